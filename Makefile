@@ -1,0 +1,57 @@
+# SIEVA: `make run` serves the demo, `make test` checks everything (README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+DEV_ENV := SIEVA_DEBUG=1
+
+.PHONY: install run test check lint types migrations-check messages system-deps demo bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(DEV_ENV) $(BIN)/sieva compilemessages --ignore=.venv -v 0
+
+run: install messages
+	$(DEV_ENV) $(BIN)/sieva migrate --noinput -v 0
+	$(DEV_ENV) $(BIN)/sieva demo
+	$(DEV_ENV) $(BIN)/sieva runserver 127.0.0.1:8000
+
+# Debian packages the tests need: Chromium for browser journeys, poppler for reading PDFs,
+# gettext for compilemessages, HarfBuzz subsetting for WeasyPrint.
+system-deps:
+	@missing=""; \
+	  [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	  command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	  command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing libharfbuzz-subset0 >/dev/null; \
+	    else echo "Install with: sudo apt-get install -y$$missing" >&2; exit 1; fi; \
+	  fi
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks conftest.py
+	$(BIN)/ruff format --check src tests benchmarks conftest.py
+
+types: install
+	$(BIN)/mypy
+
+migrations-check: install
+	$(DEV_ENV) $(BIN)/sieva makemigrations --check --dry-run -v 1
+
+check: lint types migrations-check messages
+
+test: install system-deps check
+	$(BIN)/pytest
+
+bench: install
+	$(PY) benchmarks/import_employees.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,163 @@
+"""Who may see and change what: the single gate between users and organisation data.
+
+Every view reaches a protected object through a `get_<object>_for_user` helper (here and in
+each app's ``access.py``) and every list through `scope_queryset`. An object outside the
+user's subtree is a 404, so its existence is not disclosed; a capability the role lacks
+is a 403.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from sieva.org.models import Employee, OrgUnit, Role
+
+M = TypeVar("M", bound=Model)
+
+
+class Capability(StrEnum):
+    VIEW_PEOPLE = "view_people"
+    EDIT_PEOPLE = "edit_people"
+    VIEW_PROGRAMS = "view_programs"
+    EDIT_PROGRAMS = "edit_programs"
+    VIEW_REPORTS = "view_reports"
+    VIEW_PERSONAL_DATA = "view_personal_data"
+
+
+_ADMINS = {Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN}
+CAPABILITIES: dict[Capability, set[str]] = {
+    Capability.VIEW_PEOPLE: _ADMINS | {Role.ORGANISER, Role.EVALUATOR},
+    Capability.EDIT_PEOPLE: set(_ADMINS),
+    Capability.VIEW_PROGRAMS: _ADMINS | {Role.ORGANISER, Role.EVALUATOR, Role.LEADER},
+    Capability.EDIT_PROGRAMS: _ADMINS | {Role.ORGANISER},
+    Capability.VIEW_REPORTS: _ADMINS | {Role.ORGANISER, Role.EVALUATOR, Role.LEADER},
+    # Names, NIPs and appraisals (UU 27/2022): never for read-only leaders' dashboards.
+    Capability.VIEW_PERSONAL_DATA: _ADMINS | {Role.ORGANISER, Role.EVALUATOR},
+}
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one signed-in user may reach: a role over the subtree whose path is `scope_path`."""
+
+    user_id: int
+    role: str
+    scope_path: str
+    scope_id: int | None
+    employee_id: int | None
+
+    def can(self, capability: Capability) -> bool:
+        return self.role in CAPABILITIES[capability]
+
+    def covers(self, unit: OrgUnit) -> bool:
+        return unit.path.startswith(self.scope_path)
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.role).label)
+
+
+_CACHE_ATTR = "_sieva_access"
+
+
+def user_access(user: Any) -> Access | None:
+    """The user's access, or None for anonymous users and accounts without a role.
+
+    A superuser without a role assignment acts as a national admin over the whole tree.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if hasattr(user, _CACHE_ATTR):
+        return getattr(user, _CACHE_ATTR)  # type: ignore[no-any-return]
+    assignment = getattr(user, "role_assignment", None) if _has_assignment(user) else None
+    access: Access | None
+    if assignment is not None:
+        access = Access(
+            user_id=user.pk,
+            role=assignment.role,
+            scope_path=assignment.scope.path,
+            scope_id=assignment.scope_id,
+            employee_id=assignment.employee_id,
+        )
+    elif user.is_superuser:
+        access = Access(user.pk, Role.NATIONAL_ADMIN, "/", None, None)
+    else:
+        access = None
+    setattr(user, _CACHE_ATTR, access)
+    return access
+
+
+def _has_assignment(user: Any) -> bool:
+    from sieva.org.models import RoleAssignment
+
+    try:
+        user.role_assignment  # noqa: B018 - loads the related row once
+    except RoleAssignment.DoesNotExist:
+        return False
+    return True
+
+
+def require_access(request: HttpRequest, capability: Capability | None = None) -> Access:
+    """The request user's access; PermissionDenied without a role or without `capability`."""
+    access = user_access(request.user)
+    if access is None or (capability is not None and not access.can(capability)):
+        raise PermissionDenied
+    return access
+
+
+def capability_required(capability: Capability) -> Callable[..., Any]:
+    """View decorator: signed in, with a role that has `capability`; puts `request.access`."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            request.access = require_access(request, capability)  # type: ignore[attr-defined]
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def scope_queryset(queryset: QuerySet[M], access: Access, unit_field: str) -> QuerySet[M]:
+    """Restrict `queryset` to rows whose `unit_field` (an OrgUnit relation) is in scope."""
+    if access.scope_path == "/":
+        return queryset
+    return queryset.filter(**{f"{unit_field}__path__startswith": access.scope_path})
+
+
+def org_units_for_user(access: Access) -> QuerySet[OrgUnit]:
+    """The organisation nodes the user may see or pick in a form."""
+    return OrgUnit.objects.filter(path__startswith=access.scope_path).order_by("path")
+
+
+def get_org_unit_for_user(access: Access, pk: int) -> OrgUnit:
+    unit = get_object_or_404(OrgUnit, pk=pk)
+    if not access.covers(unit):
+        raise Http404
+    return unit
+
+
+def get_employee_for_user(access: Access, pk: int, *, write: bool = False) -> Employee:
+    """The employee `pk` if it is in the user's subtree (else 404) and the role may see it.
+
+    A participant may read their own record; writing needs EDIT_PEOPLE.
+    """
+    employee = get_object_or_404(Employee.objects.select_related("unit", "supervisor"), pk=pk)
+    if write:
+        if not access.can(Capability.EDIT_PEOPLE):
+            raise PermissionDenied
+    elif not access.can(Capability.VIEW_PEOPLE) and access.employee_id != employee.pk:
+        raise PermissionDenied
+    if access.employee_id != employee.pk and not access.covers(employee.unit):
+        raise Http404
+    return employee
