@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 class AuditEvent(models.Model):
     at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("pengguna"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("pengguna"),
     )
     action = models.CharField(_("aksi"), max_length=60)
     object_type = models.CharField(_("jenis objek"), max_length=60)

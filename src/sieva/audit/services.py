@@ -30,7 +30,9 @@ def audit_record(
 
 def model_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """The fields whose value differs, as ``{field: [old, new]}``."""
-    return {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
+    return {
+        key: [before.get(key), value] for key, value in after.items() if before.get(key) != value
+    }
 
 
 def _jsonable(value: Any) -> Any:

@@ -4,10 +4,12 @@ A fresh clone runs on SQLite with no configuration; set DATABASE_URL for Postgre
 Secrets come only from the environment.
 """
 
+import sys
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from sieva.config.env import env_bool, env_int, env_list, env_str
 
@@ -16,14 +18,12 @@ BASE_DIR = SRC_DIR.parent.parent
 VAR_DIR = Path(env_str("SIEVA_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("SIEVA_DEBUG", False)
+# The test suite runs with DEBUG off (as production) but must not need secrets.
+TESTING = "pytest" in sys.modules
 _DEV_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
-SECRET_KEY = env_str("SIEVA_SECRET_KEY", _DEV_KEY if DEBUG else "")
+SECRET_KEY = env_str("SIEVA_SECRET_KEY", _DEV_KEY if DEBUG or TESTING else "")
 if not SECRET_KEY:
-    # Refuse to start a production server with a guessable key; tests and `make run` set DEBUG.
-    SECRET_KEY = _DEV_KEY if env_bool("SIEVA_ALLOW_DEV_KEY", False) else ""
-if not SECRET_KEY:
-    from django.core.exceptions import ImproperlyConfigured
-
+    # Refuse to start a production server with a guessable key.
     raise ImproperlyConfigured("Set SIEVA_SECRET_KEY (or SIEVA_DEBUG=1 for development).")
 
 ALLOWED_HOSTS = env_list("SIEVA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
@@ -120,10 +120,15 @@ STATICFILES_DIRS = [SRC_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
 
-TASKS = {"default": {"BACKEND": env_str("SIEVA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+_TASKS_DEFAULT = (
+    "django_tasks.backends.immediate.ImmediateBackend"
+    if TESTING
+    else "django_tasks_db.DatabaseBackend"
+)
+TASKS = {"default": {"BACKEND": env_str("SIEVA_TASKS_BACKEND", _TASKS_DEFAULT)}}
 
 # Security: cookies are secure unless explicitly served over plain HTTP for development.
-_HTTPS = env_bool("SIEVA_HTTPS", not DEBUG)
+_HTTPS = env_bool("SIEVA_HTTPS", not (DEBUG or TESTING))
 SESSION_COOKIE_SECURE = _HTTPS
 CSRF_COOKIE_SECURE = _HTTPS
 SESSION_COOKIE_HTTPONLY = True

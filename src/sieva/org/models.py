@@ -25,7 +25,11 @@ class OrgUnit(models.Model):
     code = models.CharField(_("kode"), max_length=40, unique=True)
     name = models.CharField(_("nama"), max_length=200)
     parent = models.ForeignKey(
-        "self", verbose_name=_("induk"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("induk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
@@ -123,21 +127,31 @@ class Employee(models.Model):
     gender = models.CharField(_("jenis kelamin"), max_length=1, choices=Gender.choices)
     birth_date = models.DateField(_("tanggal lahir"))
     grade = models.CharField(_("golongan"), max_length=6, blank=True)
-    position_kind = models.CharField(_("jenis jabatan"), max_length=30, choices=PositionKind.choices)
+    position_kind = models.CharField(
+        _("jenis jabatan"), max_length=30, choices=PositionKind.choices
+    )
     position_level = models.CharField(
         _("jenjang jabatan"), max_length=20, choices=PositionLevel.choices, blank=True
     )
     position_name = models.CharField(_("nama jabatan"), max_length=200, blank=True)
-    education = models.CharField(_("pendidikan"), max_length=3, choices=Education.choices, blank=True)
+    education = models.CharField(
+        _("pendidikan"), max_length=3, choices=Education.choices, blank=True
+    )
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="employees"
     )
     supervisor = models.ForeignKey(
-        "self", verbose_name=_("atasan langsung"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="subordinates",
+        "self",
+        verbose_name=_("atasan langsung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subordinates",
     )
     contract_start = models.DateField(
-        _("awal masa perjanjian kerja"), null=True, blank=True,
+        _("awal masa perjanjian kerja"),
+        null=True,
+        blank=True,
         help_text=_("Untuk PPPK: awal tahun masa perjanjian kerja (batas 24 JP per tahun)."),
     )
     is_active = models.BooleanField(_("aktif"), default=True)
@@ -177,7 +191,11 @@ class RoleAssignment(models.Model):
         OrgUnit, verbose_name=_("cakupan"), on_delete=models.PROTECT, related_name="+"
     )
     employee = models.ForeignKey(
-        Employee, verbose_name=_("pegawai"), null=True, blank=True, on_delete=models.SET_NULL,
+        Employee,
+        verbose_name=_("pegawai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 

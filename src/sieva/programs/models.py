@@ -39,11 +39,14 @@ class Program(models.Model):
     target_group = models.CharField(_("sasaran peserta"), max_length=300, blank=True)
     organiser = models.CharField(_("penyelenggara"), max_length=200, blank=True)
     owner = models.ForeignKey(
-        OrgUnit, verbose_name=_("instansi pemilik"), on_delete=models.PROTECT,
+        OrgUnit,
+        verbose_name=_("instansi pemilik"),
+        on_delete=models.PROTECT,
         related_name="programs",
     )
     participation_target = models.PositiveSmallIntegerField(
-        _("target partisipasi (%)"), default=80,
+        _("target partisipasi (%)"),
+        default=80,
         help_text=_("Persentase peserta diundang yang diharapkan hadir."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -164,7 +167,9 @@ class Enrollment(models.Model):
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="enrollments")
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="enrollments")
     status = models.CharField(
-        _("status"), max_length=20, choices=EnrollmentStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=EnrollmentStatus.choices,
         default=EnrollmentStatus.INVITED,
     )
     absence_reason = models.CharField(
@@ -197,8 +202,13 @@ class Attendance(models.Model):
         verbose_name = _("kehadiran")
         verbose_name_plural = _("kehadiran")
         constraints = [
-            models.UniqueConstraint(fields=["session", "enrollment"], name="one_attendance_per_session")
+            models.UniqueConstraint(
+                fields=["session", "enrollment"], name="one_attendance_per_session"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment_id} @ {self.session_id}"
 
 
 class CostCategory(models.TextChoices):
@@ -221,7 +231,10 @@ class BudgetLine(models.Model):
         _("rencana (Rp)"), max_digits=15, decimal_places=0, validators=[MinValueValidator(0)]
     )
     realised = models.DecimalField(
-        _("realisasi (Rp)"), max_digits=15, decimal_places=0, default=0,
+        _("realisasi (Rp)"),
+        max_digits=15,
+        decimal_places=0,
+        default=0,
         validators=[MinValueValidator(0)],
     )
     note = models.CharField(_("keterangan"), max_length=300, blank=True)
@@ -231,7 +244,9 @@ class BudgetLine(models.Model):
         verbose_name_plural = _("anggaran")
         ordering = ["cohort", "category"]
         constraints = [
-            models.UniqueConstraint(fields=["cohort", "category"], name="one_budget_line_per_category")
+            models.UniqueConstraint(
+                fields=["cohort", "category"], name="one_budget_line_per_category"
+            )
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,138 @@
+"""Factories for tests: build exactly the rows a test needs, no shared JSON fixtures."""
+
+import datetime as dt
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+
+from sieva.org.models import (
+    AsnKind,
+    Employee,
+    Gender,
+    OrgKind,
+    OrgUnit,
+    PositionKind,
+    RoleAssignment,
+)
+from sieva.programs.models import (
+    BudgetLine,
+    Cohort,
+    CohortStatus,
+    CostCategory,
+    DeliveryMode,
+    Enrollment,
+    Program,
+    ProgramKind,
+    Session,
+    Subject,
+)
+
+PASSWORD = "rahasia-uji-123"
+
+
+class OrgUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrgUnit
+
+    kind = OrgKind.DEPARTMENT
+    code = factory.Sequence(lambda n: f"U{n:05d}")
+    name = factory.Sequence(lambda n: f"Unit {n}")
+    parent = None
+
+
+class EmployeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Employee
+
+    nip = factory.Sequence(lambda n: f"{19700101 + (n // 1000) * 10000:08d}2000011{n % 1000:03d}")
+    name = factory.Sequence(lambda n: f"Pegawai {n}")
+    asn_kind = AsnKind.PNS
+    gender = Gender.MALE
+    birth_date = factory.LazyAttribute(
+        lambda o: dt.date(int(o.nip[:4]), int(o.nip[4:6]), int(o.nip[6:8]))
+    )
+    grade = "III/a"
+    position_kind = PositionKind.PELAKSANA
+    unit = factory.SubFactory(OrgUnitFactory)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+
+    @factory.post_generation
+    def password(obj, create, extracted, **kwargs):
+        obj.set_password(extracted or PASSWORD)
+        if create:
+            obj.save(update_fields=["password"])
+
+
+def user_with_role(username: str, role: str, scope: OrgUnit, employee: Employee | None = None):
+    user = UserFactory(username=username)
+    RoleAssignment.objects.create(user=user, role=role, scope=scope, employee=employee)
+    return user
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Program
+
+    name = factory.Sequence(lambda n: f"Pelatihan {n}")
+    code = factory.Sequence(lambda n: f"PRG{n:04d}")
+    kind = ProgramKind.TRAINING
+    mode = DeliveryMode.CLASSROOM
+    owner = factory.SubFactory(OrgUnitFactory, kind=OrgKind.AGENCY)
+
+
+class SubjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subject
+
+    program = factory.SubFactory(ProgramFactory)
+    name = factory.Sequence(lambda n: f"Mata pelatihan {n}")
+    jp = Decimal("4")
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+
+    program = factory.SubFactory(ProgramFactory)
+    name = factory.Sequence(lambda n: f"Angkatan {n}")
+    start_date = dt.date(2026, 3, 2)
+    end_date = dt.date(2026, 3, 6)
+    capacity = 30
+    status = CohortStatus.FINISHED
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    cohort = factory.SubFactory(CohortFactory)
+    title = factory.Sequence(lambda n: f"Sesi {n}")
+    date = factory.LazyAttribute(lambda o: o.cohort.start_date)
+    jp = Decimal("4")
+
+
+class EnrollmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrollment
+
+    cohort = factory.SubFactory(CohortFactory)
+    employee = factory.SubFactory(EmployeeFactory)
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetLine
+
+    cohort = factory.SubFactory(CohortFactory)
+    category = CostCategory.DELIVERY
+    planned = Decimal("10000000")
+    realised = Decimal("9000000")
