@@ -1,0 +1,77 @@
+"""Participation funnel (L0): invited -> registered -> attended -> completed.
+
+Definitions (docs/decisions/0002-participation-funnel.md):
+- invited: every enrollment row, whatever its status;
+- registered: status terdaftar, hadir, lulus or tidak lulus (accepted the place);
+- attended: at least one attendance row;
+- completed: status lulus;
+- participation rate = attended / invited; completion rate = completed / attended.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from sieva.programs.models import Attendance, Enrollment, EnrollmentStatus
+
+REGISTERED_STATUSES = (
+    EnrollmentStatus.REGISTERED,
+    EnrollmentStatus.ATTENDING,
+    EnrollmentStatus.PASSED,
+    EnrollmentStatus.FAILED,
+)
+
+
+@dataclass(frozen=True)
+class Funnel:
+    invited: int
+    registered: int
+    attended: int
+    completed: int
+    withdrawn: int
+
+    @property
+    def participation_rate(self) -> float | None:
+        """Attended / invited, or None when nobody was invited."""
+        return self.attended / self.invited if self.invited else None
+
+    @property
+    def completion_rate(self) -> float | None:
+        """Completed / attended, or None when nobody attended."""
+        return self.completed / self.attended if self.attended else None
+
+
+def _annotated(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
+    return enrollments.annotate(
+        has_attended=Exists(Attendance.objects.filter(enrollment=OuterRef("pk")))
+    )
+
+
+_COUNTS = {
+    "invited": Count("pk"),
+    "registered": Count("pk", filter=Q(status__in=REGISTERED_STATUSES)),
+    "attended": Count("pk", filter=Q(has_attended=True)),
+    "completed": Count("pk", filter=Q(status=EnrollmentStatus.PASSED)),
+    "withdrawn": Count("pk", filter=Q(status=EnrollmentStatus.WITHDRAWN)),
+}
+
+
+def funnel_total(enrollments: QuerySet[Enrollment]) -> Funnel:
+    """The funnel over all of `enrollments` in one query."""
+    counts = _annotated(enrollments).aggregate(**_COUNTS)
+    return Funnel(**{key: counts[key] or 0 for key in _COUNTS})
+
+
+def funnel_by(
+    enrollments: QuerySet[Enrollment], *group_fields: str
+) -> list[tuple[dict[str, Any], Funnel]]:
+    """One funnel per distinct value of `group_fields` (e.g. ``"cohort__program_id"``), one query."""
+    rows = _annotated(enrollments).values(*group_fields).annotate(**_COUNTS).order_by(*group_fields)
+    return [
+        (
+            {field: row[field] for field in group_fields},
+            Funnel(**{key: row[key] for key in _COUNTS}),
+        )
+        for row in rows
+    ]
