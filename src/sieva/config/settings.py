@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "sieva.audit",
     "sieva.org",
     "sieva.programs",
+    "sieva.instruments",
+    "sieva.satisfaction",
     "sieva.evaluation",
 ]
 

@@ -14,5 +14,7 @@ urlpatterns = [
     path("pegawai/", include("sieva.org.urls")),
     path("program/", include("sieva.programs.urls")),
     path("partisipasi/", include("sieva.evaluation.urls")),
+    path("instrumen/", include("sieva.instruments.urls")),
+    path("skm/", include("sieva.satisfaction.urls")),
     path("admin/", admin.site.urls),
 ]

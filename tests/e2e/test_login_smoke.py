@@ -1,0 +1,20 @@
+import pytest
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_user_signs_in_and_sees_the_indonesian_home_page(page, live_server, login, alice):
+    login("alice", PASSWORD)
+    assert page.locator("html").get_attribute("lang") == "id"
+    assert page.get_by_role("heading", name="Beranda").is_visible()
+
+
+def test_a_wrong_password_is_refused_with_a_message(page, live_server, alice):
+    page.goto(f"{live_server.url}/akun/login/")
+    page.get_by_label("Nama pengguna", exact=False).fill("alice")
+    page.get_by_label("Sandi", exact=False).fill("salah")
+    page.get_by_role("button", name="Masuk").click()
+    assert page.get_by_role("alert").first.is_visible()
+    assert page.url.startswith(f"{live_server.url}/akun/login/")
