@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 DEV_ENV := SIEVA_DEBUG=1
+LINT_PATHS := $(wildcard src tests benchmarks conftest.py)
 
 .PHONY: install run test check lint types migrations-check messages system-deps demo bench clean
 
@@ -36,8 +37,8 @@ system-deps:
 	  fi
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks conftest.py
-	$(BIN)/ruff format --check src tests benchmarks conftest.py
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 types: install
 	$(BIN)/mypy

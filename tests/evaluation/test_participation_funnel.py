@@ -55,8 +55,6 @@ def test_it_groups_per_cohort_in_one_query(django_assert_num_queries):
     a = _cohort_with([(EnrollmentStatus.PASSED, True), (EnrollmentStatus.INVITED, False)])
     b = _cohort_with([(EnrollmentStatus.PASSED, True)])
     with django_assert_num_queries(1):
-        rows = dict(
-            (key["cohort_id"], f) for key, f in funnel_by(Enrollment.objects.all(), "cohort_id")
-        )
+        rows = {key["cohort_id"]: f for key, f in funnel_by(Enrollment.objects.all(), "cohort_id")}
     assert rows[a.pk].participation_rate == pytest.approx(0.5)
     assert rows[b.pk].participation_rate == pytest.approx(1.0)

@@ -8,7 +8,8 @@ Definitions (docs/decisions/0002-participation-funnel.md):
 - participation rate = attended / invited; completion rate = completed / attended.
 """
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -40,6 +41,24 @@ class Funnel:
     def completion_rate(self) -> float | None:
         """Completed / attended, or None when nobody attended."""
         return self.completed / self.attended if self.attended else None
+
+    def __add__(self, other: "Funnel") -> "Funnel":
+        # Every enrollment belongs to exactly one cohort, program and unit, so funnels of
+        # disjoint groups add up stage by stage (rates are then recomputed, never averaged).
+        return Funnel(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
+        )
+
+
+EMPTY_FUNNEL = Funnel(invited=0, registered=0, attended=0, completed=0, withdrawn=0)
+
+
+def funnel_sum(funnels: Iterable[Funnel]) -> Funnel:
+    """The funnel of the union of disjoint groups; `EMPTY_FUNNEL` for no groups."""
+    total = EMPTY_FUNNEL
+    for funnel in funnels:
+        total = total + funnel
+    return total
 
 
 def _annotated(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:

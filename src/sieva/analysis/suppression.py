@@ -1,0 +1,159 @@
+"""Small-cell suppression for published breakdowns (no cell of fewer than 5 people).
+
+UU 27/2022 (Pelindungan Data Pribadi) and the survey promise of anonymity: a breakdown cell
+with fewer than ``min_count`` respondents is hidden (primary suppression). When row or
+column totals are shown, a single hidden cell in a line could be recovered by subtraction,
+so the smallest other cell of that line is hidden too (complementary suppression).
+"""
+
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+__all__ = ["SuppressedCounts", "SuppressedTable", "suppress_counts", "suppress_table"]
+
+K = TypeVar("K", bound=Hashable)
+
+Cell = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class SuppressedTable:
+    """A table of counts with hidden cells set to None.
+
+    ``primary`` are the cells below ``min_count``; ``complementary`` the cells hidden only so
+    that a primary cell cannot be recovered from the totals. ``note`` explains the
+    suppression in one sentence (None when nothing is hidden).
+    """
+
+    values: tuple[tuple[int | None, ...], ...]
+    primary: frozenset[Cell]
+    complementary: frozenset[Cell]
+    min_count: int
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SuppressedCounts(Generic[K]):
+    """Counts by category with hidden ones set to None (see `SuppressedTable`)."""
+
+    values: dict[K, int | None]
+    primary: frozenset[K]
+    complementary: frozenset[K]
+    min_count: int
+    note: str | None
+
+
+def _lines(shape: tuple[int, int]) -> list[list[Cell]]:
+    rows, cols = shape
+    # A line of one cell has no total of its own to subtract from.
+    lines = [[(i, j) for j in range(cols)] for i in range(rows)] if cols > 1 else []
+    if rows > 1:
+        lines += [[(i, j) for i in range(rows)] for j in range(cols)]
+    return lines
+
+
+def suppress_table(
+    counts: ArrayLike, *, min_count: int = 5, totals_shown: bool = True
+) -> SuppressedTable:
+    """Hide cells below ``min_count`` and, if totals are shown, their complements.
+
+    Parameters
+    ----------
+    counts : array_like of int, 1-D or 2-D
+        Respondent counts per cell (a 1-D input is one row).
+    min_count : int
+        Smallest count that may be shown, default 5 (``SIEVA_MIN_CELL_SIZE``).
+    totals_shown : bool
+        Whether row/column totals are published next to the cells, default True.
+
+    Returns
+    -------
+    SuppressedTable
+
+    Notes
+    -----
+    Primary: every cell with ``count < min_count`` (zero included: "none of this group
+    answered X" discloses too). Complementary, repeated until nothing changes: in every
+    row or column with exactly one hidden cell, also hide the smallest visible cell (first
+    in order on ties). This follows the usual cell-suppression practice (Hundepool et al.
+    2012, *Statistical Disclosure Control*, §5.2) but is not an audit against every linear
+    combination of published margins. Totals themselves below ``min_count`` are the
+    caller's to hide.
+
+    Examples
+    --------
+    >>> t = suppress_table([[12, 3, 20], [15, 9, 30]])
+    >>> t.values
+    ((None, None, 20), (None, None, 30))
+    >>> sorted(t.primary), sorted(t.complementary)
+    ([(0, 1)], [(0, 0), (1, 0), (1, 1)])
+    """
+    arr = np.asarray(counts)
+    if arr.ndim == 1:
+        arr = arr.reshape(1, -1)
+    if arr.ndim != 2 or arr.size == 0:
+        raise ValueError(f"counts must be a non-empty 1-D or 2-D table, got shape {arr.shape}")
+    try:
+        arr = arr.astype(np.float64)
+    except (TypeError, ValueError):
+        raise ValueError("counts must be whole numbers") from None
+    if not np.all(np.isfinite(arr)) or np.any(arr < 0) or np.any(arr != np.round(arr)):
+        raise ValueError("counts must be non-negative whole numbers")
+    if isinstance(min_count, bool) or min_count < 1:
+        raise ValueError(f"min_count must be at least 1, got {min_count}")
+    table = arr.astype(np.int64)
+    shape = (int(table.shape[0]), int(table.shape[1]))
+    primary = {(i, j) for i in range(shape[0]) for j in range(shape[1]) if table[i, j] < min_count}
+    hidden = set(primary)
+    changed = totals_shown
+    while changed:
+        changed = False
+        for line in _lines(shape):
+            if sum(cell in hidden for cell in line) == 1:
+                visible = [cell for cell in line if cell not in hidden]
+                hidden.add(min(visible, key=lambda c: int(table[c])))
+                changed = True
+    values = tuple(
+        tuple(None if (i, j) in hidden else int(table[i, j]) for j in range(shape[1]))
+        for i in range(shape[0])
+    )
+    complementary = frozenset(hidden - primary)
+    note = None
+    if hidden:
+        note = (
+            f"{len(primary)} cell(s) with fewer than {min_count} respondents hidden"
+            + (
+                f"; {len(complementary)} more hidden so they cannot be derived from the totals"
+                if complementary
+                else ""
+            )
+            + "."
+        )
+    return SuppressedTable(values, frozenset(primary), complementary, min_count, note)
+
+
+def suppress_counts(
+    counts: Mapping[K, int], *, min_count: int = 5, total_shown: bool = True
+) -> SuppressedCounts[K]:
+    """`suppress_table` for one breakdown keyed by category (e.g. unit → respondents).
+
+    Examples
+    --------
+    >>> r = suppress_counts({"Loket A": 40, "Loket B": 2, "Loket C": 7})
+    >>> r.values
+    {'Loket A': 40, 'Loket B': None, 'Loket C': None}
+    """
+    keys = list(counts)
+    table = suppress_table([counts[k] for k in keys], min_count=min_count, totals_shown=total_shown)
+    row = table.values[0]
+    return SuppressedCounts(
+        values={k: row[j] for j, k in enumerate(keys)},
+        primary=frozenset(keys[j] for _, j in table.primary),
+        complementary=frozenset(keys[j] for _, j in table.complementary),
+        min_count=min_count,
+        note=table.note,
+    )

@@ -1,0 +1,49 @@
+import pytest
+
+from sieva.analysis.suppression import suppress_counts, suppress_table
+
+
+def test_it_hides_small_cells_and_their_complements_in_a_breakdown():
+    r = suppress_counts({"Loket A": 40, "Loket B": 2, "Loket C": 7, "Loket D": 9})
+    # Loket B alone could be recovered from the total, so the next smallest (C) goes too.
+    assert r.values == {"Loket A": 40, "Loket B": None, "Loket C": None, "Loket D": 9}
+    assert r.primary == {"Loket B"} and r.complementary == {"Loket C"}
+    assert "fewer than 5" in r.note
+
+
+def test_it_needs_no_complement_without_totals_or_with_two_small_cells():
+    assert suppress_counts({"a": 3, "b": 8}, total_shown=False).values == {"a": None, "b": 8}
+    r = suppress_counts({"a": 3, "b": 4, "c": 20})
+    assert r.complementary == frozenset() and r.values["c"] == 20
+
+
+def test_it_keeps_a_table_without_small_cells_unchanged():
+    r = suppress_table([[10, 12], [5, 30]])
+    assert r.values == ((10, 12), (5, 30)) and r.note is None
+
+
+def test_it_protects_rows_and_columns_of_a_two_way_table():
+    r = suppress_table([[12, 3, 20], [15, 9, 30], [40, 50, 60]])
+    hidden = {(i, j) for i, row in enumerate(r.values) for j, v in enumerate(row) if v is None}
+    assert (0, 1) in hidden
+    for line in [[(i, j) for j in range(3)] for i in range(3)] + [
+        [(i, j) for i in range(3)] for j in range(3)
+    ]:
+        assert sum(c in hidden for c in line) != 1
+
+
+def test_zero_counts_are_suppressed_and_min_count_is_configurable():
+    assert suppress_counts({"a": 0, "b": 6, "c": 7}).values["a"] is None
+    assert suppress_counts({"a": 9, "b": 12}, min_count=10).values == {"a": None, "b": None}
+
+
+def test_a_single_column_is_protected_by_its_column_total_only():
+    r = suppress_table([[3], [20], [25]])
+    assert r.values == ((None,), (None,), (25,))
+    assert r.complementary == {(1, 0)}
+
+
+@pytest.mark.parametrize("bad", [[1.5, 2], [-1, 4], [[[1]]]])
+def test_it_rejects_values_that_are_not_counts(bad):
+    with pytest.raises(ValueError):
+        suppress_table(bad)
