@@ -112,7 +112,7 @@ LOGOUT_REDIRECT_URL = "login"
 # Indonesian is the default whatever the browser says; English only when the user chooses it.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [SRC_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Jakarta"  # WIB for display; storage is UTC
 USE_TZ = True
