@@ -1,0 +1,189 @@
+"""Forms of the employee pages: they parse and label input; `sieva.org.services` decides.
+
+Every unit or person a form offers or accepts lies in the user's subtree.
+"""
+
+import re
+from pathlib import PurePath
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from sieva.org.access import Access, org_units_for_user, scope_queryset
+from sieva.org.grades import PNS_GRADES, PPPK_GRADES
+from sieva.org.models import AsnKind, Employee, OrgUnit, PositionKind
+
+SUPERVISOR_NOT_FOUND = _("Tidak ada pegawai dengan NIP %(nip)s dalam cakupan Anda.")
+IMPORT_EXTENSIONS = (".csv", ".xlsx")
+IMPORT_BAD_EXTENSION = _("Unggah berkas CSV atau XLSX (berakhiran .csv atau .xlsx).")
+ACTIVE_CHOICES = [
+    ("aktif", _("Aktif")),
+    ("nonaktif", _("Tidak aktif")),
+    ("semua", _("Semua")),
+]
+_NIP_SEPARATORS = re.compile(r"[\s.\-]")
+# The fields an edit form shows exactly as stored (unit and supervisor are looked up).
+_STORED_AS_TYPED = (
+    "nip",
+    "name",
+    "asn_kind",
+    "grade",
+    "position_kind",
+    "position_level",
+    "position_name",
+    "education",
+    "contract_start",
+    "is_active",
+)
+
+
+def _field(name: str, **kwargs: Any) -> forms.Field:
+    """The model field's own form field, so labels, lengths and choices are written once."""
+    return Employee._meta.get_field(name).formfield(**kwargs)  # type: ignore[no-any-return]
+
+
+def _all_first(choices: Any, label: Any) -> list[tuple[str, Any]]:
+    return [("", label), *choices]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: OrgUnit) -> str:
+        return f"{'· ' * obj.depth}{obj.name}"
+
+
+class DescribedForm(forms.Form):
+    """Links each input to its help text and error message (``aria-describedby``).
+
+    The ids match those of ``_field.html``: ``<input id>_help`` and ``<input id>_error``.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self._describe(name)
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        super().add_error(field, error)
+        for name in self._errors or {}:
+            if name in self.fields:
+                self._describe(name)
+
+    def _describe(self, name: str) -> None:
+        bound, attrs = self[name], self.fields[name].widget.attrs
+        ids = []
+        if self.fields[name].help_text:
+            ids.append(f"{bound.auto_id}_help")
+        if self._errors and name in self._errors:
+            ids.append(f"{bound.auto_id}_error")
+            attrs["aria-invalid"] = "true"
+        if ids:
+            attrs["aria-describedby"] = " ".join(ids)
+
+
+class EmployeeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari NIP atau nama"), required=False, max_length=100)
+    unit = UnitChoiceField(
+        label=_("Unit (termasuk subunit)"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        empty_label=_("Seluruh cakupan"),
+    )
+    asn_kind = forms.ChoiceField(
+        label=_("Jenis ASN"), required=False, choices=_all_first(AsnKind.choices, _("Semua"))
+    )
+    grade = forms.ChoiceField(
+        label=_("Golongan"),
+        required=False,
+        choices=_all_first(
+            [
+                (_("PNS"), [(g, g) for g in PNS_GRADES]),
+                (_("PPPK"), [(g, g) for g in PPPK_GRADES]),
+            ],
+            _("Semua"),
+        ),
+    )
+    position_kind = forms.ChoiceField(
+        label=_("Jenis jabatan"),
+        required=False,
+        choices=_all_first(PositionKind.choices, _("Semua")),
+    )
+    active = forms.ChoiceField(label=_("Status"), required=False, choices=ACTIVE_CHOICES)
+
+    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = org_units_for_user(access)  # type: ignore[attr-defined]
+
+    def clean_active(self) -> bool | None:
+        return {"nonaktif": False, "semua": None}.get(self.cleaned_data["active"], True)
+
+
+class EmployeeForm(DescribedForm):
+    nip = forms.CharField(
+        label=_("NIP / NI PPPK"),
+        max_length=30,
+        help_text=_("18 digit, spasi boleh. Tanggal lahir dan jenis kelamin dibaca dari NIP."),
+    )
+    name = _field("name")
+    asn_kind = _field("asn_kind")
+    grade = forms.CharField(
+        label=_("Golongan"),
+        max_length=20,
+        help_text=_("PNS: I/a sampai IV/e (mis. III/a); PPPK: I sampai XVII."),
+    )
+    position_kind = _field("position_kind")
+    position_level = _field("position_level", help_text=_("Hanya untuk jabatan fungsional."))
+    position_name = _field("position_name")
+    education = _field("education")
+    unit = UnitChoiceField(label=_("Unit kerja"), queryset=OrgUnit.objects.none())
+    supervisor = forms.CharField(
+        label=_("NIP atasan langsung"),
+        max_length=30,
+        required=False,
+        help_text=_("Kosongkan bila tidak ada; atasan harus pegawai dalam cakupan Anda."),
+    )
+    contract_start = _field("contract_start", widget=DateInput())
+    is_active = _field("is_active")
+
+    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
+        self.access = access
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = org_units_for_user(access)  # type: ignore[attr-defined]
+
+    def clean_supervisor(self) -> Employee | None:
+        nip = _NIP_SEPARATORS.sub("", self.cleaned_data["supervisor"])
+        if not nip:
+            return None
+        found = scope_queryset(Employee.objects.select_related("unit"), self.access, "unit")
+        supervisor = found.filter(nip=nip).first()
+        if supervisor is None:
+            raise ValidationError(SUPERVISOR_NOT_FOUND, params={"nip": nip})
+        return supervisor
+
+    @staticmethod
+    def initial_for(employee: Employee) -> dict[str, Any]:
+        initial = {name: getattr(employee, name) for name in _STORED_AS_TYPED}
+        initial["unit"] = employee.unit_id
+        initial["supervisor"] = employee.supervisor.nip if employee.supervisor else ""
+        return initial
+
+
+class EmployeeImportForm(DescribedForm):
+    file = forms.FileField(
+        label=_("Berkas pegawai (CSV atau XLSX)"),
+        help_text=_("Baris pertama berisi nama kolom sesuai templat."),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if PurePath(upload.name).suffix.lower() not in IMPORT_EXTENSIONS:
+            raise ValidationError(IMPORT_BAD_EXTENSION)
+        return upload

@@ -1,0 +1,243 @@
+"""Reads for the employee and organisation pages; every one is limited to the user's subtree."""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sieva.evaluation.jp import (
+    EmployeeJp,
+    TrainingRecord,
+    employee_jp_by_year,
+    employee_training_history,
+    jp_compliance,
+)
+from sieva.org.access import Access, org_units_for_user, scope_queryset
+from sieva.org.imports import columns
+from sieva.org.models import AsnKind, Employee, OrgUnit
+from sieva.org.nip import ParsedNip, parse_nip
+
+# Separators people type inside a NIP ("19860926 201505 1 001", "19860926.201505.1.001").
+_NIP_SEPARATORS = re.compile(r"[\s.\-]")
+
+
+@dataclass(frozen=True)
+class EmployeeFilter:
+    """The list filters; empty values mean "all"."""
+
+    q: str = ""
+    unit: OrgUnit | None = None
+    asn_kind: str = ""
+    grade: str = ""
+    position_kind: str = ""
+    active: bool | None = True
+
+
+def employee_list(access: Access, filters: EmployeeFilter) -> QuerySet[Employee]:
+    """Employees in the user's subtree matching `filters`, by name, with their unit loaded.
+
+    A query made only of digits and separators searches the NIP (anywhere in it, so the
+    serial or birth date alone finds people); anything else searches the name.
+    """
+    employees = scope_queryset(Employee.objects.select_related("unit"), access, "unit")
+    query = filters.q.strip()
+    if query:
+        digits = _NIP_SEPARATORS.sub("", query)
+        match = Q(nip__contains=digits) if digits.isdigit() else Q(name__icontains=query)
+        employees = employees.filter(match)
+    if filters.unit is not None:
+        employees = employees.filter(unit__path__startswith=filters.unit.path)
+    for field in ("asn_kind", "grade", "position_kind"):
+        if value := getattr(filters, field):
+            employees = employees.filter(**{field: value})
+    if filters.active is not None:
+        employees = employees.filter(is_active=filters.active)
+    return employees.order_by("name", "pk")
+
+
+# The export uses the import's column names (docs/employee-import.md), so a downloaded list
+# can be corrected in a spreadsheet and uploaded again; the last three columns are ignored
+# by the import (they are derived or looked up).
+EXPORT_HEADERS = (
+    *columns.ALL,
+    "UNIT_KERJA",
+    "JENIS_KELAMIN",
+    "TANGGAL_LAHIR",
+)
+_EXPORT_FIELDS = {
+    columns.NIP: "nip",
+    columns.NAME: "name",
+    columns.ASN_KIND: "asn_kind",
+    columns.GRADE: "grade",
+    columns.POSITION_KIND: "position_kind",
+    columns.UNIT: "unit__code",
+    columns.POSITION_LEVEL: "position_level",
+    columns.POSITION_NAME: "position_name",
+    columns.EDUCATION: "education",
+    columns.SUPERVISOR: "supervisor__nip",
+    columns.CONTRACT_START: "contract_start",
+    columns.ACTIVE: "is_active",
+    "UNIT_KERJA": "unit__name",
+    "JENIS_KELAMIN": "gender",
+    "TANGGAL_LAHIR": "birth_date",
+}
+
+
+def employee_export_headers() -> list[str]:
+    return list(EXPORT_HEADERS)
+
+
+def employee_export_rows(employees: QuerySet[Employee]) -> Iterator[list[Any]]:
+    """One row per employee in `EXPORT_HEADERS` order, streamed so a large export stays small."""
+    fields = [_EXPORT_FIELDS[header] for header in EXPORT_HEADERS]
+    active = fields.index("is_active")
+    rows = employees.select_related(None).values_list(*fields)
+    for row in rows.iterator(chunk_size=2000):
+        values = list(row)
+        values[active] = "YA" if values[active] else "TIDAK"
+        yield values
+
+
+@dataclass(frozen=True)
+class JpYear:
+    year: int
+    jp: Decimal
+    meets_minimum: bool | None  # None for PPPK: their cap counts contract years, not these
+
+
+@dataclass(frozen=True)
+class EmployeeDetail:
+    employee: Employee
+    nip: ParsedNip | None  # None for a stored NIP that no longer parses (legacy data)
+    nip_error: str
+    age: int | None
+    unit_path: list[OrgUnit]
+    supervisor_in_scope: bool
+    subordinates: list[Employee]
+    training: list[TrainingRecord]
+    jp_years: list[JpYear]
+    current_jp: EmployeeJp | None
+    jp_limit: int
+
+
+SUBORDINATES_SHOWN = 50
+
+
+def employee_detail(access: Access, employee: Employee) -> EmployeeDetail:
+    """Everything the detail page shows; a fixed number of queries whatever the history."""
+    try:
+        parsed: ParsedNip | None = parse_nip(employee.nip)
+        nip_error = ""
+    except ValueError as exc:
+        parsed, nip_error = None, str(exc)
+    today = timezone.localdate()
+    birth = employee.birth_date
+    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    ids = [int(part) for part in employee.unit.path.strip("/").split("/") if part]
+    path = list(OrgUnit.objects.filter(pk__in=ids).order_by("depth"))
+    supervisor = employee.supervisor
+    subordinates = scope_queryset(employee.subordinates.select_related("unit"), access, "unit")
+    is_pns = employee.asn_kind == AsnKind.PNS
+    minimum = settings.SIEVA_PNS_MIN_JP_PER_YEAR
+    jp_years = [
+        JpYear(year, jp, (jp >= minimum) if is_pns else None)
+        for year, jp in employee_jp_by_year(employee.pk)
+    ]
+    return EmployeeDetail(
+        employee=employee,
+        nip=parsed,
+        nip_error=nip_error,
+        age=age,
+        unit_path=[unit for unit in path if access.covers(unit)],
+        supervisor_in_scope=supervisor is not None and access.covers(supervisor.unit),
+        subordinates=list(subordinates.order_by("name", "pk")[:SUBORDINATES_SHOWN]),
+        training=employee_training_history(employee.pk),
+        jp_years=jp_years,
+        current_jp=_current_jp(employee, today.year),
+        jp_limit=minimum if is_pns else settings.SIEVA_PPPK_MAX_JP_PER_CONTRACT_YEAR,
+    )
+
+
+def _current_jp(employee: Employee, year: int) -> EmployeeJp | None:
+    person = Employee.objects.filter(pk=employee.pk)
+    records = jp_compliance(person, year)
+    if records and records[0].period_start > timezone.localdate():
+        # The PPPK contract year starting later this year is not the one running now.
+        records = jp_compliance(person, year - 1)
+    return records[0] if records else None
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit: OrgUnit
+    level: int  # depth below the top of the shown tree, for indentation
+    employees: int  # active employees placed directly in the unit
+    employees_in_subtree: int  # the unit's own plus all units below it
+    has_children: bool
+
+
+def unit_tree(access: Access, root: OrgUnit | None = None) -> list[UnitRow]:
+    """The user's subtree (or the part under `root`) in tree order with active-employee counts.
+
+    Two queries: the units, and one grouped count; subtree totals are summed along the paths.
+    """
+    units = list(org_units_for_user(access))
+    if root is not None:
+        units = [unit for unit in units if unit.path.startswith(root.path)]
+    if not units:
+        return []
+    top = min(unit.depth for unit in units)
+    prefix = root.path if root is not None else access.scope_path
+    direct = dict(
+        Employee.objects.filter(is_active=True, unit__path__startswith=prefix)
+        .values_list("unit_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    totals = {unit.pk: 0 for unit in units}
+    for unit in units:
+        count = direct.get(unit.pk, 0)
+        if not count:
+            continue
+        for part in unit.path.strip("/").split("/"):
+            if (ancestor_id := int(part)) in totals:
+                totals[ancestor_id] += count
+    parents = {unit.parent_id for unit in units}
+    return [
+        UnitRow(unit, unit.depth - top, direct.get(unit.pk, 0), totals[unit.pk], unit.pk in parents)
+        for unit in units
+    ]
+
+
+def unit_export_headers() -> list[str]:
+    return [
+        _("Kode"),
+        _("Nama"),
+        _("Jenis"),
+        _("Tingkat"),
+        _("Kode induk"),
+        _("Pegawai aktif di unit"),
+        _("Pegawai aktif termasuk subunit"),
+    ]
+
+
+def unit_export_rows(rows: list[UnitRow]) -> list[list[Any]]:
+    codes = {row.unit.pk: row.unit.code for row in rows}
+    return [
+        [
+            row.unit.code,
+            row.unit.name,
+            row.unit.get_kind_display(),
+            row.level,
+            codes.get(row.unit.parent_id or 0, ""),
+            row.employees,
+            row.employees_in_subtree,
+        ]
+        for row in rows
+    ]

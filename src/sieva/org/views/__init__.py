@@ -1,0 +1,1 @@
+"""The employee (pegawai) and organisation pages, one module per page family."""

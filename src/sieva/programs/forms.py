@@ -1,0 +1,221 @@
+"""Input forms of the program pages: they parse and label input; the services decide."""
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from sieva.org.access import Access, org_units_for_user, scope_queryset
+from sieva.org.models import OrgUnit
+from sieva.programs.models import (
+    AbsenceReason,
+    BudgetLine,
+    Cohort,
+    CohortStatus,
+    CostCategory,
+    DeliveryMode,
+    Enrollment,
+    EnrollmentStatus,
+    Program,
+    ProgramKind,
+    Session,
+    Subject,
+)
+
+
+def _field(model: Any, name: str, **kwargs: Any) -> forms.Field:
+    """The model field's own form field, so labels and choices are written once."""
+    return model._meta.get_field(name).formfield(**kwargs)  # type: ignore[no-any-return]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self) -> None:
+        super().__init__(format="%H:%M")
+
+
+class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: OrgUnit) -> str:
+        return f"{'· ' * max(obj.depth - 2, 0)}{obj.name}"
+
+
+def _blank_first(choices: Any, label: Any) -> list[tuple[str, Any]]:
+    return [("", label), *choices]
+
+
+class ProgramFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari nama atau kode"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Jenis"), required=False, choices=_blank_first(ProgramKind.choices, _("Semua"))
+    )
+    mode = forms.ChoiceField(
+        label=_("Moda"), required=False, choices=_blank_first(DeliveryMode.choices, _("Semua"))
+    )
+    year = forms.TypedChoiceField(
+        label=_("Tahun angkatan"), required=False, coerce=int, empty_value=None
+    )
+    status = forms.ChoiceField(
+        label=_("Status angkatan"),
+        required=False,
+        choices=_blank_first(CohortStatus.choices, _("Semua")),
+    )
+    owner = UnitChoiceField(
+        label=_("Pemilik"), required=False, queryset=OrgUnit.objects.none(), empty_label=_("Semua")
+    )
+
+    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = org_units_for_user(access)  # type: ignore[attr-defined]
+        # Only years in which the user's own programs have a cohort: nothing else to find.
+        years = scope_queryset(Cohort.objects.all(), access, "program__owner").dates(
+            "start_date", "year", order="DESC"
+        )
+        self.fields["year"].choices = _blank_first(  # type: ignore[attr-defined]
+            [(d.year, str(d.year)) for d in years], _("Semua")
+        )
+
+
+class ProgramForm(forms.Form):
+    code = _field(Program, "code")
+    name = _field(Program, "name")
+    kind = _field(Program, "kind")
+    mode = _field(Program, "mode")
+    owner = UnitChoiceField(label=_("Pemilik program"), queryset=OrgUnit.objects.none())
+    objectives = _field(Program, "objectives")
+    target_competencies = _field(Program, "target_competencies")
+    target_group = _field(Program, "target_group")
+    organiser = _field(Program, "organiser")
+    participation_target = _field(Program, "participation_target", max_value=100)
+
+    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = org_units_for_user(access)  # type: ignore[attr-defined]
+        self.fields["owner"].help_text = _(
+            "Unit yang memiliki program; hanya pegawai di bawah unit ini yang dapat menjadi "
+            "peserta."
+        )
+
+    @staticmethod
+    def initial_for(program: Program) -> dict[str, Any]:
+        return {name: getattr(program, name) for name in ProgramForm.base_fields}
+
+
+class SubjectForm(forms.Form):
+    name = _field(Subject, "name")
+    jp = _field(Subject, "jp")
+    order = forms.IntegerField(label=_("Urutan"), required=False, min_value=0)
+
+
+class CohortForm(forms.Form):
+    name = _field(Cohort, "name")
+    start_date = _field(Cohort, "start_date", widget=DateInput())
+    end_date = _field(Cohort, "end_date", widget=DateInput())
+    location = _field(Cohort, "location")
+    is_online = _field(Cohort, "is_online")
+    capacity = _field(Cohort, "capacity", min_value=1)
+    status = forms.ChoiceField(label=_("Status"), choices=CohortStatus.choices)
+
+    def __init__(self, *args: Any, statuses: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [  # type: ignore[attr-defined]
+            (s.value, s.label) for s in CohortStatus if s.value in statuses
+        ]
+
+    @staticmethod
+    def initial_for(cohort: Cohort) -> dict[str, Any]:
+        return {name: getattr(cohort, name) for name in CohortForm.base_fields}
+
+
+class SessionForm(forms.Form):
+    title = _field(Session, "title")
+    subject = forms.ModelChoiceField(
+        label=_("Mata pelatihan"), required=False, queryset=Subject.objects.none()
+    )
+    date = _field(Session, "date", widget=DateInput())
+    start_time = _field(Session, "start_time", widget=TimeInput())
+    end_time = _field(Session, "end_time", widget=TimeInput())
+    jp = _field(Session, "jp")
+
+    def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["subject"].queryset = program.subjects.order_by("order", "pk")  # type: ignore[attr-defined]
+
+    @staticmethod
+    def initial_for(session: Session) -> dict[str, Any]:
+        return {name: getattr(session, name) for name in SessionForm.base_fields}
+
+
+class EnrollmentSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Cari pegawai (nama atau NIP)"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
+class EnrollmentAddForm(forms.Form):
+    employee = forms.IntegerField(widget=forms.HiddenInput)
+
+
+_NEW_STATUSES = [
+    (s.value, s.label) for s in (EnrollmentStatus.INVITED, EnrollmentStatus.REGISTERED)
+]
+
+
+class BulkEnrollmentForm(forms.Form):
+    unit = UnitChoiceField(
+        label=_("Semua pegawai aktif dari unit kerja"),
+        required=False,
+        queryset=OrgUnit.objects.none(),
+        empty_label=_("— pilih unit —"),
+        help_text=_("Termasuk unit di bawahnya."),
+    )
+    nips = forms.CharField(
+        label=_("atau tempelkan daftar NIP"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Satu NIP per baris, atau dipisah koma."),
+    )
+    status = forms.ChoiceField(label=_("Status awal"), choices=_NEW_STATUSES)
+
+    def __init__(self, *args: Any, units: QuerySet[OrgUnit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class EnrollmentStatusForm(forms.Form):
+    status = _field(Enrollment, "status")
+    absence_reason = forms.ChoiceField(
+        label=_("Alasan tidak mengikuti"),
+        required=False,
+        choices=_blank_first(AbsenceReason.choices, "—"),
+        help_text=_("Wajib bila peserta mengundurkan diri."),
+    )
+    absence_note = _field(Enrollment, "absence_note")
+
+
+class AttendanceForm(forms.Form):
+    session = forms.IntegerField()
+    enrollment = forms.IntegerField()
+    present = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+
+
+class BudgetLineForm(forms.Form):
+    category = forms.ChoiceField(label=_("Kategori biaya"), choices=CostCategory.choices)
+    planned = _field(BudgetLine, "planned", min_value=0)
+    realised = _field(BudgetLine, "realised", min_value=0)
+    note = _field(BudgetLine, "note")
+
+    @staticmethod
+    def initial_for(line: BudgetLine) -> dict[str, Any]:
+        return {name: getattr(line, name) for name in BudgetLineForm.base_fields}

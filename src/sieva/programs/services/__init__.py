@@ -1,0 +1,56 @@
+"""Every write on programs, cohorts, enrollment, attendance and budget (keyword-only, atomic,
+audited). Split by entity; import from here."""
+
+from sieva.programs.services.cohorts import (
+    TRANSITIONS,
+    allowed_statuses,
+    budget_line_delete,
+    budget_line_set,
+    cohort_create,
+    cohort_update,
+    session_create,
+    session_delete,
+    session_update,
+)
+from sieva.programs.services.enrollments import (
+    BulkEnrollmentError,
+    BulkResult,
+    attendance_set,
+    enrollment_add,
+    enrollment_remove,
+    enrollment_set_status,
+    enrollments_add_bulk,
+    parse_nips,
+)
+from sieva.programs.services.programs import (
+    program_create,
+    program_update,
+    subject_create,
+    subject_delete,
+    subject_update,
+)
+
+__all__ = [
+    "TRANSITIONS",
+    "BulkEnrollmentError",
+    "BulkResult",
+    "allowed_statuses",
+    "attendance_set",
+    "budget_line_delete",
+    "budget_line_set",
+    "cohort_create",
+    "cohort_update",
+    "enrollment_add",
+    "enrollment_remove",
+    "enrollment_set_status",
+    "enrollments_add_bulk",
+    "parse_nips",
+    "program_create",
+    "program_update",
+    "session_create",
+    "session_delete",
+    "session_update",
+    "subject_create",
+    "subject_delete",
+    "subject_update",
+]

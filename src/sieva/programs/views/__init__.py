@@ -1,0 +1,1 @@
+"""Program pages, split by what they show: programs, cohorts, participants and attendance."""

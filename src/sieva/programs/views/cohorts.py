@@ -1,0 +1,201 @@
+"""Cohort pages: create, detail (funnel, participants, sessions, budget), edit, sessions,
+budget and the participant export."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sieva.org.access import Capability, capability_required
+from sieva.programs import selectors, services
+from sieva.programs.access import (
+    get_budget_line_for_user,
+    get_cohort_for_user,
+    get_program_for_user,
+    get_session_for_user,
+)
+from sieva.programs.forms import BudgetLineForm, CohortForm, SessionForm
+from sieva.programs.models import Cohort
+from sieva.programs.views._helpers import access_of, apply_errors, export, messages_of
+
+
+def _detail_url(cohort_id: int, anchor: str = "") -> str:
+    url = reverse("programs:cohort_detail", kwargs={"pk": cohort_id})
+    return f"{url}#{anchor}" if anchor else url
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def cohort_create(request: HttpRequest, pk: int) -> HttpResponse:
+    program = get_program_for_user(access_of(request), pk, write=True)
+    form = CohortForm(request.POST or None, statuses=services.allowed_statuses(None))
+    if request.method == "POST" and form.is_valid():
+        try:
+            cohort = services.cohort_create(
+                actor=request.user, program=program, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Angkatan %(name)s dibuat.") % {"name": cohort.name})
+            return redirect(_detail_url(cohort.pk))
+    context = {"form": form, "program": program, "cohort": None}
+    return render(request, "programs/cohort_form.html", context)
+
+
+@capability_required(Capability.VIEW_PROGRAMS)
+def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access = access_of(request)
+    cohort = get_cohort_for_user(access, pk)
+    context = {
+        "cohort": cohort,
+        "page": selectors.cohort_page(cohort, personal=access.can(Capability.VIEW_PERSONAL_DATA)),
+        "can_edit": access.can(Capability.EDIT_PROGRAMS),
+    }
+    return render(request, "programs/cohort_detail.html", context)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = get_cohort_for_user(access_of(request), pk, write=True)
+    form = CohortForm(
+        request.POST or None,
+        statuses=services.allowed_statuses(cohort.status),
+        initial=CohortForm.initial_for(cohort),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cohort_update(actor=request.user, cohort=cohort, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Perubahan angkatan disimpan."))
+            return redirect(_detail_url(cohort.pk))
+    context = {"form": form, "program": cohort.program, "cohort": cohort}
+    return render(request, "programs/cohort_form.html", context)
+
+
+@capability_required(Capability.VIEW_PROGRAMS)
+def cohort_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Participants (roles with personal data) or counts per status (everyone else)."""
+    access = access_of(request)
+    cohort = get_cohort_for_user(access, pk)
+    personal = access.can(Capability.VIEW_PERSONAL_DATA)
+    headers, rows = selectors.participant_export(cohort, personal=personal)
+    stem = "peserta" if personal else "rekap-peserta"
+    return export(request, filename=file_stem(cohort, stem), headers=headers, rows=rows)
+
+
+def file_stem(cohort: Cohort, what: str) -> str:
+    """A download's name: what it holds, then the program code and the cohort name."""
+    return f"{what}-{slugify(cohort.program.code)}-{slugify(cohort.name)}"[:120]
+
+
+def _session_form_page(
+    request: HttpRequest, form: SessionForm, cohort: Cohort, session: object
+) -> HttpResponse:
+    context = {"form": form, "cohort": cohort, "session": session}
+    return render(request, "programs/session_form.html", context)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def session_create(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = get_cohort_for_user(access_of(request), pk, write=True)
+    form = SessionForm(
+        request.POST or None, program=cohort.program, initial={"date": cohort.start_date}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_create(actor=request.user, cohort=cohort, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Sesi ditambahkan."))
+            return redirect(_detail_url(cohort.pk, "sesi"))
+    return _session_form_page(request, form, cohort, None)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session_for_user(access_of(request), pk, write=True)
+    cohort = session.cohort
+    form = SessionForm(
+        request.POST or None, program=cohort.program, initial=SessionForm.initial_for(session)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(actor=request.user, session=session, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Sesi diperbarui."))
+            return redirect(_detail_url(cohort.pk, "sesi"))
+    return _session_form_page(request, form, cohort, session)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+@require_POST
+def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session_for_user(access_of(request), pk, write=True)
+    try:
+        services.session_delete(actor=request.user, session=session)
+    except ValidationError as exc:
+        for message in messages_of(exc):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Sesi dihapus."))
+    return redirect(_detail_url(session.cohort_id, "sesi"))
+
+
+@capability_required(Capability.VIEW_PROGRAMS)
+def budget(request: HttpRequest, pk: int) -> HttpResponse:
+    """Planned vs realised per category; organisers set one line per category here.
+    ?format=csv|xlsx exports the lines."""
+    access = access_of(request)
+    can_edit = access.can(Capability.EDIT_PROGRAMS)
+    cohort = get_cohort_for_user(access, pk, write=request.method == "POST")
+    if "format" in request.GET:
+        summary = selectors.budget_summary(
+            cohort, selectors.cohort_funnel(cohort), selectors.cohort_sessions(cohort)
+        )
+        headers, rows = selectors.budget_export(summary)
+        return export(request, filename=file_stem(cohort, "anggaran"), headers=headers, rows=rows)
+    form = None
+    if can_edit:
+        form = BudgetLineForm(request.POST or None, initial=_budget_initial(request, cohort))
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.budget_line_set(actor=request.user, cohort=cohort, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Anggaran disimpan."))
+                return redirect("programs:budget", pk=cohort.pk)
+    funnel = selectors.cohort_funnel(cohort)
+    context = {
+        "cohort": cohort,
+        "budget": selectors.budget_summary(cohort, funnel, selectors.cohort_sessions(cohort)),
+        "form": form,
+        "can_edit": can_edit,
+    }
+    return render(request, "programs/budget.html", context)
+
+
+def _budget_initial(request: HttpRequest, cohort: Cohort) -> dict[str, object]:
+    """Prefill the form from the line of ?category= when there is one."""
+    category = request.GET.get("category", "")
+    line = cohort.budget_lines.filter(category=category).first() if category else None
+    return BudgetLineForm.initial_for(line) if line else {"category": category}
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+@require_POST
+def budget_line_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    line = get_budget_line_for_user(access_of(request), pk, write=True)
+    cohort_id = line.cohort_id
+    services.budget_line_delete(actor=request.user, line=line)
+    messages.success(request, _("Pos anggaran dihapus."))
+    return redirect("programs:budget", pk=cohort_id)

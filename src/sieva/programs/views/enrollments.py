@@ -1,0 +1,231 @@
+"""Participants of a cohort (enrol by search or NIP list, status, removal) and attendance.
+
+Every page here names people, so each needs VIEW_PERSONAL_DATA (a leader gets a 403); changes
+need EDIT_PROGRAMS as well, checked by the scoped getters.
+"""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from sieva.org.access import Capability, capability_required, get_employee_for_user
+from sieva.programs import selectors, services
+from sieva.programs.access import (
+    get_cohort_for_user,
+    get_enrollment_for_user,
+    get_session_for_user,
+)
+from sieva.programs.forms import (
+    AttendanceForm,
+    BulkEnrollmentForm,
+    EnrollmentAddForm,
+    EnrollmentSearchForm,
+    EnrollmentStatusForm,
+)
+from sieva.programs.models import Cohort
+from sieva.programs.views._helpers import access_of, apply_errors, export, messages_of
+from sieva.programs.views.cohorts import file_stem
+
+BAD_TICK = _("Data kehadiran tidak lengkap.")
+
+
+def _list_url(cohort_id: int) -> str:
+    return reverse("programs:enrollment_list", kwargs={"pk": cohort_id})
+
+
+def _list_page(
+    request: HttpRequest, cohort: Cohort, *, bulk_form: BulkEnrollmentForm | None = None
+) -> HttpResponse:
+    access = access_of(request)
+    can_edit = access.can(Capability.EDIT_PROGRAMS)
+    search = EnrollmentSearchForm(request.GET)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    context: dict[str, Any] = {
+        "cohort": cohort,
+        "can_edit": can_edit,
+        "search": search,
+        "query": query,
+        "min_length": selectors.SEARCH_MIN_LENGTH,
+        "candidates": selectors.enrollment_candidates(access, cohort, query) if can_edit else [],
+    }
+    template = "programs/enrollment_list.html"
+    if request.htmx and request.method == "GET":  # type: ignore[attr-defined]
+        return render(request, f"{template}#candidates", context)
+    context.update(
+        enrollments=selectors.cohort_enrollments(cohort),
+        statuses=selectors.status_counts(cohort),
+        bulk_form=bulk_form
+        or (BulkEnrollmentForm(units=selectors.bulk_units(access, cohort)) if can_edit else None),
+    )
+    return render(request, template, context)
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def enrollment_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The participant list with its search (htmx part `#candidates`) and bulk forms."""
+    access = access_of(request)
+    cohort = get_cohort_for_user(access, pk)
+    if "format" in request.GET:
+        headers, rows = selectors.participant_export(cohort, personal=True)
+        return export(request, filename=file_stem(cohort, "peserta"), headers=headers, rows=rows)
+    return _list_page(request, cohort)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+@require_POST
+def enrollment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Invite one employee picked from the search results."""
+    access = access_of(request)
+    cohort = get_cohort_for_user(access, pk, write=True)
+    form = EnrollmentAddForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(str(BAD_TICK))
+    employee = get_employee_for_user(access, form.cleaned_data["employee"])
+    try:
+        services.enrollment_add(actor=request.user, access=access, cohort=cohort, employee=employee)
+    except ValidationError as exc:
+        for message in messages_of(exc):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("%(name)s diundang.") % {"name": employee.name})
+    return redirect(_list_url(cohort.pk))
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+@require_POST
+def enrollment_bulk(request: HttpRequest, pk: int) -> HttpResponse:
+    """Enrol a whole unit or a pasted NIP list, all or nothing."""
+    access = access_of(request)
+    cohort = get_cohort_for_user(access, pk, write=True)
+    form = BulkEnrollmentForm(request.POST, units=selectors.bulk_units(access, cohort))
+    if form.is_valid():
+        try:
+            result = services.enrollments_add_bulk(
+                actor=request.user, access=access, cohort=cohort, **form.cleaned_data
+            )
+        except services.BulkEnrollmentError as exc:
+            form.add_error("nips", exc)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            _report_bulk(request, result)
+            return redirect(_list_url(cohort.pk))
+    return _list_page(request, cohort, bulk_form=form)
+
+
+def _report_bulk(request: HttpRequest, result: services.BulkResult) -> None:
+    added = len(result.added)
+    messages.success(
+        request,
+        ngettext("%(count)s pegawai ditambahkan.", "%(count)s pegawai ditambahkan.", added)
+        % {"count": added},
+    )
+    if result.already:
+        names = ", ".join(e.name for e in result.already)
+        messages.info(request, _("Sudah menjadi peserta: %(names)s") % {"names": names})
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def enrollment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change one participant's status and the reason they did not take part."""
+    enrollment = get_enrollment_for_user(access_of(request), pk, write=True)
+    initial = {
+        "status": enrollment.status,
+        "absence_reason": enrollment.absence_reason,
+        "absence_note": enrollment.absence_note,
+    }
+    form = EnrollmentStatusForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enrollment_set_status(
+                actor=request.user, enrollment=enrollment, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request, _("Status %(name)s disimpan.") % {"name": enrollment.employee.name}
+            )
+            return redirect(_list_url(enrollment.cohort_id))
+    context = {"form": form, "enrollment": enrollment, "cohort": enrollment.cohort}
+    return render(request, "programs/enrollment_form.html", context)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+@require_POST
+def enrollment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    enrollment = get_enrollment_for_user(access_of(request), pk, write=True)
+    try:
+        services.enrollment_remove(actor=request.user, enrollment=enrollment)
+    except ValidationError as exc:
+        for message in messages_of(exc):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("%(name)s dihapus dari angkatan.") % {"name": enrollment.employee.name}
+        )
+    return redirect(_list_url(enrollment.cohort_id))
+
+
+def _attendance_context(cohort: Cohort, *, can_edit: bool) -> dict[str, Any]:
+    funnel = selectors.cohort_funnel(cohort)
+    return {
+        "cohort": cohort,
+        "matrix": selectors.attendance_matrix(cohort),
+        "funnel": funnel,
+        "participation_pct": selectors.participation_pct(funnel),
+        "can_edit": can_edit,
+    }
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """Sessions × participants; organisers tick presence, others read. ?format= exports it."""
+    access = access_of(request)
+    cohort = get_cohort_for_user(access, pk)
+    if "format" in request.GET:
+        headers, rows = selectors.attendance_export(selectors.attendance_matrix(cohort))
+        return export(request, filename=file_stem(cohort, "kehadiran"), headers=headers, rows=rows)
+    context = _attendance_context(cohort, can_edit=access.can(Capability.EDIT_PROGRAMS))
+    return render(request, "programs/attendance.html", context)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+@require_POST
+def attendance_set(request: HttpRequest, pk: int) -> HttpResponse:
+    """One tick, saved atomically. htmx gets the participant's row and, out of band, the
+    funnel with #participation-rate and the session totals; a plain form post is redirected."""
+    access = access_of(request)
+    cohort = get_cohort_for_user(access, pk, write=True)
+    form = AttendanceForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(str(BAD_TICK))
+    session = get_session_for_user(access, form.cleaned_data["session"], write=True)
+    enrollment = get_enrollment_for_user(access, form.cleaned_data["enrollment"], write=True)
+    if session.cohort_id != cohort.pk or enrollment.cohort_id != cohort.pk:
+        return HttpResponseBadRequest(str(BAD_TICK))
+    error = ""
+    try:
+        services.attendance_set(
+            actor=request.user,
+            session=session,
+            enrollment=enrollment,
+            present=form.cleaned_data["present"],
+        )
+    except ValidationError as exc:
+        error = " ".join(messages_of(exc))
+    if not request.htmx:  # type: ignore[attr-defined]
+        if error:
+            messages.error(request, error)
+        return redirect("programs:attendance", pk=cohort.pk)
+    context = _attendance_context(cohort, can_edit=True)
+    rows = [r for r in context["matrix"].rows if r.enrollment.pk == enrollment.pk]
+    context.update(row=rows[0], error=error)
+    return render(request, "programs/_attendance_tick.html", context)
