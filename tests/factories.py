@@ -45,7 +45,7 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Employee
 
-    nip = factory.Sequence(lambda n: f"{19700101 + (n // 1000) * 10000:08d}2000011{n % 1000:03d}")
+    nip = factory.Sequence(lambda n: f"{19700101 + (n // 999) * 10000:08d}2000011{n % 999 + 1:03d}")
     name = factory.Sequence(lambda n: f"Pegawai {n}")
     asn_kind = AsnKind.PNS
     gender = Gender.MALE

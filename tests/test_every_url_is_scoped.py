@@ -15,6 +15,8 @@ import openpyxl
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from sieva.instruments.document import write_version
+from sieva.instruments.models import Instrument
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from tests.factories import (
     BudgetLineFactory,
@@ -25,6 +27,7 @@ from tests.factories import (
     SessionFactory,
     SubjectFactory,
 )
+from tests.instruments.conftest import sample_document
 
 MARK = "Medan"  # every Medan object below carries it; no Palembang page may show it
 
@@ -64,6 +67,37 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "programs:attendance_set": lambda e: e.pk("cohort"),
     "org:employee_detail": lambda e: e.pk("employee"),
     "org:employee_edit": lambda e: e.pk("employee"),
+    **{
+        f"instruments:{name}": lambda e: e.pk("instrument")
+        for name in (
+            "instrument_detail",
+            "instrument_update",
+            "instrument_clone",
+            "instrument_versions",
+            "instrument_edit",
+            "version_publish",
+            "section_create",
+            "item_create",
+        )
+    },
+    "instruments:version_detail": lambda e: {**e.pk("instrument"), "number": 1},
+    "instruments:instrument_export": lambda e: {**e.pk("instrument"), "fmt": "json"},
+    "instruments:section_edit": lambda e: {
+        **e.pk("instrument"),
+        "section_id": e.objects["instrument_section"].pk,
+    },
+    "instruments:section_delete": lambda e: {
+        **e.pk("instrument"),
+        "section_id": e.objects["instrument_section"].pk,
+    },
+    "instruments:item_edit": lambda e: {
+        **e.pk("instrument"),
+        "item_id": e.objects["instrument_item"].pk,
+    },
+    "instruments:item_delete": lambda e: {
+        **e.pk("instrument"),
+        "item_id": e.objects["instrument_item"].pk,
+    },
 }
 
 
@@ -98,6 +132,9 @@ LIST_PAGES: dict[str, ListPage] = {
     "org:employee_import": NO_EXPORT,
     "org:employee_import_template": ListPage(False, bare=False),
     "org:unit_list": ListPage(True),
+    "instruments:instrument_list": ListPage(True, exports=()),
+    "instruments:instrument_create": NO_EXPORT,
+    "instruments:instrument_import": NO_EXPORT,
 }
 
 # Pages that only ever show the signed-in user's own work (e.g. their last import's errors).
@@ -145,6 +182,13 @@ def estate(world) -> Estate:
         "enrollment": enrollment,
         "budget_line": BudgetLineFactory(cohort=cohort),
     }
+    instrument = Instrument.objects.create(
+        owner=world.medan, code="INS-MDN", title="Reaksi Medan", purpose="reaksi"
+    )
+    draft = write_version(instrument=instrument, number=1, document=sample_document("INS-MDN"))
+    objects["instrument"] = instrument
+    objects["instrument_section"] = draft.sections.first()
+    objects["instrument_item"] = draft.items.get(code="tgl")
     return Estate(objects)
 
 

@@ -22,6 +22,7 @@ from sieva.org.models import (
     Role,
     RoleAssignment,
 )
+from sieva.org.nip import parse_nip
 from sieva.programs.models import (
     Attendance,
     BudgetLine,
@@ -119,6 +120,9 @@ def test_every_nip_is_valid_and_unique(demo):
     problems = {e.nip: nip_problem(e) for e in employees if nip_problem(e)}
     assert problems == {}
     assert len({e.nip for e in employees}) == len(employees)
+    for e in employees:  # the product's own rule agrees (raises NipError otherwise)
+        parsed = parse_nip(e.nip, e.asn_kind, today=REFERENCE_DATE)
+        assert (parsed.birth_date, parsed.gender) == (e.birth_date, e.gender), e
 
 
 def test_golongan_and_jabatan_match_the_kind_of_asn(demo):

@@ -1,3 +1,29 @@
+from django.urls import path
+
+from sieva.instruments.views import catalogue, detail, editor
+
 app_name = "instruments"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", catalogue.instrument_list, name="instrument_list"),
+    path("baru/", catalogue.instrument_create, name="instrument_create"),
+    path("impor/", catalogue.instrument_import, name="instrument_import"),
+    path("<int:pk>/", detail.instrument_detail, name="instrument_detail"),
+    path("<int:pk>/ubah/", detail.instrument_update, name="instrument_update"),
+    path("<int:pk>/salin/", catalogue.instrument_clone, name="instrument_clone"),
+    path("<int:pk>/versi/", detail.instrument_versions, name="instrument_versions"),
+    path("<int:pk>/versi/<int:number>/", detail.version_detail, name="version_detail"),
+    path("<int:pk>/ekspor/<str:fmt>/", detail.instrument_export, name="instrument_export"),
+    path("<int:pk>/sunting/", editor.instrument_edit, name="instrument_edit"),
+    path("<int:pk>/sunting/terbitkan/", editor.version_publish, name="version_publish"),
+    path("<int:pk>/sunting/bagian/baru/", editor.section_edit, name="section_create"),
+    path("<int:pk>/sunting/bagian/<int:section_id>/", editor.section_edit, name="section_edit"),
+    path(
+        "<int:pk>/sunting/bagian/<int:section_id>/hapus/",
+        editor.section_delete,
+        name="section_delete",
+    ),
+    path("<int:pk>/sunting/butir/baru/", editor.item_edit, name="item_create"),
+    path("<int:pk>/sunting/butir/<int:item_id>/", editor.item_edit, name="item_edit"),
+    path("<int:pk>/sunting/butir/<int:item_id>/hapus/", editor.item_delete, name="item_delete"),
+]

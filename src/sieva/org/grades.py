@@ -42,7 +42,7 @@ PNS_GRADE_TITLES: dict[str, str] = {
     "IV/e": "Pembina Utama",
 }
 PNS_GRADES: tuple[str, ...] = tuple(PNS_GRADE_TITLES)
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_ROMAN: tuple[str, ...] = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _ROMAN += ("XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII")
 PPPK_GRADES: tuple[str, ...] = _ROMAN
 

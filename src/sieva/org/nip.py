@@ -18,7 +18,6 @@ err.params`` (see `NipError`).
 """
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -39,7 +38,6 @@ PPPK = "PPPK"
 MIN_APPOINTMENT_AGE = 18
 EARLIEST_BIRTH_YEAR = 1900
 _WIB = ZoneInfo("Asia/Jakarta")
-_SPACES = re.compile(r"\s+")
 _GENDERS = {"1": "L", "2": "P"}
 
 
@@ -156,7 +154,7 @@ def parse_nip(text: str, kind: str | None = None, *, today: dt.date | None = Non
 
 
 def _digits(text: str) -> str:
-    digits = _SPACES.sub("", text or "")
+    digits = "".join((text or "").split())  # drops spaces, tabs and no-break spaces
     if not digits:
         raise NipError(EMPTY)
     if not (digits.isascii() and digits.isdigit()):

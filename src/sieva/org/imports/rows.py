@@ -4,7 +4,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -113,22 +113,25 @@ def check_row(number: int, raw: list[Any], check: RowCheck) -> EmployeeRow | Non
         contract_cell,
         active_cell,
     ) = check.cells(raw)
+    try:
+        codes = _cached_codes(
+            kind_cell, grade_cell, position_kind_cell, level_cell, education_cell, active_cell
+        )
+    except InvalidCodes as exc:
+        codes = exc.codes
+        problems.extend(exc.problems)
+    kind = codes.asn_kind
     text = cells.text
     parse = partial(_parse, problems)
-    kind = parse(col.ASN_KIND, cells.asn_kind, text(kind_cell))
     nip_text = parse(col.NIP, cells.nip_text, nip_cell)
     parsed = None
     if nip_text is not None and kind:
         parsed = parse(col.NIP, cells.parsed_nip, nip_text, kind, check.today)
     name = parse(col.NAME, _name, text(name_cell))
-    grade = parse(col.GRADE, cells.grade, text(grade_cell), kind) if kind else ""
-    position_kind, position_level = _position(text(position_kind_cell), text(level_cell), problems)
     position_name = parse(col.POSITION_NAME, cells.collapsed, text(position_name_cell), 200)
-    education = parse(col.EDUCATION, cells.education, text(education_cell))
     unit_id = _unit(text(unit_cell), check)
     supervisor = _supervisor(supervisor_cell, problems, parsed.number if parsed else "")
     contract_start = _contract_start(contract_cell, problems, kind, parsed)
-    active = parse(col.ACTIVE, cells.boolean, text(active_cell))
     if problems or parsed is None or unit_id is None:
         return None
     return EmployeeRow(
@@ -138,16 +141,57 @@ def check_row(number: int, raw: list[Any], check: RowCheck) -> EmployeeRow | Non
         kind,
         parsed.gender,
         parsed.birth_date,
-        grade,
-        position_kind,
-        position_level,
+        codes.grade,
+        codes.position_kind,
+        codes.position_level,
         position_name,
-        education,
+        codes.education,
         unit_id,
         supervisor,
         contract_start,
-        active,
+        codes.is_active,
     )
+
+
+class Codes(NamedTuple):
+    """The row's values drawn from short code lists; None where a value is invalid."""
+
+    asn_kind: str | None
+    grade: str | None
+    position_kind: str
+    position_level: str
+    education: str | None
+    is_active: bool | None
+
+
+class InvalidCodes(Exception):
+    """Raised by `_cached_codes` so failures bypass the cache; carries what did parse."""
+
+    def __init__(self, codes: Codes, problems: list[tuple[str, str]]) -> None:
+        self.codes = codes
+        self.problems = problems
+
+
+# typed: 1 and True must not share a cache entry. Failures raise, so they are never cached.
+@lru_cache(maxsize=4096, typed=True)
+def _cached_codes(
+    kind: Any, grade: Any, position_kind: Any, level: Any, education: Any, active: Any
+) -> Codes:
+    """The code-list columns of a row parsed together: they repeat, so this runs rarely."""
+    problems: list[tuple[str, str]] = []
+    parse = partial(_parse, problems)
+    text = cells.text
+    asn_kind = parse(col.ASN_KIND, cells.asn_kind, text(kind))
+    codes = Codes(
+        asn_kind,
+        parse(col.GRADE, cells.grade, text(grade), asn_kind) if asn_kind else None,
+        *_position(text(position_kind), text(level), problems),
+        parse(col.EDUCATION, cells.education, text(education)),
+        parse(col.ACTIVE, cells.boolean, text(active)),
+    )
+    if problems:
+        raise InvalidCodes(codes, problems)
+    return codes
 
 
 def _parse(

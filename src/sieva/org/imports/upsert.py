@@ -63,20 +63,22 @@ def existing_employees(nips: Sequence[str]) -> dict[str, Existing]:
     return found
 
 
+def _on_conflict(update_fields: list[str]) -> str:
+    quote = connection.ops.quote_name
+    updates = ", ".join(
+        f"{quote(column)} = EXCLUDED.{quote(column)}"
+        for column in (_column(name) for name in update_fields)
+    )
+    return f"ON CONFLICT ({quote('nip')}) DO UPDATE SET {updates}"
+
+
 def _statement(update_fields: list[str]) -> str:
     """One-row ``INSERT ... ON CONFLICT (nip) DO UPDATE`` for `executemany`."""
     quote = connection.ops.quote_name
     names = ", ".join(quote(column) for column in COLUMNS)
     marks = ", ".join(["%s"] * len(COLUMNS))
-    updates = ", ".join(
-        f"{quote(column)} = EXCLUDED.{quote(column)}"
-        for column in (_column(name) for name in update_fields)
-    )
     table = quote(Employee._meta.db_table)
-    return (
-        f"INSERT INTO {table} ({names}) VALUES ({marks}) "  # noqa: S608 - quoted model names
-        f"ON CONFLICT ({quote('nip')}) DO UPDATE SET {updates}"
-    )
+    return f"INSERT INTO {table} ({names}) VALUES ({marks}) {_on_conflict(update_fields)}"  # noqa: S608
 
 
 def _column(field_name: str) -> str:
@@ -117,6 +119,9 @@ def upsert_employees(
     written in the first pass; `optional_fields` are the optional model fields the file fills.
     Runs inside the caller's transaction.
     """
+    if connection.vendor == "postgresql":
+        _copy_upsert(rows, BASE_FIELDS + optional_fields, known_ids)
+        return
     statement = _statement(BASE_FIELDS + optional_fields)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     pending: list[EmployeeRow] = []
@@ -145,3 +150,41 @@ def _link_supervisors(cursor: Any, rows: list[EmployeeRow]) -> None:
     )
     for batch in batched(rows, BATCH):
         cursor.executemany(statement, [(new_ids[row.supervisor_nip], row.nip) for row in batch])
+
+
+STAGING = "sieva_employee_import"
+
+
+def _copy_upsert(
+    rows: Sequence[EmployeeRow], update_fields: list[str], known_ids: dict[str, int]
+) -> None:
+    """PostgreSQL: COPY into a staging table, then one upsert and one supervisor update.
+
+    Round trips per row made ``executemany`` 5x slower than COPY on PostgreSQL.
+    """
+    quote = connection.ops.quote_name
+    table = quote(Employee._meta.db_table)
+    names = ", ".join(quote(column) for column in COLUMNS)
+    supervisor, nip = quote(_column("supervisor")), quote("nip")
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        # Dropped here too: inside a test's outer transaction ON COMMIT never comes.
+        cursor.execute(f"DROP TABLE IF EXISTS {STAGING}")
+        cursor.execute(
+            f"CREATE TEMP TABLE {STAGING} ON COMMIT DROP AS "  # noqa: S608 - quoted model names
+            f"SELECT {names}, {nip} AS supervisor_nip FROM {table} WITH NO DATA"
+        )
+        with cursor.cursor.copy(f"COPY {STAGING} ({names}, supervisor_nip) FROM STDIN") as copy:
+            for row in rows:
+                supervisor_id = known_ids.get(row.supervisor_nip) if row.supervisor_nip else None
+                copy.write_row((*_values(row, supervisor_id, now), row.supervisor_nip or None))
+        cursor.execute(
+            f"INSERT INTO {table} ({names}) SELECT {names} FROM {STAGING} "  # noqa: S608
+            f"{_on_conflict(update_fields)}"
+        )
+        cursor.execute(
+            f"UPDATE {table} e SET {supervisor} = s.id FROM {STAGING} t "  # noqa: S608
+            f"JOIN {table} s ON s.{nip} = t.supervisor_nip "
+            f"WHERE e.{nip} = t.{nip} AND t.{supervisor} IS NULL"
+        )
+        cursor.execute(f"DROP TABLE {STAGING}")

@@ -4,6 +4,7 @@ import datetime as dt
 from argparse import ArgumentParser, ArgumentTypeError
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from sieva.demo import DEFAULT_SEED, REFERENCE_DATE, Login, build
@@ -60,6 +61,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # The standard instruments belong to every installation, demo or not; loading is
+        # idempotent, so a second `make run` changes nothing.
+        call_command("load_standard_instruments", verbosity=0)
         try:
             result = build(scale=options["scale"], seed=options["seed"], today=options["today"])
         except ValueError as error:

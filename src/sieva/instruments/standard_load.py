@@ -1,0 +1,83 @@
+"""Loading the standard templates shipped in `sieva/instruments/standard/*.json`.
+
+Idempotent: each template is stored once; when its file changes, a new frozen version is
+added (responses to the old version stay with it). A version remembers the SHA-256 of the file
+it came from in its note, which is how an unchanged file is recognised.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from sieva.audit.services import audit_record
+from sieva.instruments.document import write_version
+from sieva.instruments.document_checks import check_document
+from sieva.instruments.models import Instrument
+
+STANDARD_DIR = Path(__file__).parent / "standard"
+NOTE_PREFIX = "templat standar sha256:"
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def standard_documents(directory: Path = STANDARD_DIR) -> list[tuple[Path, dict[str, Any], str]]:
+    """(file, document, fingerprint) for every template file, sorted by name."""
+    out = []
+    for path in sorted(directory.glob("*.json")):
+        raw = path.read_bytes()
+        out.append((path, json.loads(raw), hashlib.sha256(raw).hexdigest()))
+    return out
+
+
+@transaction.atomic
+def standard_instruments_load(*, actor: Any = None, directory: Path = STANDARD_DIR) -> LoadReport:
+    """Create or update every standard template; ValueError naming the file if one is invalid."""
+    report = LoadReport()
+    for path, document, fingerprint in standard_documents(directory):
+        problems = check_document(document)
+        if problems:
+            raise ValueError(f"{path.name}: " + "; ".join(str(p) for p in problems))
+        meta = document["instrument"]
+        note = NOTE_PREFIX + fingerprint
+        instrument, created = Instrument.objects.update_or_create(
+            owner=None,
+            code=meta["code"],
+            defaults={
+                "title": meta["title"],
+                "purpose": meta["purpose"],
+                "rater_kind": meta.get("rater_kind") or "",
+                "description": meta.get("description") or "",
+                "is_standard": True,
+            },
+        )
+        latest = instrument.versions.order_by("-number").first()
+        if latest is not None and latest.note == note:
+            report.unchanged.append(instrument.code)
+            continue
+        version = write_version(
+            instrument=instrument,
+            number=(latest.number + 1) if latest else 1,
+            document=document,
+            note=note,
+        )
+        version.frozen_at = timezone.now()
+        version.save(update_fields=["frozen_at"])
+        (report.created if created else report.updated).append(instrument.code)
+        audit_record(
+            actor=actor,
+            action="instrument.standard_load",
+            obj=instrument,
+            org_path="/",
+            changes={"version": version.number, "file": path.name},
+        )
+    return report
