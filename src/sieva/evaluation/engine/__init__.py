@@ -1,0 +1,25 @@
+"""The evaluation engine: a scope in, every Kirkpatrick/Phillips level out, each figure with
+its n, interval, design and caveats (docs/decisions/0012-evaluation-engine.md)."""
+
+from django.db.models import Count
+
+from sieva.evaluation.engine.levels.cost import cost_level
+from sieva.evaluation.engine.levels.participation import participation_level
+from sieva.evaluation.engine.result import EvaluationResult
+from sieva.evaluation.engine.scope import Scope, cohorts_in_scope
+from sieva.org.access import Access
+
+__all__ = ["EvaluationResult", "Scope", "evaluate"]
+
+
+def evaluate(access: Access, scope: Scope) -> EvaluationResult:
+    """Evaluate every level for the cohorts of `scope` inside the user's subtree."""
+    cohorts = cohorts_in_scope(access, scope)
+    counts = cohorts.aggregate(cohorts=Count("pk"), programs=Count("program", distinct=True))
+    return EvaluationResult(
+        scope=scope,
+        cohort_count=counts["cohorts"],
+        program_count=counts["programs"],
+        l0=participation_level(cohorts),
+        l5=cost_level(cohorts),
+    )

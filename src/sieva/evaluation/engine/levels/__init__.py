@@ -1,0 +1,1 @@
+"""One module per Kirkpatrick/Phillips level; each turns the adapters' plain data into figures."""
