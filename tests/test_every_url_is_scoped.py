@@ -6,6 +6,7 @@ which Medan object it shows. Alice, Medan's own admin, opens the same URLs as th
 so a page that simply shows nothing to anyone cannot pass for a scoped one.
 """
 
+import datetime as dt
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,20 +15,28 @@ from typing import Any
 import openpyxl
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from sieva.instruments.campaigns.services import campaign_create, invitations_issue
+from sieva.instruments.campaigns.submission import find_invitation, response_submit
 from sieva.instruments.document import write_version
 from sieva.instruments.models import Instrument
+from sieva.org.models import OrgKind
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
+from sieva.satisfaction.models import SkmLink
 from tests.factories import (
     BudgetLineFactory,
     CohortFactory,
     EmployeeFactory,
     EnrollmentFactory,
+    OrgUnitFactory,
     ProgramFactory,
     SessionFactory,
     SubjectFactory,
 )
-from tests.instruments.conftest import sample_document
+from tests.indicators.factories import indicator_estate
+from tests.instruments.campaign_setup import published_version
+from tests.instruments.conftest import VALID_ANSWERS, sample_document
 
 MARK = "Medan"  # every Medan object below carries it; no Palembang page may show it
 
@@ -65,6 +74,20 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "programs:enrollment_remove": lambda e: e.pk("enrollment"),
     "programs:attendance": lambda e: e.pk("cohort"),
     "programs:attendance_set": lambda e: e.pk("cohort"),
+    **{
+        f"indicators:{name}": lambda e: e.pk("indicator_definition")
+        for name in (
+            "definition_detail",
+            "definition_edit",
+            "unit_indicator_create",
+            "actuals_entry",
+        )
+    },
+    "indicators:unit_indicator_detail": lambda e: e.pk("unit_indicator"),
+    "indicators:unit_indicator_edit": lambda e: e.pk("unit_indicator"),
+    "indicators:benefit_list": lambda e: e.pk("program"),
+    "indicators:program_roi": lambda e: e.pk("program"),
+    "indicators:benefit_delete": lambda e: e.pk("benefit"),
     "org:employee_detail": lambda e: e.pk("employee"),
     "org:employee_edit": lambda e: e.pk("employee"),
     **{
@@ -98,6 +121,14 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
         **e.pk("instrument"),
         "item_id": e.objects["instrument_item"].pk,
     },
+    **{
+        f"instruments:{name}": lambda e: e.pk("campaign")
+        for name in ("campaign_detail", "campaign_links", "campaign_close", "campaign_responses")
+    },
+    **{
+        f"satisfaction:{name}": lambda e: e.pk("service_unit")
+        for name in ("unit_dashboard", "unit_link", "qr_png", "qr_svg", "poster_pdf")
+    },
 }
 
 
@@ -125,6 +156,8 @@ LIST_PAGES: dict[str, ListPage] = {
         ),
     ),
     "evaluation:jp_report": ListPage(True, _tables("units", "pns_below", "pppk_over")),
+    "evaluation:evaluation": ListPage(True, exports=()),
+    "evaluation:regions": ListPage(True, exports=()),
     "programs:program_list": ListPage(True),
     "programs:program_create": NO_EXPORT,
     "org:employee_list": ListPage(True),
@@ -132,13 +165,36 @@ LIST_PAGES: dict[str, ListPage] = {
     "org:employee_import": NO_EXPORT,
     "org:employee_import_template": ListPage(False, bare=False),
     "org:unit_list": ListPage(True),
+    "indicators:definition_list": ListPage(True),
+    "indicators:definition_create": NO_EXPORT,
+    "indicators:actuals_import": NO_EXPORT,
     "instruments:instrument_list": ListPage(True, exports=()),
     "instruments:instrument_create": NO_EXPORT,
     "instruments:instrument_import": NO_EXPORT,
+    "instruments:campaign_list": ListPage(True, exports=()),
+    "instruments:campaign_create": ListPage(True, exports=()),  # its cohort and unit pickers
+    "satisfaction:overview": ListPage(False, exports=()),
+    "satisfaction:import": NO_EXPORT,
 }
 
 # Pages that only ever show the signed-in user's own work (e.g. their last import's errors).
-OWN_PAGES = {"org:employee_import_errors"}
+OWN_PAGES = {"org:employee_import_errors", "satisfaction:import_errors"}
+
+
+# Pages behind a personal or public link: no login, the token in the URL is the credential.
+# Each entry gives a Medan token and a Palembang token for the page.
+@dataclass(frozen=True)
+class TokenPage:
+    medan: str
+    palembang: str
+
+
+TOKEN_PAGES: dict[str, TokenPage] = {
+    "instruments:respond": TokenPage("link_open", "plg_link_open"),
+    "instruments:respond_thanks": TokenPage("link_used", "plg_link_used"),
+    "satisfaction:public_form": TokenPage("skm_token", "plg_skm_token"),
+    "satisfaction:public_thanks": TokenPage("skm_token", "plg_skm_token"),
+}
 
 # Pages with nothing scoped on them: signing in and out, the language switch, Django's admin
 # (superusers only, tested in tests/org/test_access.py).
@@ -186,15 +242,62 @@ def estate(world) -> Estate:
         owner=world.medan, code="INS-MDN", title="Reaksi Medan", purpose="reaksi"
     )
     draft = write_version(instrument=instrument, number=1, document=sample_document("INS-MDN"))
+    objects.update(indicator_estate(world, program, unit))
     objects["instrument"] = instrument
     objects["instrument_section"] = draft.sections.first()
     objects["instrument_item"] = draft.items.get(code="tgl")
+    objects.update(_campaign_objects(world, cohort))
     return Estate(objects)
+
+
+def _links(world, cohort, people: list, *, owner, code: str) -> dict[str, str]:
+    """A campaign for `cohort` with one link left open and one already used."""
+    now = timezone.now()
+    for person in people:
+        EnrollmentFactory(cohort=cohort, employee=person, status=EnrollmentStatus.PASSED)
+    campaign = campaign_create(
+        actor=None,
+        access=None,
+        version=published_version(owner, code),
+        cohort=cohort,
+        opens_at=now - dt.timedelta(days=1),
+        closes_at=now + dt.timedelta(days=7),
+    )
+    tokens = [token for _inv, token in invitations_issue(actor=None, campaign=campaign)]
+    response_submit(invitation=find_invitation(tokens[1]), answers=VALID_ANSWERS)
+    return {"campaign": campaign, "link_open": tokens[0], "link_used": tokens[1]}
+
+
+def _campaign_objects(world, cohort) -> dict[str, Any]:
+    medan = _links(
+        world,
+        cohort,
+        [EmployeeFactory(unit=world.medan_health)],
+        owner=world.medan,
+        code="L1-Medan",
+    )
+    plg_cohort = CohortFactory(program=ProgramFactory(owner=world.palembang, name="Palembang"))
+    plg_people = [EmployeeFactory(unit=world.palembang_health) for _ in range(2)]
+    palembang = _links(world, plg_cohort, plg_people, owner=world.palembang, code="L1-PLG")
+    service_unit = OrgUnitFactory(
+        kind=OrgKind.SERVICE_UNIT, name="Puskesmas Medan Baru", parent=world.medan_health
+    )
+    plg_service = OrgUnitFactory(
+        kind=OrgKind.SERVICE_UNIT, name="Puskesmas Sekip", parent=world.palembang_health
+    )
+    return {
+        **medan,
+        "plg_link_open": palembang["link_open"],
+        "plg_link_used": palembang["link_used"],
+        "service_unit": service_unit,
+        "skm_token": SkmLink.objects.create(unit=service_unit).token,
+        "plg_skm_token": SkmLink.objects.create(unit=plg_service).token,
+    }
 
 
 def test_every_named_url_is_classified():
     names = {n for n in all_url_names() if not n.startswith(PUBLIC_PREFIXES)}
-    classified = set(OBJECT_PAGES) | set(LIST_PAGES) | OWN_PAGES
+    classified = set(OBJECT_PAGES) | set(LIST_PAGES) | OWN_PAGES | set(TOKEN_PAGES)
     unclassified = names - classified
     stale = classified - names
     assert not unclassified, f"say which Medan object these URLs show: {sorted(unclassified)}"
@@ -262,4 +365,25 @@ def test_pages_of_ones_own_work_show_nothing_of_anothers(name, client, bob, esta
     client.force_login(bob)
     response = client.get(reverse(name))
     assert response.status_code in (200, 404)
+    assert MARK not in _text(response)
+
+
+@pytest.mark.parametrize("name", sorted(TOKEN_PAGES))
+def test_an_invalid_token_is_a_404_that_names_nothing(name, client, estate):
+    for token in ("x" * 32, estate.objects[TOKEN_PAGES[name].medan][:-2] + "zz"):
+        url = reverse(name, kwargs={"token": token})
+        for response in (client.get(url), client.post(url)):
+            assert response.status_code == 404, (name, token)
+            assert MARK not in _text(response)
+
+
+@pytest.mark.parametrize("name", sorted(TOKEN_PAGES))
+def test_a_token_page_shows_only_its_own_campaign(name, client, bob, estate):
+    page = TOKEN_PAGES[name]
+    medans = client.get(reverse(name, kwargs={"token": estate.objects[page.medan]}))
+    assert medans.status_code in (200, 410), "control: Medan's token opens Medan's page"
+    assert MARK in _text(medans)
+    client.force_login(bob)  # being signed in elsewhere changes nothing either
+    response = client.get(reverse(name, kwargs={"token": estate.objects[page.palembang]}))
+    assert response.status_code in (200, 410)
     assert MARK not in _text(response)

@@ -30,6 +30,7 @@ from sieva.programs.models import (
     CohortStatus,
     CostCategory,
     Enrollment,
+    EnrollmentStatus,
     Program,
     Session,
 )
@@ -243,3 +244,18 @@ def test_the_budget_covers_every_category_and_one_program_overspends(demo):
     over = {code for code, ratio in ratios.items() if ratio > Decimal("1.05")}
     assert over == {"MDN-PROYEK-PERUBAHAN"}
     assert all(Decimal("0.7") <= r <= Decimal("1.05") for c, r in ratios.items() if c not in over)
+
+
+def test_cohort_statuses_follow_their_dates_on_the_reference_day(demo):
+    """No cohort that ended before the demo's today reads "berjalan" or "pendaftaran"."""
+    for cohort in Cohort.objects.prefetch_related("enrollments"):
+        statuses = {e.status for e in cohort.enrollments.all()}
+        if cohort.end_date < REFERENCE_DATE:
+            assert cohort.status == CohortStatus.FINISHED, cohort
+            assert EnrollmentStatus.PASSED in statuses, cohort
+            assert EnrollmentStatus.ATTENDING not in statuses, cohort
+        elif cohort.start_date <= REFERENCE_DATE:
+            assert cohort.status == CohortStatus.RUNNING, cohort
+            assert not statuses & {EnrollmentStatus.PASSED, EnrollmentStatus.FAILED}, cohort
+        else:
+            assert cohort.status in (CohortStatus.OPEN, CohortStatus.PLANNED), cohort

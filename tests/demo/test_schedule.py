@@ -8,7 +8,7 @@ import pytest
 
 from sieva.demo import REFERENCE_DATE
 from sieva.demo.catalogue import OFFERINGS, PROGRAMS
-from sieva.demo.schedule import cohort_starts, plan_sessions, roman
+from sieva.demo.schedule import cohort_starts, plan_sessions, roman, status_on
 from sieva.programs.models import CohortStatus
 
 JP_MINUTES = 45
@@ -49,3 +49,14 @@ def test_each_cohort_status_matches_its_dates_even_with_parallel_classes(offerin
 
 def test_roman_numerals_name_the_angkatan():
     assert [roman(n) for n in (1, 4, 9, 14, 40)] == ["I", "IV", "IX", "XIV", "XL"]
+
+
+def test_the_status_of_a_cohort_follows_its_dates():
+    S = CohortStatus  # noqa: N806
+    today = dt.date(2026, 11, 1)
+    ended, running = (dt.date(2026, 10, 1), dt.date(2026, 10, 31)), (dt.date(2026, 10, 30), today)
+    assert status_on(*ended, today, S.RUNNING) == S.FINISHED
+    assert status_on(*ended, today, S.OPEN) == S.FINISHED
+    assert status_on(*running, today, S.OPEN) == S.RUNNING
+    assert status_on(dt.date(2026, 11, 9), dt.date(2026, 11, 12), today, S.OPEN) == S.OPEN
+    assert status_on(dt.date(2026, 11, 9), dt.date(2026, 11, 12), today, S.RUNNING) == S.PLANNED

@@ -42,12 +42,13 @@ def test_medan_admin_runs_a_cohort_and_palembang_admin_cannot_open_it(
 
     # A cohort that ends before it starts is refused on the field, and nothing is written.
     page.get_by_label("Nama angkatan", exact=False).fill("Angkatan Uji")
-    page.get_by_label("Tanggal mulai", exact=False).fill("2026-12-07")
-    page.get_by_label("Tanggal selesai", exact=False).fill("2026-12-01")
+    # Dates in the past: attendance for a session still ahead cannot be ticked (decision 0004).
+    page.get_by_label("Tanggal mulai", exact=False).fill("2026-03-09")
+    page.get_by_label("Tanggal selesai", exact=False).fill("2026-03-02")
     page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_role("alert").first).to_be_visible()
     assert not Cohort.objects.filter(name="Angkatan Uji").exists()
-    page.get_by_label("Tanggal selesai", exact=False).fill("2026-12-09")
+    page.get_by_label("Tanggal selesai", exact=False).fill("2026-03-11")
     page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_role("heading", name="Angkatan Uji")).to_be_visible()
     cohort = Cohort.objects.get(name="Angkatan Uji")

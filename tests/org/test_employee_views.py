@@ -93,6 +93,55 @@ def test_alice_searches_by_nip_with_spaces_or_by_name(client, alice, staff, quer
     assert _names(client.get(LIST, {"q": query})) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kusuma aditya", ["Aditya Kusuma"]),  # every word, in any order
+        ("ADITYA  kus", ["Aditya Kusuma"]),
+        ("Aisyah Maharani S.T.", ["Aisyah Maharani, S.T."]),  # no comma typed
+        ("maharani st", ["Aisyah Maharani, S.T."]),  # no dots typed
+        ("aisyah, s.t", ["Aisyah Maharani, S.T."]),
+        ("aditya maharani", []),  # both words must match one person
+        ("1990 0215 2015", ["Aisyah Maharani, S.T."]),  # NIP with spaces
+    ],
+)
+def test_a_name_search_matches_every_word_whatever_the_punctuation(
+    client, alice, world, query, expected
+):
+    EmployeeFactory(name="Aditya Kusuma", unit=world.medan_health)
+    EmployeeFactory(name="Aisyah Maharani, S.T.", nip="199002152015032004", unit=world.medan)
+    EmployeeFactory(name="Aditya Kusuma", unit=world.palembang_health)  # out of scope
+    client.force_login(alice)
+    assert _names(client.get(LIST, {"q": query})) == expected
+
+
+def test_unit_options_are_indented_below_the_scope_root(client, alice, world):
+    client.force_login(alice)
+    form = client.get(CREATE).context["form"]
+    labels = [label for _, label in form.fields["unit"].choices][1:]
+    assert labels[:3] == [
+        "Pemerintah Kota Medan",
+        "· Dinas Kesehatan Kota Medan",
+        "· · Puskesmas Padang Bulan",
+    ]
+
+
+def test_a_bad_nip_is_named_even_while_other_fields_are_empty(client, alice, world):
+    client.force_login(alice)
+    data = _form(world, nip="198513122010011003", name="", grade="3a", unit="")
+    errors = client.post(CREATE, data).context["form"].errors
+    assert errors["nip"] == ["Tanggal lahir pada NIP (digit 1-8: 19851312) tidak valid."]
+    assert set(errors) == {"nip", "name", "unit"}
+    assert not Employee.objects.exists()
+
+
+def test_a_bad_golongan_is_named_alongside_other_errors(client, alice, world):
+    client.force_login(alice)
+    data = _form(world, asn_kind="PPPK", nip="199001152021211009", grade="3a", name="")
+    errors = client.post(CREATE, data).context["form"].errors
+    assert "grade" in errors and "name" in errors
+
+
 def test_the_unit_filter_includes_the_units_below(client, alice, staff, world):
     client.force_login(alice)
     assert _names(client.get(LIST, {"unit": world.medan_health.pk})) == [

@@ -103,3 +103,11 @@ def test_the_tree_runs_a_bounded_number_of_queries(
     client.get(UNITS)
     with django_assert_max_num_queries(6):
         assert _counts(client.get(UNITS))[-1][2] == 20
+
+
+def test_a_subtree_link_says_where_it_leads(client, alice, staff, world):
+    client.force_login(alice)
+    page = client.get(UNITS).content.decode()
+    link = f'<a href="?unit={world.medan_health.pk}" class="subtree-link"'
+    assert link in page and "Lihat unit di bawahnya</a>" in page
+    assert "subpohon" not in page

@@ -16,12 +16,14 @@ def xlsx_rows(response) -> list[list]:
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
-def tick(client, session, enrollment, *, present=True, htmx=True):
-    """Post one attendance checkbox the way the grid's form does (hidden 0, checkbox 1)."""
+def tick(client, session, enrollment, *, present=True, htmx=True, others=()):
+    """Post one attendance checkbox the way the grid does: the row's form (participant and
+    the row's ticked session ids in `present`) plus, from hx-vals, the session that changed."""
+    ticked = [s.pk for s in others]
     data = {
         "session": session.pk,
         "enrollment": enrollment.pk,
-        "present": ["0", "1"] if present else ["0"],
+        "present": [*ticked, session.pk] if present else ticked,
     }
     headers = {"HX-Request": "true"} if htmx else {}
     url = reverse("programs:attendance_set", kwargs={"pk": enrollment.cohort_id})

@@ -138,8 +138,8 @@ def test_the_budget_export_has_the_lines_and_the_total(client, alice, medan):
     rows = csv_rows(client.get(_url("budget", medan.cohort.pk), {"format": "csv"}))
     assert rows == [
         ["Kategori biaya", "Rencana (Rp)", "Realisasi (Rp)", "Realisasi (%)"],
-        ["Penyelenggaraan", "10000000.0", "9000000.0", "90.0"],
-        ["Jumlah", "10000000.0", "9000000.0", "90.0"],
+        ["Penyelenggaraan", "10000000", "9000000", "90.0"],
+        ["Jumlah", "10000000", "9000000", "90.0"],
     ]
     assert xlsx_rows(client.get(_url("budget", medan.cohort.pk), {"format": "xlsx"}))[1] == [
         "Penyelenggaraan", 10000000, 9000000, 90
@@ -150,7 +150,7 @@ def test_the_participant_export_lists_people_with_their_jp(client, alice, medan)
     attend(medan.e_ani, medan.s1, medan.s2)
     client.force_login(alice)
     response = client.get(_url("cohort_export", medan.cohort.pk), {"format": "xlsx"})
-    assert "peserta-ppp-01-angkatan-i.xlsx" in response["Content-Disposition"]
+    assert "peserta-ppp-01-angkatan-i-20260302.xlsx" in response["Content-Disposition"]
     header, *rows = xlsx_rows(response)
     assert header[:2] == ["NIP", "Nama"]
     assert rows[0][:2] == [medan.ani.nip, "Ani Rahma"] and rows[0][-2:] == [2, 12]

@@ -2,14 +2,26 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from sieva.org.access import Capability, user_access
+from sieva.org.access import Access, Capability, user_access
 
 
 def page(request: HttpRequest) -> dict[str, Any]:
-    """The CSP nonce (under the name django-htmx reads) and the signed-in user's access."""
+    """The CSP nonce (under the name django-htmx reads), the signed-in user's access and name."""
     access = user_access(request.user) if request.user.is_authenticated else None
     return {
         "csp_nonce": str(getattr(request, "csp_nonce", "")),
         "access": access,
         "access_caps": {cap.value for cap in Capability if access and access.can(cap)},
+        "account_name": _account_name(request.user, access),
     }
+
+
+def _account_name(user: Any, access: Access | None) -> str:
+    """The user's full name, else the username: a "name" that only repeats the role (as some
+    accounts were created) would print the role twice in the header."""
+    if not user.is_authenticated:
+        return ""
+    name = user.get_full_name().strip()
+    if not name or (access is not None and name == access.role_label):
+        return str(user.username)
+    return str(name)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "sieva.instruments",
     "sieva.satisfaction",
     "sieva.evaluation",
+    "sieva.indicators",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +114,7 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 LOCALE_PATHS = [SRC_DIR / "locale"]
+FORMAT_MODULE_PATH = "sieva.config.formats"  # day-first dates in every language
 USE_I18N = True
 TIME_ZONE = "Asia/Jakarta"  # WIB for display; storage is UTC
 USE_TZ = True
@@ -159,6 +161,11 @@ SIEVA_JP_MINUTES = env_int("SIEVA_JP_MINUTES", 45)
 SIEVA_PNS_MIN_JP_PER_YEAR = env_int("SIEVA_PNS_MIN_JP_PER_YEAR", 20)
 SIEVA_PPPK_MAX_JP_PER_CONTRACT_YEAR = env_int("SIEVA_PPPK_MAX_JP_PER_CONTRACT_YEAR", 24)
 SIEVA_MIN_CELL_SIZE = env_int("SIEVA_MIN_CELL_SIZE", 5)
+# Evaluation thresholds (docs/decisions/0012-evaluation-engine.md).
+SIEVA_MAX_MARGIN_OF_ERROR = float(env_str("SIEVA_MAX_MARGIN_OF_ERROR", "0.10"))
+SIEVA_MIN_ALPHA = float(env_str("SIEVA_MIN_ALPHA", "0.70"))
+SIEVA_PASS_MARK = float(env_str("SIEVA_PASS_MARK", "0.70"))  # share of the test's maximum
+SIEVA_APPLIED_FREQUENCY = env_int("SIEVA_APPLIED_FREQUENCY", 3)  # "beberapa kali sebulan"
 
 LOGGING = {
     "version": 1,

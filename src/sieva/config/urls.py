@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from sieva import home
+from sieva.org.views import account
 
 admin.site.site_header = "SIEVA"
 # The Django admin is a superuser's tool only; every other role works through the product.
@@ -9,12 +10,17 @@ admin.site.has_permission = lambda request: request.user.is_active and request.u
 
 urlpatterns = [
     path("", home.home, name="home"),
+    # SIEVA's wording for sign-in, sign-out and password change; the rest is Django's.
+    path("akun/login/", account.SignInView.as_view(), name="login"),
+    path("akun/logout/", account.SignOutView.as_view(), name="logout"),
+    path("akun/password_change/", account.PasswordChangeView.as_view(), name="password_change"),
     path("akun/", include("django.contrib.auth.urls")),
     path("bahasa/", include("django.conf.urls.i18n")),
     path("pegawai/", include("sieva.org.urls")),
     path("program/", include("sieva.programs.urls")),
-    path("partisipasi/", include("sieva.evaluation.urls")),
+    path("", include("sieva.evaluation.urls")),
     path("instrumen/", include("sieva.instruments.urls")),
     path("skm/", include("sieva.satisfaction.urls")),
+    path("indikator/", include("sieva.indicators.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ from sieva.audit.services import audit_record
 from sieva.demo.accounts import Login, create_accounts, existing_logins
 from sieva.demo.budget import budget_lines
 from sieva.demo.enrollment import Enroller
+from sieva.demo.indicators import build_indicators
 from sieva.demo.orgtree import NATIONAL_CODE, Tree, create_tree
 from sieva.demo.people import Person, save_people, staff_tree
 from sieva.demo.schedule import PlannedCohort, create_cohorts, create_programs
@@ -65,6 +66,7 @@ def build(
         if demo_exists():
             return DemoResult(created=False, logins=existing_logins())
         counts, logins, tree = _build(scale=scale, seed=seed, today=today)
+        counts |= build_indicators(seed=seed, today=today)  # decision 0011
         audit_record(
             actor=None,
             action="demo_build",

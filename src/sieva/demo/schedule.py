@@ -176,6 +176,16 @@ def cohort_starts(
     return starts
 
 
+def status_on(start: dt.date, end: dt.date, today: dt.date, upcoming: str) -> str:
+    """The status a cohort from `start` to `end` has on `today`: selesai once it ended,
+    berjalan while it runs, otherwise `upcoming` (pendaftaran or direncanakan)."""
+    if end < today:
+        return CohortStatus.FINISHED
+    if start <= today:
+        return CohortStatus.RUNNING
+    return upcoming if upcoming == CohortStatus.OPEN else CohortStatus.PLANNED
+
+
 def create_programs(tree: Tree) -> dict[tuple[str, str], Program]:
     programs = {}
     for offering in OFFERINGS:
@@ -239,6 +249,8 @@ def create_cohorts(
             end = sessions[-1].date
             if spec.key == "ELEARNING-LITERASI-DIGITAL":
                 end += dt.timedelta(days=ELEARNING_GRACE_DAYS)
+            # The dates decide, so no cohort that ended before `today` still reads "berjalan".
+            status = status_on(sessions[0].date, end, today, status)
             per_year[start.year] = per_year.get(start.year, 0) + 1
             location, online = _location(offering, spec, rng)
             minimum = 20 if spec.capacity > 100 else 10

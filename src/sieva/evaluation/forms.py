@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sieva.org.access import Access, org_units_for_user, scope_queryset
+from sieva.org.forms import UnitChoiceField
 from sieva.org.models import OrgKind, OrgUnit
 from sieva.programs.models import Cohort, Program, ProgramKind
 
@@ -14,9 +15,8 @@ from sieva.programs.models import Cohort, Program, ProgramKind
 _REPORT_NODE_KINDS = (OrgKind.PROVINCE, OrgKind.CITY, OrgKind.AGENCY)
 
 
-class OrgUnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: OrgUnit) -> str:
-        return f"{'· ' * obj.depth}{obj.name}"
+class OrgUnitChoiceField(UnitChoiceField):
+    """The organisation's unit picker (indented below the user's scope root)."""
 
 
 class ParticipationFilterForm(forms.Form):
@@ -67,3 +67,27 @@ class JpFilterForm(forms.Form):
         super().__init__(data)
         self.fields["unit"].queryset = org_units_for_user(access)
         self.fields["year"].widget.attrs["placeholder"] = str(timezone.localdate().year)
+
+
+class EvaluationFilterForm(ParticipationFilterForm):
+    """The participation filters plus one cohort of the chosen program."""
+
+    cohort = forms.ModelChoiceField(
+        label=_("Angkatan"),
+        queryset=Cohort.objects.none(),
+        required=False,
+        empty_label=_("Semua angkatan"),
+    )
+
+    def __init__(self, data: Any, *, access: Access) -> None:
+        super().__init__(data, access=access)
+        self.fields["cohort"].queryset = scope_queryset(
+            Cohort.objects.select_related("program"), access, "program__owner"
+        ).order_by("-start_date", "name")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        cohort, program = data.get("cohort"), data.get("program")
+        if cohort is not None and program is not None and cohort.program_id != program.pk:
+            self.add_error("cohort", _("Angkatan ini bukan bagian dari program yang dipilih."))
+        return data

@@ -214,7 +214,7 @@ class Response(models.Model):
     """One filled-in form, forever tied to the version it answered.
 
     `respondent` is set for named collection, `pseudonym` (a keyed hash) for anonymous
-    collection, neither for citizens.
+    collection, neither for citizens. `campaign` is set for answers collected by invitation.
     """
 
     version = models.ForeignKey(
@@ -228,6 +228,18 @@ class Response(models.Model):
     unit = models.ForeignKey(
         OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    campaign = models.ForeignKey(
+        "instruments.Campaign",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
+    # Who a rater (atasan, rekan, bawahan) judged: named, or keyed like `pseudonym`.
+    subject = models.ForeignKey(
+        Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject_pseudonym = models.CharField(max_length=64, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("tanggapan")
@@ -256,3 +268,32 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.response_id}:{self.item_id}"
+
+
+# Campaigns, invitations and aggregates live in their own module to keep this one readable.
+from sieva.instruments.collection_models import (  # noqa: E402
+    Campaign,
+    CampaignStatus,
+    Invitation,
+    ItemAggregate,
+    TestPhase,
+)
+
+__all__ = [
+    "Answer",
+    "Campaign",
+    "CampaignStatus",
+    "Instrument",
+    "InstrumentVersion",
+    "Invitation",
+    "Item",
+    "ItemAggregate",
+    "ItemKind",
+    "Purpose",
+    "RaterKind",
+    "Response",
+    "Scale",
+    "ScaleItem",
+    "TestPhase",
+    "Section",
+]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from sieva.audit.services import audit_record
 from sieva.instruments import selectors
+from sieva.instruments.aggregates import fold_responses
 from sieva.instruments.answers import check_answers
 from sieva.instruments.document import version_document, write_version
 from sieva.instruments.document_checks import Problem, check_document
@@ -221,8 +222,12 @@ def response_record(
     respondent: Employee | None = None,
     pseudonym: str = "",
     unit: OrgUnit | None = None,
+    campaign: Any = None,
+    subject: Employee | None = None,
+    subject_pseudonym: str = "",
 ) -> Response:
-    """Store one validated response to a published version; ValidationError keyed by item code."""
+    """Store one validated response to a published version and fold it into the running
+    aggregates in the same transaction; ValidationError keyed by item code."""
     if not version.is_frozen:
         raise ValidationError(NOT_PUBLISHED)
     check = check_answers(selectors.spec_for_version(version), answers)
@@ -234,11 +239,15 @@ def response_record(
         respondent=respondent,
         pseudonym=pseudonym,
         unit=unit,
+        campaign=campaign,
+        subject=subject,
+        subject_pseudonym=subject_pseudonym,
     )
     items = {item.code: item for item in version.items.all()}
     Answer.objects.bulk_create(
         answer_for(response, items[code], value) for code, value in check.cleaned.items()
     )
+    fold_responses([response])
     return response
 
 

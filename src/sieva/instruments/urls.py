@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sieva.instruments.views import catalogue, detail, editor
+from sieva.instruments.views import campaigns, catalogue, detail, editor, respond
 
 app_name = "instruments"
 
@@ -26,4 +26,13 @@ urlpatterns = [
     path("<int:pk>/sunting/butir/baru/", editor.item_edit, name="item_create"),
     path("<int:pk>/sunting/butir/<int:item_id>/", editor.item_edit, name="item_edit"),
     path("<int:pk>/sunting/butir/<int:item_id>/hapus/", editor.item_delete, name="item_delete"),
+    path("kampanye/", campaigns.campaign_list, name="campaign_list"),
+    path("kampanye/baru/", campaigns.campaign_create, name="campaign_create"),
+    path("kampanye/<int:pk>/", campaigns.campaign_detail, name="campaign_detail"),
+    path("kampanye/<int:pk>/tautan/", campaigns.campaign_links, name="campaign_links"),
+    path("kampanye/<int:pk>/tutup/", campaigns.campaign_close, name="campaign_close"),
+    path("kampanye/<int:pk>/tanggapan/", campaigns.campaign_responses, name="campaign_responses"),
+    # Respondents' personal links: no login, the token is the credential.
+    path("isi/<str:token>/", respond.respond, name="respond"),
+    path("isi/<str:token>/terima-kasih/", respond.respond_thanks, name="respond_thanks"),
 ]

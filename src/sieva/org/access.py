@@ -53,6 +53,7 @@ class Access:
     scope_path: str
     scope_id: int | None
     employee_id: int | None
+    scope_name: str = ""  # for the header; empty for a superuser over the whole tree
 
     def can(self, capability: Capability) -> bool:
         return self.role in CAPABILITIES[capability]
@@ -86,6 +87,7 @@ def user_access(user: Any) -> Access | None:
             scope_path=assignment.scope.path,
             scope_id=assignment.scope_id,
             employee_id=assignment.employee_id,
+            scope_name=assignment.scope.name,
         )
     elif user.is_superuser:
         access = Access(user.pk, Role.NATIONAL_ADMIN, "/", None, None)

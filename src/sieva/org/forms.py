@@ -4,16 +4,19 @@ Every unit or person a form offers or accepts lies in the user's subtree.
 """
 
 import re
+from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
 from sieva.org.access import Access, org_units_for_user, scope_queryset
 from sieva.org.grades import PNS_GRADES, PPPK_GRADES
 from sieva.org.models import AsnKind, Employee, OrgUnit, PositionKind
+from sieva.org.services import employee_input_errors
 
 SUPERVISOR_NOT_FOUND = _("Tidak ada pegawai dengan NIP %(nip)s dalam cakupan Anda.")
 IMPORT_EXTENSIONS = (".csv", ".xlsx")
@@ -55,9 +58,28 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+class _IndentedUnits(ModelChoiceIterator):
+    """Options indented by depth below the shallowest unit offered, read in one query."""
+
+    def __iter__(self) -> Iterator[tuple[Any, str]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        units = list(self.queryset)
+        top = min((unit.depth for unit in units), default=0)
+        for unit in units:
+            value = ModelChoiceIteratorValue(self.field.prepare_value(unit), unit)
+            yield (value, f"{'· ' * (unit.depth - top)}{self.field.label_from_instance(unit)}")
+
+
 class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: OrgUnit) -> str:
-        return f"{'· ' * obj.depth}{obj.name}"
+    """A unit picker whose options are indented below the user's scope root.
+
+    The offered units are the user's subtree, so its root (e.g. Pemerintah Kota Medan) has no
+    dots and each level below gets one; dots counted from the national root would push every
+    name of a city's admin three levels in.
+    """
+
+    iterator = _IndentedUnits
 
 
 class DescribedForm(forms.Form):
@@ -167,6 +189,16 @@ class EmployeeForm(DescribedForm):
         if supervisor is None:
             raise ValidationError(SUPERVISOR_NOT_FOUND, params={"nip": nip})
         return supervisor
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        problems = employee_input_errors(
+            nip=cleaned.get("nip"), asn_kind=cleaned.get("asn_kind"), grade=cleaned.get("grade")
+        )
+        for name, message in problems.items():
+            if name not in self.errors:
+                self.add_error(name, message)
+        return cleaned
 
     @staticmethod
     def initial_for(employee: Employee) -> dict[str, Any]:

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet, Value
+from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,14 +44,18 @@ def employee_list(access: Access, filters: EmployeeFilter) -> QuerySet[Employee]
     """Employees in the user's subtree matching `filters`, by name, with their unit loaded.
 
     A query made only of digits and separators searches the NIP (anywhere in it, so the
-    serial or birth date alone finds people); anything else searches the name.
+    serial or birth date alone finds people); anything else searches the name, where every
+    word must appear in any order, ignoring case and the dots and commas of titles
+    ("kusuma aditya" finds "Aditya Kusuma", "maharani st" finds "Aisyah Maharani, S.T.").
     """
     employees = scope_queryset(Employee.objects.select_related("unit"), access, "unit")
     query = filters.q.strip()
     if query:
         digits = _NIP_SEPARATORS.sub("", query)
-        match = Q(nip__contains=digits) if digits.isdigit() else Q(name__icontains=query)
-        employees = employees.filter(match)
+        if digits.isdigit():
+            employees = employees.filter(nip__contains=digits)
+        else:
+            employees = _matching_every_word(employees, query)
     if filters.unit is not None:
         employees = employees.filter(unit__path__startswith=filters.unit.path)
     for field in ("asn_kind", "grade", "position_kind"):
@@ -59,6 +64,18 @@ def employee_list(access: Access, filters: EmployeeFilter) -> QuerySet[Employee]
     if filters.active is not None:
         employees = employees.filter(is_active=filters.active)
     return employees.order_by("name", "pk")
+
+
+def _matching_every_word(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
+    # Commas separate words ("Maharani, S.T."); dots are dropped, so "S.T." and "ST" agree.
+    words = query.replace(",", " ").replace(".", "").split()
+    if not words:
+        return employees.none()
+    bare_name = Replace(Replace("name", Value("."), Value("")), Value(","), Value(""))
+    employees = employees.annotate(bare_name=bare_name)
+    for word in words:
+        employees = employees.filter(bare_name__icontains=word)
+    return employees
 
 
 # The export uses the import's column names (docs/employee-import.md), so a downloaded list

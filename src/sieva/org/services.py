@@ -82,6 +82,30 @@ def _reason(exc: NipError | GradeError) -> str:
     return text % exc.params if exc.params else text
 
 
+def employee_input_errors(
+    *, nip: str | None, asn_kind: str | None, grade: str | None
+) -> dict[str, str]:
+    """Problems in the NIP and golongan alone (no database), keyed by form field.
+
+    The form reports them together with its own errors, so a bad NIP is named even while
+    other fields are still empty; `None` means the value is missing and is not checked.
+    The services check again (with the database) before writing.
+    """
+    errors: dict[str, str] = {}
+    kind = asn_kind if asn_kind in AsnKind.values else None
+    if nip:
+        try:
+            parse_nip(nip, kind)
+        except NipError as exc:
+            errors["nip"] = _reason(exc)
+    if grade and grade.strip() and kind is not None:
+        try:
+            normalise_grade(grade, kind)
+        except GradeError as exc:
+            errors["grade"] = _reason(exc)
+    return errors
+
+
 def _supervisor_errors(
     access: Access, employee: Employee | None, supervisor: Employee | None
 ) -> Any:

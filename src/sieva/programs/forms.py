@@ -1,13 +1,16 @@
 """Input forms of the program pages: they parse and label input; the services decide."""
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from sieva.org.access import Access, org_units_for_user, scope_queryset
 from sieva.org.models import OrgUnit
+from sieva.programs.fields import RupiahField
 from sieva.programs.models import (
     AbsenceReason,
     BudgetLine,
@@ -22,6 +25,8 @@ from sieva.programs.models import (
     Session,
     Subject,
 )
+from sieva.programs.services.cohorts import AMOUNT_MAX, END_BEFORE_START
+from sieva.programs.services.sessions import check_session_times
 
 
 def _field(model: Any, name: str, **kwargs: Any) -> forms.Field:
@@ -116,6 +121,8 @@ class SubjectForm(forms.Form):
 
 
 class CohortForm(forms.Form):
+    """Every mistake is reported at once: field checks and the date order run independently."""
+
     name = _field(Cohort, "name")
     start_date = _field(Cohort, "start_date", widget=DateInput())
     end_date = _field(Cohort, "end_date", widget=DateInput())
@@ -130,12 +137,21 @@ class CohortForm(forms.Form):
             (s.value, s.label) for s in CohortStatus if s.value in statuses
         ]
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", END_BEFORE_START)
+        return data
+
     @staticmethod
     def initial_for(cohort: Cohort) -> dict[str, Any]:
         return {name: getattr(cohort, name) for name in CohortForm.base_fields}
 
 
 class SessionForm(forms.Form):
+    """Time order and the JP that fit the clock are checked here too, with the field errors."""
+
     title = _field(Session, "title")
     subject = forms.ModelChoiceField(
         label=_("Mata pelatihan"), required=False, queryset=Subject.objects.none()
@@ -148,6 +164,19 @@ class SessionForm(forms.Form):
     def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["subject"].queryset = program.subjects.order_by("order", "pk")  # type: ignore[attr-defined]
+        self.fields["jp"].help_text = _(
+            "Bila jam diisi, JP paling banyak lama sesi dibagi %(minutes)s menit."
+        ) % {"minutes": settings.SIEVA_JP_MINUTES}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end, jp = data.get("start_time"), data.get("end_time"), data.get("jp")
+        if start and end:
+            errors: dict[str, Any] = {}
+            check_session_times(errors, jp if jp is not None else Decimal("0"), start, end)
+            for name, error in errors.items():
+                self.add_error(name, error)
+        return data
 
     @staticmethod
     def initial_for(session: Session) -> dict[str, Any]:
@@ -161,6 +190,11 @@ class EnrollmentSearchForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
+
+    def __init__(self, *args: Any, label: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if label is not None:
+            self.fields["q"].label = label
 
 
 class EnrollmentAddForm(forms.Form):
@@ -205,16 +239,21 @@ class EnrollmentStatusForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    session = forms.IntegerField()
+    """A row of the grid: the participant, and with htmx the one session that changed.
+    The ticked session ids (`present`, repeated) are read by the view."""
+
     enrollment = forms.IntegerField()
-    present = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+    session = forms.IntegerField(required=False)
 
 
 class BudgetLineForm(forms.Form):
     category = forms.ChoiceField(label=_("Kategori biaya"), choices=CostCategory.choices)
-    planned = _field(BudgetLine, "planned", min_value=0)
-    realised = _field(BudgetLine, "realised", min_value=0)
+    planned = RupiahField(label=_("Rencana (Rp)"), max_value=AMOUNT_MAX)
+    realised = RupiahField(label=_("Realisasi (Rp)"), max_value=AMOUNT_MAX, required=False)
     note = _field(BudgetLine, "note")
+
+    def clean_realised(self) -> Decimal:
+        return self.cleaned_data.get("realised") or Decimal("0")
 
     @staticmethod
     def initial_for(line: BudgetLine) -> dict[str, Any]:

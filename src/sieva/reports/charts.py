@@ -18,6 +18,8 @@ FONT = "DejaVu Sans, sans-serif"
 INK = "#1d3557"
 ACCENT = "#0b5394"
 MUTED = "#8d99ae"
+# d3-format has no Indonesian locale: decimal comma, thousands dot, as the pages print numbers.
+INDONESIAN_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def render(spec: dict[str, Any]) -> SafeString:
         },
         **spec,
     }
-    svg = vl_convert.vegalite_to_svg(full)
+    svg = vl_convert.vegalite_to_svg(full, format_locale=INDONESIAN_NUMBERS)
     return mark_safe(svg)  # noqa: S308 - vl-convert escapes every data string (see module doc)
 
 
@@ -159,3 +161,41 @@ def trend_chart(
             }
         )
     return render({"width": width, "height": 180, "data": {"values": values}, "layer": layers})
+
+
+def trends_chart(
+    series: Sequence[tuple[str, Sequence[tuple[str, float]]]],
+    *,
+    axis_title: str,
+    width: int = 520,
+) -> SafeString:
+    """Several lines over the same periods ("2025-03", …), one colour per named series."""
+    values = [
+        {"series": name, "period": period, "value": value}
+        for name, points in series
+        for period, value in points
+    ]
+    return render(
+        {
+            "width": width,
+            "height": 200,
+            "data": {"values": values},
+            "mark": {"type": "line", "point": True},
+            "encoding": {
+                "x": {"field": "period", "type": "ordinal", "title": None},
+                "y": {
+                    "field": "value",
+                    "type": "quantitative",
+                    "title": axis_title,
+                    "scale": {"zero": False},
+                },
+                "color": {
+                    "field": "series",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {"range": [ACCENT, MUTED]},
+                    "legend": {"orient": "bottom"},
+                },
+            },
+        }
+    )

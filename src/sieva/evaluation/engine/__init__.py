@@ -3,8 +3,12 @@ its n, interval, design and caveats (docs/decisions/0012-evaluation-engine.md)."
 
 from django.db.models import Count
 
+from sieva.evaluation.engine.levels.behaviour import behaviour_level
 from sieva.evaluation.engine.levels.cost import cost_level
+from sieva.evaluation.engine.levels.learning import learning_level
 from sieva.evaluation.engine.levels.participation import participation_level
+from sieva.evaluation.engine.levels.reaction import reaction_level
+from sieva.evaluation.engine.levels.results import results_level
 from sieva.evaluation.engine.result import EvaluationResult
 from sieva.evaluation.engine.scope import Scope, cohorts_in_scope
 from sieva.org.access import Access
@@ -21,5 +25,9 @@ def evaluate(access: Access, scope: Scope) -> EvaluationResult:
         cohort_count=counts["cohorts"],
         program_count=counts["programs"],
         l0=participation_level(cohorts),
-        l5=cost_level(cohorts),
+        l1=reaction_level(cohorts),
+        l2=learning_level(cohorts),
+        l3=behaviour_level(cohorts),
+        l4=results_level(access, cohorts),
+        l5=cost_level(cohorts, cohort_level_only=scope.cohort_id is not None),
     )

@@ -43,6 +43,7 @@ class CaveatKind(StrEnum):
     PRE_TREND = "pre_trend"
     ATTRITION = "attrition"
     NO_DATA = "no_data"
+    ESTIMATED_BENEFITS = "estimated_benefits"
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,12 @@
 
 from dataclasses import dataclass
 
+from sieva.evaluation.engine.levels.behaviour import BehaviourLevel
 from sieva.evaluation.engine.levels.cost import CostLevel
+from sieva.evaluation.engine.levels.learning import LearningLevel
 from sieva.evaluation.engine.levels.participation import ParticipationLevel
+from sieva.evaluation.engine.levels.reaction import ReactionLevel
+from sieva.evaluation.engine.levels.results import ResultsLevel
 from sieva.evaluation.engine.scope import Scope
 
 
@@ -13,4 +17,8 @@ class EvaluationResult:
     cohort_count: int
     program_count: int
     l0: ParticipationLevel
+    l1: ReactionLevel
+    l2: LearningLevel
+    l3: BehaviourLevel
+    l4: ResultsLevel
     l5: CostLevel

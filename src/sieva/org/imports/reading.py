@@ -14,7 +14,7 @@ from typing import IO, Any
 from django.utils.translation import gettext_lazy as _
 
 UNSUPPORTED_FORMAT = _("Format berkas tidak didukung; unggah berkas .csv atau .xlsx.")
-UNREADABLE_XLSX = _("Berkas XLSX tidak dapat dibaca (rusak atau dilindungi sandi).")
+UNREADABLE_XLSX = _("Berkas XLSX tidak dapat dibaca (rusak atau dilindungi kata sandi).")
 UNREADABLE_CSV = _("Berkas CSV tidak dapat dibaca: %(reason)s")
 EMPTY_FILE = _("Berkas kosong: baris pertama harus berisi nama kolom.")
 

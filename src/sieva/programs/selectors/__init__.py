@@ -1,5 +1,11 @@
 """Every read of the program pages (N+1-free; query counts pinned by tests). Import from here."""
 
+from sieva.programs.selectors.attendance import (
+    ATTENDANCE_PAGE_SIZE,
+    AttendancePage,
+    attendance_page,
+    attendance_row,
+)
 from sieva.programs.selectors.cohorts import (
     AttendanceMatrix,
     BudgetSummary,
@@ -13,6 +19,7 @@ from sieva.programs.selectors.cohorts import (
     cohort_page,
     cohort_sessions,
     completion_pct,
+    overspend_warning,
     participation_pct,
     status_counts,
 )
@@ -33,6 +40,11 @@ from sieva.programs.selectors.programs import (
 )
 
 __all__ = [
+    "overspend_warning",
+    "ATTENDANCE_PAGE_SIZE",
+    "AttendancePage",
+    "attendance_page",
+    "attendance_row",
     "SEARCH_MIN_LENGTH",
     "AttendanceMatrix",
     "BudgetSummary",

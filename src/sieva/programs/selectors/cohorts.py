@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Sum
+from django.utils.translation import gettext_lazy as _
 
 from sieva.evaluation.participation import Funnel, funnel_total
+from sieva.programs.fields import format_rupiah
 from sieva.programs.models import (
     Attendance,
     BudgetLine,
@@ -75,6 +77,29 @@ def status_counts(cohort: Cohort) -> list[StatusCount]:
     return [StatusCount(s.value, str(s.label), counts.get(s.value, 0)) for s in EnrollmentStatus]
 
 
+OVERSPENT = _("%(label)s: realisasi Rp %(realised)s melebihi rencana Rp %(planned)s (%(pct)s %%).")
+OVERSPENT_FAR = _(
+    "%(label)s: realisasi Rp %(realised)s adalah %(pct)s %% dari rencana Rp %(planned)s; "
+    "periksa kembali angkanya."
+)
+# Beyond this share of the plan a figure is more likely a typing slip than an overspend.
+FAR_OVER_PCT = 150
+
+
+def overspend_warning(label: str, planned: Decimal, realised: Decimal) -> str:
+    """A warning when `realised` exceeds `planned` (saved anyway; budgets do overrun), or ""."""
+    if realised <= planned:
+        return ""
+    pct = percent(realised, planned)
+    template = OVERSPENT_FAR if pct is None or pct > FAR_OVER_PCT else OVERSPENT
+    return str(template) % {
+        "label": label,
+        "realised": format_rupiah(realised),
+        "planned": format_rupiah(planned),
+        "pct": "—" if pct is None else f"{pct:.1f}".replace(".", ","),
+    }
+
+
 @dataclass(frozen=True)
 class BudgetRow:
     category: str
@@ -84,6 +109,12 @@ class BudgetRow:
     @property
     def realisation_pct(self) -> float | None:
         return percent(self.line.realised, self.line.planned) if self.line else None
+
+    @property
+    def warning(self) -> str:
+        if self.line is None:
+            return ""
+        return overspend_warning(self.label, self.line.planned, self.line.realised)
 
 
 @dataclass(frozen=True)
@@ -98,6 +129,11 @@ class BudgetSummary:
     @property
     def has_lines(self) -> bool:
         return any(row.line for row in self.rows)
+
+    @property
+    def warnings(self) -> list[str]:
+        """One warning per cost category whose realisation exceeds its plan."""
+        return [row.warning for row in self.rows if row.warning]
 
     @property
     def realisation_pct(self) -> float | None:
@@ -150,6 +186,11 @@ class CohortPage:
     @property
     def completion_pct(self) -> float | None:
         return completion_pct(self.funnel)
+
+    @property
+    def jp_over_curriculum(self) -> bool:
+        """Sessions scheduling more JP than the curriculum holds: warned, not refused."""
+        return bool(self.curriculum_jp) and self.cohort_jp > self.curriculum_jp
 
     @property
     def seats_taken(self) -> int:

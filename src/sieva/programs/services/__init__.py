@@ -1,6 +1,7 @@
 """Every write on programs, cohorts, enrollment, attendance and budget (keyword-only, atomic,
 audited). Split by entity; import from here."""
 
+from sieva.programs.services.attendance import attendance_set, is_future
 from sieva.programs.services.cohorts import (
     TRANSITIONS,
     allowed_statuses,
@@ -8,14 +9,10 @@ from sieva.programs.services.cohorts import (
     budget_line_set,
     cohort_create,
     cohort_update,
-    session_create,
-    session_delete,
-    session_update,
 )
 from sieva.programs.services.enrollments import (
     BulkEnrollmentError,
     BulkResult,
-    attendance_set,
     enrollment_add,
     enrollment_remove,
     enrollment_set_status,
@@ -29,6 +26,11 @@ from sieva.programs.services.programs import (
     subject_delete,
     subject_update,
 )
+from sieva.programs.services.sessions import (
+    session_create,
+    session_delete,
+    session_update,
+)
 
 __all__ = [
     "TRANSITIONS",
@@ -36,6 +38,7 @@ __all__ = [
     "BulkResult",
     "allowed_statuses",
     "attendance_set",
+    "is_future",
     "budget_line_delete",
     "budget_line_set",
     "cohort_create",

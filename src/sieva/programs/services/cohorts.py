@@ -16,11 +16,9 @@ from sieva.programs.models import (
     CostCategory,
     EnrollmentStatus,
     Program,
-    Session,
-    Subject,
 )
 from sieva.programs.services._common import has_more_decimals, snapshot
-from sieva.programs.services.programs import NAME_REQUIRED, validate_jp
+from sieva.programs.services.programs import NAME_REQUIRED
 
 END_BEFORE_START = _("Tanggal selesai tidak boleh sebelum tanggal mulai.")
 CAPACITY_MIN = _("Kapasitas paling sedikit 1 orang.")
@@ -33,12 +31,6 @@ SESSIONS_OUTSIDE_DATES = _(
 STATUS_INVALID_AT_CREATE = _("Angkatan baru tidak dapat langsung berstatus %(status)s.")
 STATUS_TRANSITION = _("Status tidak dapat diubah dari %(old)s menjadi %(new)s.")
 COHORT_CANCELLED = _("Angkatan ini dibatalkan; ubah statusnya lebih dahulu.")
-SESSION_OUTSIDE_COHORT = _("Tanggal sesi harus di antara %(start)s dan %(end)s.")
-SESSION_TIMES = _("Jam selesai harus setelah jam mulai.")
-SUBJECT_OTHER_PROGRAM = _("Mata pelatihan itu bukan bagian dari kurikulum program ini.")
-SESSION_HAS_ATTENDANCE = _(
-    "Sesi ini sudah memiliki %(count)s catatan kehadiran dan tidak dapat dihapus."
-)
 CATEGORY_INVALID = _("Kategori biaya tidak dikenal.")
 AMOUNT_NEGATIVE = _("Nilai rupiah tidak boleh negatif.")
 AMOUNT_WHOLE = _("Nilai rupiah harus bilangan bulat.")
@@ -57,7 +49,6 @@ TRANSITIONS: dict[str, set[str]] = {
 # Past cohorts are recorded after the fact, so a new one may start at any stage but cancelled.
 CREATE_STATUSES = (S.PLANNED, S.OPEN, S.RUNNING, S.FINISHED)
 _COHORT_FIELDS = ("name", "start_date", "end_date", "location", "is_online", "capacity", "status")
-_SESSION_FIELDS = ("title", "date", "start_time", "end_time", "jp", "subject_id")
 AMOUNT_MAX = Decimal("999999999999999")
 
 
@@ -189,133 +180,6 @@ def cohort_update(
 
 def _label(status: str) -> str:
     return str(S(status).label) if status in S.values else status
-
-
-def _validate_session(
-    *,
-    cohort: Cohort,
-    title: str,
-    date: dt.date,
-    jp: Decimal,
-    subject: Subject | None,
-    start_time: dt.time | None,
-    end_time: dt.time | None,
-) -> None:
-    ensure_not_cancelled(cohort)
-    errors: dict[str, Any] = {}
-    if not title.strip():
-        errors["title"] = NAME_REQUIRED
-    if not cohort.start_date <= date <= cohort.end_date:
-        errors["date"] = ValidationError(
-            SESSION_OUTSIDE_COHORT,
-            params={
-                "start": cohort.start_date.strftime("%d-%m-%Y"),
-                "end": cohort.end_date.strftime("%d-%m-%Y"),
-            },
-        )
-    try:
-        validate_jp(jp)
-    except ValidationError as exc:
-        errors.update(exc.error_dict)
-    if subject is not None and subject.program_id != cohort.program_id:
-        errors["subject"] = SUBJECT_OTHER_PROGRAM
-    if start_time and end_time and end_time <= start_time:
-        errors["end_time"] = SESSION_TIMES
-    if errors:
-        raise ValidationError(errors)
-
-
-@transaction.atomic
-def session_create(
-    *,
-    actor: Any,
-    cohort: Cohort,
-    title: str,
-    date: dt.date,
-    jp: Decimal,
-    subject: Subject | None = None,
-    start_time: dt.time | None = None,
-    end_time: dt.time | None = None,
-) -> Session:
-    """Schedule a session of `cohort` on a day within the cohort's dates."""
-    _validate_session(
-        cohort=cohort,
-        title=title,
-        date=date,
-        jp=jp,
-        subject=subject,
-        start_time=start_time,
-        end_time=end_time,
-    )
-    session = Session.objects.create(
-        cohort=cohort,
-        title=title.strip(),
-        date=date,
-        jp=jp,
-        subject=subject,
-        start_time=start_time,
-        end_time=end_time,
-    )
-    audit_record(
-        actor=actor,
-        action="session.create",
-        obj=session,
-        org_path=cohort.program.owner.path,
-        changes={k: [None, v] for k, v in snapshot(session, _SESSION_FIELDS).items()},
-    )
-    return session
-
-
-@transaction.atomic
-def session_update(
-    *,
-    actor: Any,
-    session: Session,
-    title: str,
-    date: dt.date,
-    jp: Decimal,
-    subject: Subject | None = None,
-    start_time: dt.time | None = None,
-    end_time: dt.time | None = None,
-) -> Session:
-    """Move, retitle or re-weigh a session (attendance already recorded stays)."""
-    _validate_session(
-        cohort=session.cohort,
-        title=title,
-        date=date,
-        jp=jp,
-        subject=subject,
-        start_time=start_time,
-        end_time=end_time,
-    )
-    before = snapshot(session, _SESSION_FIELDS)
-    session.title, session.date, session.jp, session.subject = title.strip(), date, jp, subject
-    session.start_time, session.end_time = start_time, end_time
-    session.save()
-    audit_record(
-        actor=actor,
-        action="session.update",
-        obj=session,
-        org_path=session.cohort.program.owner.path,
-        changes=model_changes(before, snapshot(session, _SESSION_FIELDS)),
-    )
-    return session
-
-
-@transaction.atomic
-def session_delete(*, actor: Any, session: Session) -> None:
-    """Remove a session that nobody attended; recorded attendance is evidence and is kept."""
-    attended = session.attendances.count()
-    if attended:
-        raise ValidationError(SESSION_HAS_ATTENDANCE, params={"count": attended})
-    audit_record(
-        actor=actor,
-        action="session.delete",
-        obj=session,
-        org_path=session.cohort.program.owner.path,
-        changes={k: [v, None] for k, v in snapshot(session, _SESSION_FIELDS).items()},
-    )
-    session.delete()
 
 
 def _validate_amount(value: Decimal, field: str, errors: dict[str, Any]) -> None:

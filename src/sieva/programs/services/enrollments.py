@@ -6,18 +6,18 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sieva.audit.services import audit_record
 from sieva.org.access import Access
 from sieva.org.models import Employee, OrgUnit
+from sieva.org.nip import NipError, parse_nip
 from sieva.programs.models import (
     AbsenceReason,
-    Attendance,
     Cohort,
     Enrollment,
     EnrollmentStatus,
-    Session,
 )
 from sieva.programs.services.cohorts import ensure_not_cancelled, seats_taken
 
@@ -40,19 +40,13 @@ NIPS_INVALID = _("Bukan NIP 18 angka: %(items)s")
 NIPS_NOT_FOUND = _("Tidak ditemukan dalam cakupan Anda: %(items)s")
 NIPS_OUTSIDE_PROGRAM = _("Bukan pegawai %(owner)s: %(items)s")
 NIPS_INACTIVE = _("Tidak aktif: %(items)s")
+NIP_IMPOSSIBLE = _("NIP %(nip)s tidak valid: %(reason)s")
 STATUS_INVALID = _("Status peserta tidak dikenal.")
 REASON_INVALID = _("Alasan tidak dikenal.")
 REASON_REQUIRED = _("Alasan wajib diisi bila peserta mengundurkan diri.")
 NOTE_REQUIRED = _("Tuliskan keterangan bila alasannya 'Lainnya'.")
 NEEDS_ATTENDANCE = _("Status %(status)s memerlukan paling sedikit satu kehadiran.")
 HAS_ATTENDANCE = _("Peserta yang sudah memiliki catatan kehadiran tidak dapat dihapus.")
-ATTENDANCE_OTHER_COHORT = _("Sesi dan peserta berasal dari angkatan yang berbeda.")
-ATTENDANCE_WITHDRAWN = _(
-    "%(name)s telah mengundurkan diri; ubah statusnya lebih dahulu sebelum mencatat kehadiran."
-)
-LAST_ATTENDANCE_OF_COMPLETED = _(
-    "Ini kehadiran terakhir peserta berstatus %(status)s; ubah statusnya lebih dahulu."
-)
 
 NIP_PATTERN = re.compile(r"^\d{18}$")
 _SEPARATORS = re.compile(r"[\n\r,;]+")
@@ -81,6 +75,15 @@ def parse_nips(text: str) -> tuple[list[str], list[str]]:
         for item in items:
             (nips if NIP_PATTERN.match(item) else invalid)[item] = None
     return list(nips), list(invalid)
+
+
+def _nip_problem(number: str) -> str:
+    """Why `number` cannot be an NIP or NI PPPK (translated), or "" when it could be one."""
+    try:
+        parse_nip(number)
+    except NipError as error:
+        return gettext(error.template) % error.params if error.params else gettext(error.template)
+    return ""
 
 
 def _check_capacity(cohort: Cohort, adding: int) -> None:
@@ -174,12 +177,17 @@ def _employees_of_unit(access: Access, owner: OrgUnit, unit: OrgUnit) -> list[Em
 def _employees_of_nips(access: Access, owner: OrgUnit, text: str) -> list[Employee]:
     nips, invalid = parse_nips(text)
     found = {e.nip: e for e in Employee.objects.filter(nip__in=nips).select_related("unit")}
+    # An unknown number that cannot be an NIP at all (say a 13th month) says why.
+    impossible = {n: reason for n in nips if n not in found and (reason := _nip_problem(n))}
     # Outside the user's scope is reported exactly like an unknown NIP: no disclosure.
-    not_found = [n for n in nips if n not in found or not access.covers(found[n].unit)]
-    outside = [n for n in nips if n not in not_found and not found[n].unit.is_within(owner)]
-    inactive = [
-        n for n in nips if n not in not_found and n not in outside and not found[n].is_active
+    not_found = [
+        n
+        for n in nips
+        if n not in impossible and (n not in found or not access.covers(found[n].unit))
     ]
+    reachable = [n for n in nips if n not in impossible and n not in not_found]
+    outside = [n for n in reachable if not found[n].unit.is_within(owner)]
+    inactive = [n for n in reachable if n not in outside and not found[n].is_active]
     messages = [
         ValidationError(message, params={"items": ", ".join(items), "owner": owner.name})
         for message, items in (
@@ -190,10 +198,14 @@ def _employees_of_nips(access: Access, owner: OrgUnit, text: str) -> list[Employ
         )
         if items
     ]
+    messages += [
+        ValidationError(NIP_IMPOSSIBLE, params={"nip": n, "reason": reason})
+        for n, reason in impossible.items()
+    ]
     if messages:
         raise BulkEnrollmentError(
             [ValidationError(BULK_REJECTED), *messages],
-            invalid=invalid,
+            invalid=[*invalid, *impossible],
             not_found=not_found,
             outside_program=outside,
             inactive=inactive,
@@ -318,57 +330,3 @@ def enrollment_remove(*, actor: Any, enrollment: Enrollment) -> None:
         changes={"employee": [enrollment.employee_id, None], "status": [enrollment.status, None]},
     )
     enrollment.delete()
-
-
-@transaction.atomic
-def attendance_set(
-    *, actor: Any, session: Session, enrollment: Enrollment, present: bool
-) -> Enrollment:
-    """Record whether the participant attended `session`; repeating a call changes nothing.
-
-    Marking present moves an invited or registered participant to hadir; removing the last
-    attendance of a hadir participant moves them back to terdaftar. Returns the enrollment
-    with its current status.
-    """
-    if session.cohort_id != enrollment.cohort_id:
-        raise ValidationError(ATTENDANCE_OTHER_COHORT)
-    enrollment = (
-        Enrollment.objects.select_for_update()
-        .select_related("cohort__program__owner", "employee")
-        .get(pk=enrollment.pk)
-    )
-    ensure_not_cancelled(enrollment.cohort)
-    old_status = enrollment.status
-    rows = Attendance.objects.filter(session=session, enrollment=enrollment)
-    if present:
-        if enrollment.status == E.WITHDRAWN:
-            raise ValidationError(ATTENDANCE_WITHDRAWN, params={"name": enrollment.employee.name})
-        _row, changed = Attendance.objects.get_or_create(session=session, enrollment=enrollment)
-        if changed and enrollment.status in _NOT_YET_CAME:
-            enrollment.status = E.ATTENDING
-    else:
-        changed = rows.exists()
-        if changed:
-            last = not enrollment.attendances.exclude(session=session).exists()
-            if last and enrollment.status in (E.PASSED, E.FAILED):
-                raise ValidationError(
-                    LAST_ATTENDANCE_OF_COMPLETED, params={"status": E(enrollment.status).label}
-                )
-            rows.delete()
-            if last and enrollment.status == E.ATTENDING:
-                enrollment.status = E.REGISTERED
-    if not changed:
-        return enrollment
-    if enrollment.status != old_status:
-        enrollment.save(update_fields=["status", "updated_at"])
-    changes: dict[str, Any] = {"session": [None, session.pk], "present": [not present, present]}
-    if enrollment.status != old_status:
-        changes["status"] = [old_status, enrollment.status]
-    audit_record(
-        actor=actor,
-        action="attendance.set",
-        obj=enrollment,
-        org_path=enrollment.cohort.program.owner.path,
-        changes=changes,
-    )
-    return enrollment

@@ -1,17 +1,38 @@
 """Glue shared by the program views: service errors onto forms, exports, the request's access."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django_htmx.http import HttpResponseClientRedirect
 
 from sieva.org.access import Access
 from sieva.reports.tables import EXPORT_FORMATS, table_response
 
 BAD_EXPORT = _("Format ekspor tidak dikenal; gunakan csv atau xlsx.")
+
+
+def confirm_delete(
+    request: HttpRequest, *, question: str, cancel_url: str, consequence: str = ""
+) -> HttpResponse:
+    """The page a delete link without JavaScript lands on: the question and a POST button.
+
+    With htmx the button carries hx-confirm instead, so this page is the non-JS path."""
+    context = {"question": question, "cancel_url": cancel_url, "consequence": consequence}
+    return render(request, "programs/confirm_delete.html", context)
+
+
+def after_delete(request: HttpRequest, url: str) -> HttpResponse:
+    """Where a delete lands: htmx (after its hx-confirm) is told to load `url` as a whole page,
+    a plain form post is redirected there."""
+    if request.htmx:  # type: ignore[attr-defined]
+        # Without the #anchor: a change of fragment alone would not reload the page.
+        return HttpResponseClientRedirect(url.split("#", 1)[0])
+    return redirect(url)
 
 
 def access_of(request: HttpRequest) -> Access:
@@ -34,10 +55,26 @@ def messages_of(exc: ValidationError) -> list[str]:
 
 
 def export(
-    request: HttpRequest, *, filename: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]
+    request: HttpRequest,
+    *,
+    filename: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    number_formats: Mapping[int, str] | None = None,
 ) -> HttpResponse:
-    """The table as ?format=csv or xlsx; 400 for any other format."""
+    """The table as ?format=csv or xlsx; 400 for any other format.
+
+    The file name says what the file covers (decision 0004): what, program, cohort, or for
+    the program list the filters in force. `number_formats` (column → Excel format) is for
+    XLSX; CSV cells are already integers where whole."""
     fmt = request.GET.get("format", "")
     if fmt not in EXPORT_FORMATS:
         return HttpResponseBadRequest(str(BAD_EXPORT))
-    return table_response(fmt, filename=filename, headers=headers, rows=rows)
+    return table_response(
+        fmt,
+        filename=filename,
+        headers=headers,
+        rows=rows,
+        number_formats=number_formats,
+        whole_numbers=True,
+    )

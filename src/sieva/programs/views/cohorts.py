@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from sieva.org.access import Capability, capability_required
 from sieva.programs import selectors, services
@@ -20,7 +20,15 @@ from sieva.programs.access import (
 )
 from sieva.programs.forms import BudgetLineForm, CohortForm, SessionForm
 from sieva.programs.models import Cohort
-from sieva.programs.views._helpers import access_of, apply_errors, export, messages_of
+from sieva.programs.views._helpers import (
+    access_of,
+    after_delete,
+    apply_errors,
+    confirm_delete,
+    export,
+    messages_of,
+)
+from sieva.reports.tables import JP_FORMAT, MONEY_FORMAT
 
 
 def _detail_url(cohort_id: int, anchor: str = "") -> str:
@@ -40,7 +48,7 @@ def cohort_create(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("Angkatan %(name)s dibuat.") % {"name": cohort.name})
+            messages.success(request, _("Angkatan “%(name)s” dibuat.") % {"name": cohort.name})
             return redirect(_detail_url(cohort.pk))
     context = {"form": form, "program": program, "cohort": None}
     return render(request, "programs/cohort_form.html", context)
@@ -86,12 +94,24 @@ def cohort_export(request: HttpRequest, pk: int) -> HttpResponse:
     personal = access.can(Capability.VIEW_PERSONAL_DATA)
     headers, rows = selectors.participant_export(cohort, personal=personal)
     stem = "peserta" if personal else "rekap-peserta"
-    return export(request, filename=file_stem(cohort, stem), headers=headers, rows=rows)
+    return export(
+        request,
+        filename=file_stem(cohort, stem),
+        headers=headers,
+        rows=rows,
+        number_formats={len(headers) - 1: JP_FORMAT} if personal else None,
+    )
 
 
 def file_stem(cohort: Cohort, what: str) -> str:
-    """A download's name: what it holds, then the program code and the cohort name."""
-    return f"{what}-{slugify(cohort.program.code)}-{slugify(cohort.name)}"[:120]
+    """A download's name says what it covers: what, program code, cohort name, start date."""
+    parts = (
+        what,
+        slugify(cohort.program.code),
+        slugify(cohort.name),
+        f"{cohort.start_date:%Y%m%d}",
+    )
+    return "-".join(parts)[:120]
 
 
 def _session_form_page(
@@ -137,9 +157,18 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_PROGRAMS)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation (the non-JS path); POST deletes."""
     session = get_session_for_user(access_of(request), pk, write=True)
+    if request.method == "GET":
+        question = _("Yakin hapus sesi “%(title)s” (%(date)s)?") % {
+            "title": session.title,
+            "date": session.date.strftime("%d-%m-%Y"),
+        }
+        return confirm_delete(
+            request, question=question, cancel_url=_detail_url(session.cohort_id, "sesi")
+        )
     try:
         services.session_delete(actor=request.user, session=session)
     except ValidationError as exc:
@@ -147,7 +176,7 @@ def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("Sesi dihapus."))
-    return redirect(_detail_url(session.cohort_id, "sesi"))
+    return after_delete(request, _detail_url(session.cohort_id, "sesi"))
 
 
 @capability_required(Capability.VIEW_PROGRAMS)
@@ -162,17 +191,31 @@ def budget(request: HttpRequest, pk: int) -> HttpResponse:
             cohort, selectors.cohort_funnel(cohort), selectors.cohort_sessions(cohort)
         )
         headers, rows = selectors.budget_export(summary)
-        return export(request, filename=file_stem(cohort, "anggaran"), headers=headers, rows=rows)
+        formats = {1: MONEY_FORMAT, 2: MONEY_FORMAT, 3: JP_FORMAT}
+        return export(
+            request,
+            filename=file_stem(cohort, "anggaran"),
+            headers=headers,
+            rows=rows,
+            number_formats=formats,
+        )
     form = None
     if can_edit:
         form = BudgetLineForm(request.POST or None, initial=_budget_initial(request, cohort))
         if request.method == "POST" and form.is_valid():
             try:
-                services.budget_line_set(actor=request.user, cohort=cohort, **form.cleaned_data)
+                line = services.budget_line_set(
+                    actor=request.user, cohort=cohort, **form.cleaned_data
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
                 messages.success(request, _("Anggaran disimpan."))
+                warning = selectors.overspend_warning(
+                    line.get_category_display(), line.planned, line.realised
+                )
+                if warning:
+                    messages.warning(request, warning)
                 return redirect("programs:budget", pk=cohort.pk)
     funnel = selectors.cohort_funnel(cohort)
     context = {
@@ -192,10 +235,18 @@ def _budget_initial(request: HttpRequest, cohort: Cohort) -> dict[str, object]:
 
 
 @capability_required(Capability.EDIT_PROGRAMS)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def budget_line_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation (the non-JS path); POST deletes."""
     line = get_budget_line_for_user(access_of(request), pk, write=True)
     cohort_id = line.cohort_id
+    if request.method == "GET":
+        question = _("Yakin hapus pos anggaran “%(category)s”?") % {
+            "category": line.get_category_display()
+        }
+        return confirm_delete(
+            request, question=question, cancel_url=reverse("programs:budget", args=[cohort_id])
+        )
     services.budget_line_delete(actor=request.user, line=line)
     messages.success(request, _("Pos anggaran dihapus."))
-    return redirect("programs:budget", pk=cohort_id)
+    return after_delete(request, reverse("programs:budget", args=[cohort_id]))

@@ -6,14 +6,16 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sieva.org.access import Capability, capability_required
+from sieva.org.access import Access, Capability, capability_required
 from sieva.programs import selectors, services
 from sieva.programs.access import get_program_for_user, get_subject_for_user
 from sieva.programs.forms import ProgramFilterForm, ProgramForm, SubjectForm
 from sieva.programs.views._helpers import access_of, apply_errors, export
+from sieva.reports.tables import JP_FORMAT
 
 PAGE_SIZE = 50
 
@@ -36,9 +38,10 @@ def program_list(request: HttpRequest) -> HttpResponse:
     if "format" in request.GET:
         return export(
             request,
-            filename="program",
+            filename=program_list_stem(access, filters),
             headers=selectors.program_export_headers(),
             rows=selectors.program_export_rows(programs),
+            number_formats={6: JP_FORMAT},
         )
     query = request.GET.copy()
     query.pop("page", None)
@@ -155,6 +158,13 @@ def subject_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.subject_delete(actor=request.user, subject=subject)
     messages.success(request, _("Mata pelatihan dihapus."))
     return redirect(f"{_edit_url(program_id)}#kurikulum")
+
+
+def program_list_stem(access: Access, filters: selectors.ProgramFilter) -> str:
+    """The program list's file name: the scope (or the chosen owner) and every filter set."""
+    owner = filters.owner.code if filters.owner is not None else access.scope_name or "semua"
+    parts = ["program", owner, filters.year, filters.kind, filters.mode, filters.status, filters.q]
+    return "-".join(slugify(str(p)) for p in parts if p)[:120] or "program"
 
 
 def _edit_url(program_id: int) -> str:

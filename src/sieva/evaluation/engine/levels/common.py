@@ -1,17 +1,34 @@
 """Figures shared by the levels: rates with Wilson intervals and means with t intervals,
-suppressed below the minimum cell size."""
+suppressed below the minimum cell size, and the margin of error of a response rate."""
 
+import math
 from collections.abc import Sequence
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from sieva.analysis.descriptive import mean_ci, proportion_ci
+from sieva.evaluation.engine.adapters import ResponseRate
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure, suppressed
+
+Z95 = 1.959963984540054
 
 
 def min_cell() -> int:
     return int(settings.SIEVA_MIN_CELL_SIZE)
+
+
+def _no_data(key: str, label: str, unit: str, design: Design, source: str) -> Figure:
+    return Figure(
+        key,
+        label,
+        None,
+        0,
+        unit,
+        design=design,
+        source=source,
+        caveats=(Caveat(CaveatKind.NO_DATA, _("Belum ada data.")),),
+    )
 
 
 def rate_figure(
@@ -25,16 +42,7 @@ def rate_figure(
 ) -> Figure:
     """successes / n as a percentage with its 95 % Wilson interval."""
     if n == 0:
-        return Figure(
-            key,
-            label,
-            None,
-            0,
-            "%",
-            design=design,
-            source=source,
-            caveats=(Caveat(CaveatKind.NO_DATA, _("Belum ada data.")),),
-        )
+        return _no_data(key, label, "%", design, source)
     if n < min_cell():
         return suppressed(key, label, n, min_n=min_cell(), unit="%", design=design, source=source)
     estimate = proportion_ci(successes, n)
@@ -58,22 +66,19 @@ def mean_figure(
     unit: str = "",
     design: Design = Design.POST_ONLY,
     source: str = "",
+    suppress: bool = True,
 ) -> Figure:
-    """The mean of `values` with its 95 % t interval (no interval for a single value)."""
+    """The mean of `values` with its 95 % t interval.
+
+    `suppress=False` is for means over units (each already resting on enough people), where
+    a small n is a statistical weakness, not a privacy risk."""
     n = len(values)
     if n == 0:
-        return Figure(
-            key,
-            label,
-            None,
-            0,
-            unit,
-            design=design,
-            source=source,
-            caveats=(Caveat(CaveatKind.NO_DATA, _("Belum ada data.")),),
-        )
-    if n < min_cell():
+        return _no_data(key, label, unit, design, source)
+    if suppress and n < min_cell():
         return suppressed(key, label, n, min_n=min_cell(), unit=unit, design=design, source=source)
+    if n == 1:
+        return Figure(key, label, float(values[0]), 1, unit, design=design, source=source)
     estimate = mean_ci(values)
     return Figure(
         key,
@@ -85,3 +90,40 @@ def mean_figure(
         design=design,
         source=source,
     )
+
+
+def margin_of_error(n: int, population: int) -> float | None:
+    """Worst-case (p = 0.5) 95 % margin of error of a proportion from n of `population`
+    respondents, with the finite population correction (Cochran 1977, eq. 4.1)."""
+    if n <= 0 or population <= 0:
+        return None
+    if n >= population:
+        return 0.0
+    fpc = (population - n) / (population - 1) if population > 1 else 0.0
+    return Z95 * math.sqrt(0.25 / n * fpc)
+
+
+def response_rate_figure(key: str, rate: ResponseRate, source: str = "") -> Figure:
+    """The response rate, with a caveat when the margin of error exceeds the setting."""
+    figure = rate_figure(
+        key, _("Tingkat respons"), rate.answered, rate.population or rate.answered, source=source
+    )
+    moe = margin_of_error(rate.answered, rate.population)
+    limit = float(settings.SIEVA_MAX_MARGIN_OF_ERROR)
+    if moe is not None and moe > limit:
+        figure = figure.with_caveat(
+            Caveat(
+                CaveatKind.LOW_RESPONSE,
+                _(
+                    "%(answered)d dari %(population)d menjawab: margin of error ±%(moe).0f poin "
+                    "persen (batas ±%(limit).0f)."
+                )
+                % {
+                    "answered": rate.answered,
+                    "population": rate.population,
+                    "moe": moe * 100,
+                    "limit": limit * 100,
+                },
+            )
+        )
+    return figure

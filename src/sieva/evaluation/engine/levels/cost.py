@@ -3,14 +3,22 @@ JP delivered and participant-JP). ROI joins here once monetised benefits are rec
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from sieva.analysis.indices.roi import cost_efficiency
-from sieva.evaluation.engine.figures import Caveat, CaveatKind, Figure
-from sieva.evaluation.participation import funnel_total
-from sieva.programs.models import Attendance, BudgetLine, Cohort, Enrollment, Session
+from sieva.analysis.indices.roi import (
+    BenefitClaim,
+    adjusted_benefits,
+    cost_efficiency,
+    roi,
+    roi_monte_carlo,
+)
+from sieva.evaluation.engine import adapters
+from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure
+from sieva.indicators.selectors.roi import MC_DRAWS, MC_SEED
+from sieva.programs.models import Cohort
 
 
 @dataclass(frozen=True)
@@ -22,26 +30,21 @@ class CostLevel:
     per_completer: Figure
     per_jp: Figure
     per_participant_jp: Figure
+    roi: Figure | None = None  # ROI %, with the Monte Carlo interval over attribution/confidence
+    bcr: float | None = None
+    payback_months: float | None = None
+    benefits_adjusted: float | None = None
+    probability_positive: float | None = None
 
 
 def _money(key: str, label: str, value: float | None, n: int, caveats=()) -> Figure:
     return Figure(key, label, value, n, "Rp", caveats=tuple(caveats), source="/partisipasi/")
 
 
-def cost_level(cohorts: QuerySet[Cohort]) -> CostLevel:
-    ids = cohorts.values("pk")
-    # Only cohorts with budget lines count towards unit costs: a cohort without any is
-    # unknown, not free (decision 0005).
-    budgeted = BudgetLine.objects.filter(cohort__in=ids)
-    sums = budgeted.aggregate(planned=Sum("planned"), realised=Sum("realised"))
-    planned = sums["planned"] or Decimal("0")
-    realised = sums["realised"] or Decimal("0")
-    budgeted_ids = budgeted.values("cohort_id")
-    funnel = funnel_total(Enrollment.objects.filter(cohort__in=budgeted_ids))
-    program_jp = Session.objects.filter(cohort__in=budgeted_ids).aggregate(jp=Sum("jp"))["jp"]
-    participant_jp = Attendance.objects.filter(enrollment__cohort__in=budgeted_ids).aggregate(
-        jp=Sum("session__jp")
-    )["jp"]
+def cost_level(cohorts: QuerySet[Cohort], *, cohort_level_only: bool = False) -> CostLevel:
+    records = adapters.cost_records(cohorts)
+    planned, realised, funnel = records.planned, records.realised, records.funnel
+    program_jp, participant_jp = records.program_jp, records.participant_jp
     no_budget = (Caveat(CaveatKind.NO_DATA, _("Belum ada anggaran tercatat.")),)
     realisation = Figure(
         "l5.realisation",
@@ -82,4 +85,40 @@ def cost_level(cohorts: QuerySet[Cohort]) -> CostLevel:
             unit_costs.per_participant_jp,
             funnel.attended,
         ),
+        **_roi(adapters.benefit_claims_for(cohorts, cohort_level_only=cohort_level_only), realised),
     )
+
+
+def _roi(claims: list[BenefitClaim], costs: Decimal) -> dict[str, Any]:
+    """ROI of the recorded benefit claims against the realised costs (Phillips), with the
+    Monte Carlo interval over each claim's attribution and confidence ranges."""
+    if not claims or costs <= 0:
+        return {}
+    point = roi(adjusted_benefits(claims), float(costs))
+    simulation = roi_monte_carlo(claims, float(costs), draws=MC_DRAWS, rng=MC_SEED)
+    figure = Figure(
+        "l5.roi",
+        _("ROI (manfaat bersih / biaya)"),
+        point.roi_percent,
+        len(claims),
+        "%",
+        ci=(simulation.roi_percent_ci.low, simulation.roi_percent_ci.high),
+        design=Design.POST_ONLY,
+        caveats=(
+            Caveat(
+                CaveatKind.ESTIMATED_BENEFITS,
+                _(
+                    "Manfaat adalah taksiran nilai × atribusi × keyakinan; interval mencerminkan "
+                    "ketidakpastian atribusi dan keyakinan, bukan sampel."
+                ),
+            ),
+        ),
+        source="/indikator/",
+    )
+    return {
+        "roi": figure,
+        "bcr": point.bcr,
+        "payback_months": point.payback_months,
+        "benefits_adjusted": point.benefits,
+        "probability_positive": simulation.probability_positive,
+    }

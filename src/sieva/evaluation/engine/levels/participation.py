@@ -2,14 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from sieva.analysis.suppression import suppress_counts
+from sieva.evaluation.engine import adapters
 from sieva.evaluation.engine.figures import Figure
 from sieva.evaluation.engine.levels.common import min_cell, rate_figure
-from sieva.evaluation.participation import Funnel, funnel_total
-from sieva.programs.models import AbsenceReason, Cohort, Enrollment
+from sieva.evaluation.participation import Funnel
+from sieva.programs.models import AbsenceReason, Cohort
 
 
 @dataclass(frozen=True)
@@ -29,15 +30,8 @@ class ParticipationLevel:
 
 
 def participation_level(cohorts: QuerySet[Cohort]) -> ParticipationLevel:
-    enrollments = Enrollment.objects.filter(cohort__in=cohorts.values("pk"))
-    funnel = funnel_total(enrollments)
-    reason_counts = {
-        row["absence_reason"]: row["n"]
-        for row in enrollments.exclude(absence_reason="")
-        .values("absence_reason")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
+    records = adapters.participation_records(cohorts)
+    funnel, reason_counts = records.funnel, records.reasons
     shown = suppress_counts(reason_counts, min_count=min_cell()) if reason_counts else None
     labels = dict(AbsenceReason.choices)
     reasons = tuple(

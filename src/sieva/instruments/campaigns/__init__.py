@@ -1,0 +1,1 @@
+"""Distribution of instruments: campaigns, single-use invitation links and submission."""

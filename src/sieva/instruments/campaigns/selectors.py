@@ -1,0 +1,181 @@
+"""Reads for campaign pages: the list with response counts, the response rate with its
+uncertainty, who has not answered, and the response table (screen and export)."""
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sieva.analysis.descriptive import ProportionEstimate, proportion_ci
+from sieva.instruments.campaigns.access import campaigns_for_user
+from sieva.instruments.models import Answer, Campaign, CampaignStatus, Invitation, Response
+from sieva.org.access import Access
+
+Z_95 = 1.959963984540054
+
+
+@dataclass(frozen=True)
+class CampaignFilter:
+    q: str = ""
+    purpose: str = ""
+    status: str = ""
+
+
+STATE_OPEN, STATE_UPCOMING, STATE_ENDED = "berjalan", "akan_datang", "berakhir"
+
+
+def campaign_list(access: Access, filters: CampaignFilter) -> QuerySet[Campaign]:
+    """Campaigns in scope with `invited` and `answered` counts; `status` is the state people
+    see: running, upcoming, or ended (closed by hand or past its closing time)."""
+    queryset = campaigns_for_user(access)
+    if filters.q:
+        queryset = queryset.filter(name__icontains=filters.q)
+    if filters.purpose:
+        queryset = queryset.filter(version__instrument__purpose=filters.purpose)
+    now = timezone.now()
+    ended = Q(status=CampaignStatus.CLOSED) | Q(closes_at__lte=now)
+    if filters.status == STATE_ENDED:
+        queryset = queryset.filter(ended)
+    elif filters.status == STATE_OPEN:
+        queryset = queryset.exclude(ended).filter(opens_at__lte=now)
+    elif filters.status == STATE_UPCOMING:
+        queryset = queryset.exclude(ended).filter(opens_at__gt=now)
+    return queryset.annotate(
+        invited=Count("invitations"),
+        answered=Count("invitations", filter=Q(invitations__answered_at__isnull=False)),
+    ).order_by("-opens_at", "-pk")
+
+
+def campaign_state(campaign: Campaign) -> str:
+    now = timezone.now()
+    if campaign.status == CampaignStatus.CLOSED or campaign.closes_at <= now:
+        return STATE_ENDED
+    return STATE_UPCOMING if campaign.opens_at > now else STATE_OPEN
+
+
+@dataclass(frozen=True)
+class ResponseRate:
+    """`answered` of `invited`, the Wilson 95 % interval of the rate, and the worst-case margin
+    of error (p = 0.5, finite population of the invited) of a percentage from these answers."""
+
+    invited: int
+    answered: int
+    estimate: ProportionEstimate | None
+    margin_of_error: float | None
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.estimate.proportion if self.estimate else None
+
+    @property
+    def ci_percent(self) -> tuple[float, float] | None:
+        if self.estimate is None:
+            return None
+        return 100 * self.estimate.ci.low, 100 * self.estimate.ci.high
+
+    @property
+    def margin_percent(self) -> float | None:
+        return None if self.margin_of_error is None else 100 * self.margin_of_error
+
+
+def margin_of_error(answered: int, invited: int) -> float | None:
+    """``z·√(0.25/n)·√((N−n)/(N−1))`` — Cochran (1977) §3.7; None without answers.
+
+    Belongs in `sieva.analysis.sampling`; kept here until that module offers it.
+    """
+    if answered < 1 or invited < 1:
+        return None
+    if invited == 1 or answered >= invited:
+        return 0.0
+    fpc = (invited - answered) / (invited - 1)
+    return Z_95 * math.sqrt(0.25 / answered) * math.sqrt(fpc)
+
+
+def response_rate(campaign: Campaign) -> ResponseRate:
+    counts = campaign.invitations.aggregate(
+        invited=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False))
+    )
+    invited, answered = counts["invited"], counts["answered"]
+    estimate = proportion_ci(answered, invited) if invited else None
+    return ResponseRate(invited, answered, estimate, margin_of_error(answered, invited))
+
+
+def pending_invitations(campaign: Campaign) -> QuerySet[Invitation]:
+    """Who has not answered yet (for reminders), with unit and the person they judge."""
+    return (
+        campaign.invitations.filter(answered_at__isnull=True)
+        .select_related("employee__unit", "subject")
+        .order_by("employee__name", "pk")
+    )
+
+
+def answered_invitations(campaign: Campaign) -> QuerySet[Invitation]:
+    """Who has answered — only for named campaigns; an anonymous one never lists them."""
+    if campaign.anonymous:
+        return Invitation.objects.none()
+    return (
+        campaign.invitations.filter(answered_at__isnull=False)
+        .select_related("employee__unit", "subject")
+        .order_by("-answered_at", "pk")
+    )
+
+
+def min_cell_size() -> int:
+    return int(getattr(settings, "SIEVA_MIN_CELL_SIZE", 5))
+
+
+@dataclass(frozen=True)
+class ResponseTable:
+    headers: list[str]
+    rows: list[list[Any]]
+    count: int
+    suppressed: bool
+
+
+def _value(answer: Answer) -> Any:
+    if answer.value_json is not None:
+        if isinstance(answer.value_json, dict):
+            return "; ".join(f"{k}={v}" for k, v in answer.value_json.items())
+        return "; ".join(str(v) for v in answer.value_json)
+    if answer.value_number is not None and answer.item.kind != "single":
+        number = answer.value_number
+        return int(number) if number == number.to_integral_value() else number
+    return answer.value_text
+
+
+def response_table(campaign: Campaign, *, personal: bool) -> ResponseTable:
+    """One row per response, one column per item code; names only with `personal` and in a
+    named campaign, else a pseudonym (anonymous) or a running number. Suppressed below the
+    minimum cell size when the reader may not see persons or the campaign is anonymous."""
+    items = list(campaign.version.items.order_by("section__order", "order", "pk"))
+    responses = list(
+        Response.objects.filter(campaign=campaign)
+        .select_related("respondent", "subject", "unit")
+        .prefetch_related("answers__item")
+        .order_by("submitted_at", "pk")
+    )
+    suppressed = len(responses) < min_cell_size() and (campaign.anonymous or not personal)
+    named = personal and not campaign.anonymous
+    who = [_("Responden"), _("NIP")] if named else [_("Pseudonim")]
+    rated = [_("Dinilai")] if campaign.rater_kind and named else []
+    headers = [_("No. urut"), _("Tanggal"), *who, _("Unit"), *rated, *[i.code for i in items]]
+    if suppressed:
+        return ResponseTable(headers, [], len(responses), True)
+    rows = []
+    for number, response in enumerate(responses, start=1):
+        by_item = {a.item_id: _value(a) for a in response.answers.all()}
+        if named:
+            person = response.respondent
+            identity = [person.name if person else "", person.nip if person else ""]
+        else:
+            identity = [response.pseudonym or f"R{number}"]
+        subject = [response.subject.name if response.subject else ""] if rated else []
+        unit = response.unit.name if response.unit else ""
+        answers = [by_item.get(item.pk, "") for item in items]
+        day = timezone.localtime(response.submitted_at).date()
+        rows.append([number, day, *identity, unit, *subject, *answers])
+    return ResponseTable(headers, rows, len(responses), False)

@@ -1,0 +1,83 @@
+"""The respondent's pages, reached through a personal link: no login, the token is the
+credential. An unknown token is a 404 that says nothing about any campaign; a used, closed
+or not-yet-open link explains itself."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from sieva.instruments import selectors
+from sieva.instruments.campaigns import ratelimit
+from sieva.instruments.campaigns.respondent_form import answers_from_post, form_sections
+from sieva.instruments.campaigns.submission import (
+    LinkUnusable,
+    find_invitation,
+    response_submit,
+    unusable_reason,
+)
+from sieva.instruments.models import Invitation
+
+GONE = 410
+TOO_MANY = 429
+
+
+def _invitation(token: str) -> Invitation:
+    invitation = find_invitation(token)
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def _message(request: HttpRequest, invitation: Invitation, text: str, status: int) -> HttpResponse:
+    context = {"campaign": invitation.campaign, "message": text}
+    return render(request, "instruments/respond/message.html", context, status=status)
+
+
+@never_cache
+def respond(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows the form; POST validates and stores it atomically, then thanks."""
+    invitation = _invitation(token)
+    reason = unusable_reason(invitation)
+    if reason:
+        return _message(request, invitation, reason, GONE)
+    version = invitation.campaign.version
+    loaded, sections = selectors.version_preview(version)
+    spec = selectors.spec_for_version(version)
+    answers: dict = {}
+    errors: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        if not ratelimit.allow(request):
+            text = _("Terlalu banyak percobaan dari jaringan Anda; coba lagi beberapa menit lagi.")
+            return _message(request, invitation, text, TOO_MANY)
+        answers = answers_from_post(spec, request.POST)
+        try:
+            response_submit(invitation=invitation, answers=answers)
+        except LinkUnusable as exc:
+            return _message(request, invitation, str(exc), GONE)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                errors = {code: " ".join(msgs) for code, msgs in exc.message_dict.items()}
+            else:
+                errors = {"": " ".join(exc.messages)}
+            status = 400
+        else:
+            return redirect("instruments:respond_thanks", token=token)
+    context = {
+        "invitation": invitation,
+        "campaign": invitation.campaign,
+        "version": loaded,
+        "sections": form_sections(sections, answers, errors),
+        "error_count": len(errors),
+    }
+    return render(request, "instruments/respond/form.html", context, status=status)
+
+
+@never_cache
+def respond_thanks(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = _invitation(token)
+    if invitation.answered_at is None:
+        return redirect("instruments:respond", token=token)
+    return render(request, "instruments/respond/thanks.html", {"campaign": invitation.campaign})

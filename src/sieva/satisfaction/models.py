@@ -1,0 +1,150 @@
+"""SKM storage: one row per citizen response, and running aggregates read by every page.
+
+`SkmAggregate` (unit × month × element) and `SkmUnitPeriod` (unit × month) are updated in
+the same transaction as each submission or import batch, so dashboards cost the number of
+units and months shown, not the number of responses (DESIGN.md, "Performance by design").
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sieva.org.models import OrgUnit
+from sieva.satisfaction.elements import (
+    ELEMENT_LABELS,
+    AgeBand,
+    Occupation,
+    RespondentEducation,
+    RespondentGender,
+    Source,
+)
+
+
+def new_public_token() -> str:
+    # 12 URL-safe characters (72 bits): short enough to type from a poster, not guessable.
+    return secrets.token_urlsafe(9)
+
+
+class SkmLink(models.Model):
+    """The public survey link of one service unit; the token is the only thing a citizen sees."""
+
+    unit = models.OneToOneField(
+        OrgUnit, verbose_name=_("unit layanan"), on_delete=models.CASCADE, related_name="skm_link"
+    )
+    token = models.CharField(max_length=32, unique=True, default=new_public_token)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tautan SKM")
+        verbose_name_plural = _("tautan SKM")
+
+    def __str__(self) -> str:
+        return f"SKM {self.unit}"
+
+
+class SkmResponse(models.Model):
+    """One respondent's answers (1–4, NULL = blank) to the nine elements, stored by code."""
+
+    # The (unit, period) index below serves every lookup by unit; a second one would only
+    # slow the bulk import.
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", db_index=False)
+    period = models.DateField(_("periode (bulan)"), help_text=_("Hari pertama bulan, WIB."))
+    submitted_at = models.DateTimeField(_("waktu pengisian"))
+    persyaratan = models.PositiveSmallIntegerField(null=True)
+    prosedur = models.PositiveSmallIntegerField(null=True)
+    waktu = models.PositiveSmallIntegerField(null=True)
+    biaya = models.PositiveSmallIntegerField(null=True)
+    produk = models.PositiveSmallIntegerField(null=True)
+    kompetensi = models.PositiveSmallIntegerField(null=True)
+    perilaku = models.PositiveSmallIntegerField(null=True)
+    pengaduan = models.PositiveSmallIntegerField(null=True)
+    sarana = models.PositiveSmallIntegerField(null=True)
+    gender = models.CharField(
+        _("jenis kelamin"), max_length=1, choices=RespondentGender.choices, blank=True
+    )
+    age_band = models.CharField(_("usia"), max_length=5, choices=AgeBand.choices, blank=True)
+    education = models.CharField(
+        _("pendidikan"), max_length=5, choices=RespondentEducation.choices, blank=True
+    )
+    occupation = models.CharField(
+        _("pekerjaan"), max_length=10, choices=Occupation.choices, blank=True
+    )
+    service = models.CharField(_("jenis layanan yang diterima"), max_length=200, blank=True)
+    source = models.CharField(_("sumber"), max_length=6, choices=Source.choices)
+    dedupe_key = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        verbose_name = _("respons SKM")
+        verbose_name_plural = _("respons SKM")
+        indexes = [models.Index(fields=["unit", "period"], name="skm_response_unit_period")]
+
+    def __str__(self) -> str:
+        return f"SKM {self.unit_id} {self.period:%Y-%m} #{self.pk}"
+
+
+class SkmAggregate(models.Model):
+    """Running totals of one element for one unit and month: n, Σx, Σx², and the histogram."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+", db_index=False)
+    period = models.DateField()
+    element = models.CharField(max_length=20, choices=list(ELEMENT_LABELS.items()))
+    count = models.PositiveIntegerField(default=0)
+    total = models.PositiveBigIntegerField(default=0)
+    total_sq = models.PositiveBigIntegerField(default=0)
+    n1 = models.PositiveIntegerField(default=0)
+    n2 = models.PositiveIntegerField(default=0)
+    n3 = models.PositiveIntegerField(default=0)
+    n4 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("agregat SKM")
+        verbose_name_plural = _("agregat SKM")
+        # Period first: one index serves "all units in a month" and "one unit over months".
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "unit", "element"], name="skm_aggregate_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.period:%Y-%m} {self.element}: {self.count}"
+
+
+class SkmUnitPeriod(models.Model):
+    """Respondents of one unit in one month (a respondent may leave some elements blank)."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+", db_index=False)
+    period = models.DateField()
+    respondents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("jumlah responden SKM")
+        verbose_name_plural = _("jumlah responden SKM")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="skm_unit_period_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.period:%Y-%m}: {self.respondents}"
+
+
+class SkmImport(models.Model):
+    """One imported file; its SHA-256 stops the same file being counted twice."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    filename = models.CharField(_("nama berkas"), max_length=200)
+    rows = models.PositiveIntegerField(_("baris"))
+    imported_at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("impor SKM")
+        verbose_name_plural = _("impor SKM")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.rows})"

@@ -1,0 +1,1 @@
+"""Writes of the SKM app: submissions, imports, aggregate folding, links and QR files."""

@@ -1,0 +1,275 @@
+"""Checking one chunk of rows column by column, and turning it into rows to insert.
+
+Lookups run as `map` over whole columns; only the timestamp needs a Python loop per row.
+Every problem is kept (up to `MAX_ERRORS`) with the spreadsheet row, the column as named in
+the file, and the reason; once any error is seen no more rows are produced for insertion.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import repeat
+from typing import Any
+
+import numpy as np
+from django.utils.translation import gettext as _
+
+from sieva.satisfaction.elements import ELEMENTS, Source
+from sieva.satisfaction.services.imports import columns as col
+from sieva.satisfaction.services.imports.errors import RowError
+from sieva.satisfaction.services.imports.timestamps import has_time, local_offset, parse_local
+
+MAX_ERRORS = 10_000
+SERVICE_LIMIT = 200
+RESPONDENT_ID_LIMIT = 32
+UNIT_SPAN = 1 << 40  # group key = index of the month * UNIT_SPAN + unit id (month-major)
+EARLIEST = dt.datetime(2000, 1, 1)  # noqa: DTZ001 - compared with local wall times
+
+
+@dataclass
+class Checked:
+    """Rows ready to insert, with their group keys and answers (0 = blank) for the aggregates."""
+
+    rows: list[tuple[Any, ...]]
+    keys: np.ndarray
+    answers: np.ndarray  # shape (9, n), int8
+
+
+@dataclass
+class Validator:
+    header: list[str]
+    layout: dict[str, int]
+    units: dict[str, int]  # upper-case unit code -> id, service units in scope only
+    today: dt.date
+    utc_suffix: str = ""  # "+00:00" for PostgreSQL's COPY
+    errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+    periods: list[str] = field(default_factory=list)
+    _period_index: dict[int, int] = field(default_factory=dict)
+    _seen: dict[Any, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.maps = col.value_maps()
+        self.answer_map = col.AnswerMap()
+        self.unit_map = _UnitMap(self.units)
+        self.offset = local_offset()
+        self.latest = dt.datetime.combine(self.today + dt.timedelta(days=1), dt.time())  # noqa: DTZ001
+
+    def error(self, row: int, field_name: str, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_ERRORS:
+            column = (
+                self.header[self.layout[field_name]] if field_name in self.layout else field_name
+            )
+            self.errors.append(RowError(row, column, message))
+
+    def check(self, first: int, raw_rows: list[list[Any]]) -> Checked | None:
+        """The chunk as rows to insert, or None when this or an earlier chunk had errors."""
+        rows, numbers = self._rows(first, raw_rows)
+        if not rows:
+            return None
+        cols = list(zip(*rows, strict=False))
+        unit_ids = self._units(cols, numbers)
+        utc, period_idx = self._times(cols, numbers)
+        answers = self._answers(cols, numbers)
+        profile = [
+            self._profile(cols, numbers, name)
+            for name in (col.GENDER, col.AGE, col.EDUCATION, col.OCCUPATION)
+        ]
+        service = self._service(cols, numbers)
+        dedupe = self._duplicates(cols, rows, numbers)
+        if self.error_count:
+            return None
+        periods = [self.periods[i] for i in period_idx]
+        db_answers = [[v or None for v in a] if 0 in a else a for a in answers]
+        out = list(
+            zip(
+                unit_ids,
+                periods,
+                utc,
+                *db_answers,
+                *profile,
+                service,
+                repeat(Source.IMPORT.value),
+                dedupe,
+                strict=False,
+            )
+        )
+        keys = np.array(period_idx, dtype=np.int64) * UNIT_SPAN + np.array(unit_ids, dtype=np.int64)
+        return Checked(out, keys, np.array(answers, dtype=np.int8))
+
+    def _rows(self, first: int, raw_rows: list[list[Any]]) -> tuple[list[list[Any]], list[int]]:
+        """Rows padded to the header's width, blank lines dropped, with their row numbers."""
+        width = len(self.header)
+        if all(map(width.__le__, map(len, raw_rows))):  # the usual case, checked at C speed
+            unit_index = self.layout[col.UNIT]
+            if all(row[unit_index] for row in raw_rows):
+                return raw_rows, list(range(first, first + len(raw_rows)))
+        rows, numbers = [], []
+        for offset, row in enumerate(raw_rows):
+            if not any(row):
+                continue  # blank lines, e.g. at the end of a spreadsheet
+            if len(row) < width:
+                row = list(row) + [""] * (width - len(row))
+            rows.append(row)
+            numbers.append(first + offset)
+        return rows, numbers
+
+    def _units(self, cols: list[tuple[Any, ...]], numbers: list[int]) -> list[int]:
+        raw = cols[self.layout[col.UNIT]]
+        ids = list(map(self.unit_map.__getitem__, raw))
+        if None in ids:
+            for i, value in enumerate(ids):
+                if value is None:
+                    message = (
+                        _(
+                            "Kode unit %(code)s tidak dikenal atau bukan unit layanan dalam cakupan Anda."
+                        )
+                        % {"code": raw[i]}
+                        if raw[i]
+                        else _("Wajib diisi.")
+                    )
+                    self.error(numbers[i], col.UNIT, message)
+        return ids  # type: ignore[return-value]
+
+    def _times(
+        self, cols: list[tuple[Any, ...]], numbers: list[int]
+    ) -> tuple[list[str], list[int]]:
+        utc: list[str] = []
+        period_idx: list[int] = []
+        offset, suffix, latest = self.offset, self.utc_suffix, self.latest
+        index = self._period_index
+        fromiso = dt.datetime.fromisoformat
+        for i, cell in enumerate(cols[self.layout[col.WHEN]]):
+            try:
+                local = fromiso(cell)  # the common case inline: ISO text, no zone
+                if local.tzinfo is not None:
+                    local = parse_local(cell)
+            except (TypeError, ValueError):
+                local = parse_local(cell)
+            if local is None or not EARLIEST <= local < latest:
+                self._bad_time(numbers[i], cell, local)
+                utc.append("")
+                period_idx.append(0)
+                continue
+            utc.append((local - offset).isoformat(" ") + suffix)
+            month = local.year * 12 + local.month
+            slot = index.get(month)
+            if slot is None:
+                slot = index[month] = len(self.periods)
+                self.periods.append(f"{local.year:04d}-{local.month:02d}-01")
+            period_idx.append(slot)
+        return utc, period_idx
+
+    def _bad_time(self, number: int, cell: Any, local: dt.datetime | None) -> None:
+        if cell in (None, ""):
+            message = _("Wajib diisi.")
+        elif local is None:
+            message = _(
+                "Tanggal %(value)s tidak valid; tulis YYYY-MM-DD [JJ:MM] atau DD/MM/YYYY [JJ:MM]."
+            ) % {"value": cell}
+        elif local >= self.latest:
+            message = _("Tanggal %(value)s ada di masa depan.") % {"value": cell}
+        else:
+            message = _("Tanggal %(value)s terlalu lama (sebelum tahun 2000).") % {"value": cell}
+        self.error(number, col.WHEN, message)
+
+    def _answers(self, cols: list[tuple[Any, ...]], numbers: list[int]) -> list[list[int]]:
+        out = []
+        for element in ELEMENTS:
+            raw = cols[self.layout[element]]
+            values = list(map(self.answer_map.__getitem__, raw))
+            if col.BAD in values:
+                for i, value in enumerate(values):
+                    if value == col.BAD:
+                        message = _(
+                            "Jawaban %(value)s tidak sah; isi 1, 2, 3 atau 4 (atau kosong)."
+                        ) % {"value": raw[i]}
+                        self.error(numbers[i], element, message)
+                        values[i] = 0
+            out.append(values)
+        blank = ~np.array(out, dtype=np.int8).any(axis=0)
+        for i in np.flatnonzero(blank).tolist():
+            self.error(numbers[i], ELEMENTS[0], _("Baris ini tidak berisi satu jawaban pun."))
+        return out
+
+    def _profile(self, cols: list[tuple[Any, ...]], numbers: list[int], name: str) -> list[str]:
+        if name not in self.layout:
+            return [""] * len(numbers)
+        raw = cols[self.layout[name]]
+        values = list(map(self.maps[name].__getitem__, raw))
+        if col.BAD in values:
+            for i, value in enumerate(values):
+                if value == col.BAD:
+                    message = _("Nilai %(value)s tidak dikenal; pilihan: %(choices)s.") % {
+                        "value": raw[i],
+                        "choices": col.allowed(name),
+                    }
+                    self.error(numbers[i], name, message)
+        return values
+
+    def _service(self, cols: list[tuple[Any, ...]], numbers: list[int]) -> list[str]:
+        if col.SERVICE not in self.layout:
+            return [""] * len(numbers)
+        values = [
+            "" if c is None else " ".join(str(c).split()) for c in cols[self.layout[col.SERVICE]]
+        ]
+        for i, value in enumerate(values):
+            if len(value) > SERVICE_LIMIT:
+                message = _("Paling banyak %(limit)d karakter, tertulis %(length)d.") % {
+                    "limit": SERVICE_LIMIT,
+                    "length": len(value),
+                }
+                self.error(numbers[i], col.SERVICE, message)
+        return values
+
+    def _duplicates(
+        self, cols: list[tuple[Any, ...]], rows: list[list[Any]], numbers: list[int]
+    ) -> list[str]:
+        """Respondent ids repeated in the file; without ids, identical rows with a time of day."""
+        seen = self._seen
+        if col.RESPONDENT_ID in self.layout:
+            ids = [
+                "" if c is None else str(c).strip()[:RESPONDENT_ID_LIMIT]
+                for c in cols[self.layout[col.RESPONDENT_ID]]
+            ]
+            for i, key in enumerate(ids):
+                if key and seen.setdefault(key, numbers[i]) != numbers[i]:
+                    message = _("ID responden %(id)s sudah ada di baris %(first)d.") % {
+                        "id": key,
+                        "first": seen[key],
+                    }
+                    self.error(numbers[i], col.RESPONDENT_ID, message)
+            return ids
+        hashes = list(map(hash, map(tuple, rows)))
+        chunk = dict(zip(hashes, numbers, strict=True))
+        if len(chunk) == len(hashes) and seen.keys().isdisjoint(chunk):
+            seen.update(chunk)  # no repeat at all, checked at C speed
+            return [""] * len(rows)
+        when = cols[self.layout[col.WHEN]]
+        for i, key in enumerate(hashes):
+            if seen.setdefault(key, numbers[i]) != numbers[i] and has_time(when[i]):
+                message = _("Baris ini sama persis dengan baris %(first)d (duplikat).") % {
+                    "first": seen[key]
+                }
+                self.error(numbers[i], col.WHEN, message)
+        return [""] * len(rows)
+
+
+class _UnitMap(dict[Any, Any]):
+    """Raw unit code → id (None when unknown or blank), resolved once per distinct spelling."""
+
+    def __init__(self, units: dict[str, int]) -> None:
+        super().__init__()
+        self.units = units
+
+    def __missing__(self, cell: Any) -> Any:
+        text = (
+            ""
+            if cell is None
+            else str(int(cell) if isinstance(cell, float) and cell.is_integer() else cell)
+            .strip()
+            .upper()
+        )
+        value = self.units.get(text)
+        self[cell] = value
+        return value

@@ -1,0 +1,103 @@
+"""SKM dashboards: service units in scope with their IKM, and one unit's elements and trend."""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from sieva.org.access import Capability, capability_required
+from sieva.reports.tables import EXPORT_FORMATS, table_response
+from sieva.satisfaction import selectors
+from sieva.satisfaction.elements import ELEMENT_LABELS, ELEMENTS
+from sieva.satisfaction.forms import PeriodForm
+from sieva.satisfaction.periods import Period, month_period
+from sieva.satisfaction.selectors import UnitScore
+
+
+def _period(request: HttpRequest, latest: Any) -> tuple[PeriodForm, Period | None]:
+    form = PeriodForm(request.GET)
+    period = form.cleaned_data["period"] if form.is_valid() else None
+    if period is None and form.is_valid() and latest is not None:
+        period = month_period(latest)
+    return form, period
+
+
+def _score_cells(score: UnitScore) -> list[Any]:
+    """n, NRR per element, IKM, NIK, grade — blank beyond n when suppressed or empty."""
+    if score.result is None:
+        return [score.respondents, *[None] * len(ELEMENTS), None, None, None]
+    r = score.result
+    nrr = [round(r.elements[c].nrr, 4) if c in r.elements else None for c in ELEMENTS]
+    return [score.respondents, *nrr, round(r.ikm, 4), r.nik, f"{r.grade} ({r.performance})"]
+
+
+def _headers() -> list[str]:
+    return [
+        _("Responden"),
+        *[f"NRR {ELEMENT_LABELS[c]}" for c in ELEMENTS],
+        "IKM",
+        _("Nilai konversi (NIK)"),
+        _("Mutu"),
+    ]
+
+
+def _export(fmt: str, filename: str, headers: list[str], rows: list[list[Any]]) -> HttpResponse:
+    if fmt not in EXPORT_FORMATS:
+        return HttpResponseBadRequest(_("Format ekspor tidak dikenal."))
+    return table_response(fmt, filename=filename, headers=headers, rows=rows)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def overview(request: HttpRequest) -> HttpResponse:
+    access = request.access  # type: ignore[attr-defined]
+    units = list(selectors.service_units(access))
+    form, period = _period(request, selectors.latest_month(selectors.service_units(access)))
+    scores = selectors.scores_for_units([u.pk for u in units], period) if period else {}
+    rows = [(unit, scores[unit.pk]) for unit in units] if period else []
+    if "format" in request.GET and period is not None:
+        table = [[unit.code, unit.name, period.key, *_score_cells(score)] for unit, score in rows]
+        return _export(
+            request.GET["format"],
+            f"ikm-{period.key}",
+            [_("Kode unit"), _("Unit layanan"), _("Periode"), *_headers()],
+            table,
+        )
+    context = {"form": form, "period": period, "rows": rows, "min_cell": selectors.min_cell_size()}
+    return render(request, "satisfaction/overview.html", context)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    access = request.access  # type: ignore[attr-defined]
+    unit = selectors.get_service_unit_for_user(access, pk)
+    form, period = _period(
+        request, selectors.latest_month(selectors.service_units(access).filter(pk=unit.pk))
+    )
+    score = selectors.scores_for_units([unit.pk], period)[unit.pk] if period else None
+    trend = selectors.trend(unit, period.last) if period else []
+    if "format" in request.GET and period is not None:
+        table = [[unit.code, unit.name, s.period.key, *_score_cells(s)] for s in trend]
+        return _export(
+            request.GET["format"],
+            f"ikm-{unit.code}-tren",
+            [_("Kode unit"), _("Unit layanan"), _("Bulan"), *_headers()],
+            table,
+        )
+    elements = []
+    if score is not None and score.result is not None:
+        elements = [
+            (ELEMENT_LABELS[c], score.result.elements[c])
+            for c in ELEMENTS
+            if c in score.result.elements
+        ]
+    context = {
+        "unit": unit,
+        "form": form,
+        "period": period,
+        "score": score,
+        "elements": elements,
+        "trend": trend,
+        "min_cell": selectors.min_cell_size(),
+    }
+    return render(request, "satisfaction/unit_dashboard.html", context)

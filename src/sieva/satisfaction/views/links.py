@@ -1,0 +1,50 @@
+"""Staff page of a unit's public link, with its QR code (PNG, SVG) and A4 poster (PDF)."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from sieva.org.access import Capability, capability_required
+from sieva.org.models import OrgUnit
+from sieva.satisfaction.models import SkmLink
+from sieva.satisfaction.selectors import get_service_unit_for_user
+from sieva.satisfaction.services import links
+
+
+def _link_and_urls(request: HttpRequest, pk: int) -> tuple[OrgUnit, SkmLink, str, str]:
+    """The scoped unit (404 outside the subtree), its link, the short URL and the QR URL."""
+    unit = get_service_unit_for_user(request.access, pk)  # type: ignore[attr-defined]
+    link = links.skm_link_for_unit(unit=unit, actor=request.user)
+    short_url = request.build_absolute_uri(links.public_path(link))
+    return unit, link, short_url, links.qr_target(request.build_absolute_uri("/"), link)
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def unit_link(request: HttpRequest, pk: int) -> HttpResponse:
+    unit, link, short_url, qr_url = _link_and_urls(request, pk)
+    context = {"unit": unit, "link": link, "short_url": short_url, "qr_url": qr_url}
+    return render(request, "satisfaction/unit_link.html", context)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def qr_png(request: HttpRequest, pk: int) -> HttpResponse:
+    unit, _link, _short, qr_url = _link_and_urls(request, pk)
+    return _download(links.qr_png(qr_url), "image/png", f"qr-skm-{unit.code}.png")
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def qr_svg(request: HttpRequest, pk: int) -> HttpResponse:
+    unit, _link, _short, qr_url = _link_and_urls(request, pk)
+    return _download(links.qr_svg(qr_url), "image/svg+xml", f"qr-skm-{unit.code}.svg")
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def poster_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    unit, _link, short_url, qr_url = _link_and_urls(request, pk)
+    pdf = links.poster_pdf(unit=unit, url=qr_url, short_url=short_url)
+    return _download(pdf, "application/pdf", f"poster-skm-{unit.code}.pdf")

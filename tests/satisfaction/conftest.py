@@ -1,0 +1,59 @@
+"""SKM fixtures: a Puskesmas in Medan (world.medan_puskesmas), one in Palembang, and helpers."""
+
+import io
+
+import pytest
+import time_machine
+from django.core.cache import cache
+
+from sieva.org.models import OrgKind
+from sieva.satisfaction.elements import ELEMENTS
+from sieva.satisfaction.models import SkmLink
+from tests.factories import OrgUnitFactory
+
+HEADER = ["kode_unit", "tanggal", *ELEMENTS]
+
+
+@pytest.fixture(autouse=True)
+def _may_2026():
+    with time_machine.travel("2026-05-20 10:00 +0700", tick=False):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def puskesmas(world):
+    return world.medan_puskesmas
+
+
+@pytest.fixture
+def palembang_puskesmas(world):
+    return OrgUnitFactory(
+        kind=OrgKind.SERVICE_UNIT,
+        code="PLG-PKM-01",
+        name="Puskesmas Sekip",
+        parent=world.palembang_health,
+    )
+
+
+@pytest.fixture
+def link(puskesmas):
+    return SkmLink.objects.create(unit=puskesmas, token="tokenmedan01")
+
+
+def csv_file(rows, header=HEADER, delimiter=","):
+    """An uploaded-file-like CSV from rows of cells."""
+    lines = [delimiter.join(header)] + [delimiter.join(str(c) for c in row) for row in rows]
+    return io.BytesIO(("\n".join(lines) + "\n").encode())
+
+
+def answers_form(value=4, **overrides):
+    data = {code: str(value) for code in ELEMENTS}
+    data.update({k: str(v) for k, v in overrides.items()})
+    return data

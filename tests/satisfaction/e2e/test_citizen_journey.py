@@ -1,0 +1,47 @@
+import pytest
+
+from sieva.analysis.indices.ikm import STANDARD_ELEMENTS
+from sieva.satisfaction.models import SkmLink
+from sieva.satisfaction.services.submission import skm_response_submit
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_citizen_answers_the_skm_on_a_phone_and_the_dashboard_counts_it(
+    browser, page, live_server, alice, world
+):
+    unit = world.medan_puskesmas
+    link = SkmLink.objects.create(unit=unit, token="e2e-medan-01")
+    for device in range(5):
+        answers = dict.fromkeys(STANDARD_ELEMENTS, 3)
+        skm_response_submit(unit=unit, answers=answers, profile={}, fingerprint=f"d{device}")
+
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    citizen = phone.new_page()
+    errors = []
+    citizen.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    citizen.goto(f"{live_server.url}/skm/isi/{link.token}/?s=qr")
+    assert citizen.get_by_text("Puskesmas Padang Bulan").first.is_visible()
+    width = citizen.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390  # no sideways scrolling on a phone
+    citizen.get_by_role("button", name="Kirim jawaban").click()
+    assert citizen.get_by_role("alert").first.is_visible()  # nothing chosen yet: errors shown
+    for group in citizen.locator("fieldset.skm-q").all():
+        group.locator("label.skm-answer").nth(3).click()
+    citizen.get_by_label("Jenis kelamin").select_option("P")
+    citizen.get_by_role("button", name="Kirim jawaban").click()
+    citizen.wait_for_url("**/terima-kasih/")
+    assert citizen.get_by_role("heading", name="Terima kasih!").is_visible()
+    assert errors == []
+    phone.close()
+
+    staff = page
+    staff.goto(f"{live_server.url}/akun/login/")
+    staff.get_by_label("Nama pengguna", exact=False).fill(alice.username)
+    staff.get_by_label("Sandi", exact=False).fill(PASSWORD)
+    staff.get_by_role("button", name="Masuk").click()
+    staff.goto(f"{live_server.url}/skm/unit/{unit.pk}/")
+    assert staff.locator("#respondents").inner_text() == "6"
