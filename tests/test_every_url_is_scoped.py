@@ -20,9 +20,12 @@ from django.utils import timezone
 from sieva.instruments.campaigns.services import campaign_create, invitations_issue
 from sieva.instruments.campaigns.submission import find_invitation, response_submit
 from sieva.instruments.document import write_version
+from sieva.instruments.imports.models import ImportStatus, ResponseImport
+from sieva.instruments.imports.services import import_start
 from sieva.instruments.models import Instrument
 from sieva.org.models import OrgKind
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
+from sieva.recommendations.models import ThresholdOverride, TrackedRecommendation
 from sieva.satisfaction.models import SkmLink
 from tests.factories import (
     BudgetLineFactory,
@@ -37,6 +40,8 @@ from tests.factories import (
 from tests.indicators.factories import indicator_estate
 from tests.instruments.campaign_setup import published_version
 from tests.instruments.conftest import VALID_ANSWERS, sample_document
+from tests.instruments.import_files import GOOGLE_HEADER, csv_bytes, google_row
+from tests.reports.builders import medan_report
 
 MARK = "Medan"  # every Medan object below carries it; no Palembang page may show it
 
@@ -83,6 +88,13 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
             "actuals_entry",
         )
     },
+    "reports:detail": lambda e: e.pk("report"),
+    "reports:download": lambda e: {**e.pk("report"), "fmt": "pdf"},
+    "reports:letterhead": lambda e: e.pk("unit"),
+    "recommendations:detail": lambda e: e.pk("recommendation"),
+    "recommendations:advance": lambda e: e.pk("recommendation"),
+    "recommendations:assign": lambda e: e.pk("recommendation"),
+    "recommendations:threshold_node": lambda e: e.pk("unit"),
     "indicators:unit_indicator_detail": lambda e: e.pk("unit_indicator"),
     "indicators:unit_indicator_edit": lambda e: e.pk("unit_indicator"),
     "indicators:benefit_list": lambda e: e.pk("program"),
@@ -123,8 +135,18 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     },
     **{
         f"instruments:{name}": lambda e: e.pk("campaign")
-        for name in ("campaign_detail", "campaign_links", "campaign_close", "campaign_responses")
+        for name in (
+            "campaign_detail",
+            "campaign_links",
+            "campaign_close",
+            "campaign_responses",
+            "response_import",
+        )
     },
+    "instruments:response_import_mapping": lambda e: e.pk("response_import_job"),
+    "instruments:response_import_preview": lambda e: e.pk("response_import_job"),
+    "instruments:response_import_status": lambda e: e.pk("response_import_failed"),
+    "instruments:response_import_errors": lambda e: e.pk("response_import_failed"),
     **{
         f"satisfaction:{name}": lambda e: e.pk("service_unit")
         for name in ("unit_dashboard", "unit_link", "qr_png", "qr_svg", "poster_pdf")
@@ -174,7 +196,11 @@ LIST_PAGES: dict[str, ListPage] = {
     "instruments:campaign_list": ListPage(True, exports=()),
     "instruments:campaign_create": ListPage(True, exports=()),  # its cohort and unit pickers
     "satisfaction:overview": ListPage(False, exports=()),
+    "reports:list": ListPage(True, exports=()),
+    "reports:create": ListPage(True, exports=()),  # names the user's own scope
     "satisfaction:import": NO_EXPORT,
+    "recommendations:list": ListPage(True, exports=()),
+    "recommendations:thresholds": ListPage(True, exports=()),  # overrides and node picker
 }
 
 # Pages that only ever show the signed-in user's own work (e.g. their last import's errors).
@@ -247,7 +273,49 @@ def estate(world) -> Estate:
     objects["instrument_section"] = draft.sections.first()
     objects["instrument_item"] = draft.items.get(code="tgl")
     objects.update(_campaign_objects(world, cohort))
+    objects.update(_import_jobs(objects["campaign"], employee))
+    objects["report"] = medan_report(world.medan)
+    objects.update(_recommendation_objects(world, program))
     return Estate(objects)
+
+
+def _recommendation_objects(world, program) -> dict[str, Any]:
+    """A stored Medan recommendation and a threshold Medan's admin set."""
+    record = TrackedRecommendation.objects.create(
+        scope=world.medan,
+        scope_key=f"program={program.pk}",
+        period="2025",
+        finding_key="participation_below_target",
+        rule="participation_below_target",
+        code="offer_anytime_modules",
+        rules_version="test",
+        level="L0",
+        statement="Partisipasi Medan rendah.",
+        text="Sediakan modul daring untuk peserta Medan.",
+        priority=2,
+        severity=2,
+        strength="kuat",
+    )
+    ThresholdOverride.objects.create(scope=world.medan, key="min_alpha", value=0.6)
+    return {"recommendation": record}
+
+
+def _import_jobs(campaign, employee) -> dict[str, Any]:
+    """A Medan import waiting for its mapping, and a rejected one with its problems."""
+    content = csv_bytes(GOOGLE_HEADER, [google_row(employee.nip, Catatan="Catatan Medan")])
+    waiting = import_start(
+        actor=None, campaign=campaign, filename="jawaban-Medan.csv", content=content
+    )
+    failed = ResponseImport.objects.create(
+        campaign=campaign,
+        filename="jawaban-Medan-lama.csv",
+        sha256="0" * 64,
+        source="google",
+        status=ImportStatus.FAILED,
+        errors=[[2, "Moda", "Pilihan “Medan” tidak dikenal."]],
+        error_count=1,
+    )
+    return {"response_import_job": waiting, "response_import_failed": failed}
 
 
 def _links(world, cohort, people: list, *, owner, code: str) -> dict[str, str]:

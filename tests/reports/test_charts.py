@@ -37,3 +37,15 @@ def test_bars_and_trends_render_and_skip_missing_periods():
         [("2025-01", 3.1), ("2025-02", None), ("2025-03", 3.4)], axis_title="IKM", marker="2025-02"
     )
     assert "2025-03" in _texts(trend)
+
+
+def test_a_funnel_plot_names_every_group_and_draws_its_limits():
+    from sieva.reports.charts import FunnelPoint, funnel_plot
+
+    svg = funnel_plot(
+        [FunnelPoint("Medan", 180, 240), FunnelPoint("Palembang", 90, 100)],
+        axis_title="Partisipasi (%)",
+    )
+    texts = _texts(svg)
+    assert "Medan (n=240)" in texts and "Palembang (n=100)" in texts
+    assert svg.count("<path") >= 4  # four control-limit lines

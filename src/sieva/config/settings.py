@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "sieva.satisfaction",
     "sieva.evaluation",
     "sieva.indicators",
+    "sieva.reports",
+    "sieva.recommendations",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +168,16 @@ SIEVA_MAX_MARGIN_OF_ERROR = float(env_str("SIEVA_MAX_MARGIN_OF_ERROR", "0.10"))
 SIEVA_MIN_ALPHA = float(env_str("SIEVA_MIN_ALPHA", "0.70"))
 SIEVA_PASS_MARK = float(env_str("SIEVA_PASS_MARK", "0.70"))  # share of the test's maximum
 SIEVA_APPLIED_FREQUENCY = env_int("SIEVA_APPLIED_FREQUENCY", 3)  # "beberapa kali sebulan"
+# Collection (decisions 0009, 0010). The pseudonym key pairs anonymous pre/post answers: set it
+# once in production and never change it (changing SIEVA_SECRET_KEY must not break pairing).
+SIEVA_PSEUDONYM_KEY = env_str("SIEVA_PSEUDONYM_KEY", SECRET_KEY if DEBUG or TESTING else "")
+if not SIEVA_PSEUDONYM_KEY:
+    raise ImproperlyConfigured("Set SIEVA_PSEUDONYM_KEY (a long random value, never rotated).")
+SIEVA_L3_MONTHS_AFTER = env_int("SIEVA_L3_MONTHS_AFTER", 3)
+SIEVA_RESPOND_RATE_LIMIT = env_int("SIEVA_RESPOND_RATE_LIMIT", 30)
+SIEVA_RESPOND_RATE_WINDOW = env_int("SIEVA_RESPOND_RATE_WINDOW", 600)
+SIEVA_SKM_RATE_LIMIT = env_int("SIEVA_SKM_RATE_LIMIT", 10)
+SIEVA_SKM_RATE_WINDOW = env_int("SIEVA_SKM_RATE_WINDOW", 600)
 
 LOGGING = {
     "version": 1,

@@ -14,11 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from sieva.audit.services import audit_record
 from sieva.demo.accounts import Login, create_accounts, existing_logins
 from sieva.demo.budget import budget_lines
+from sieva.demo.collection import build_collection
 from sieva.demo.enrollment import Enroller
 from sieva.demo.indicators import build_indicators
 from sieva.demo.orgtree import NATIONAL_CODE, Tree, create_tree
 from sieva.demo.people import Person, save_people, staff_tree
 from sieva.demo.schedule import PlannedCohort, create_cohorts, create_programs
+from sieva.demo.skm import build_skm
 from sieva.org.models import AsnKind, Employee, OrgUnit, PositionLevel
 from sieva.programs.models import (
     Attendance,
@@ -67,6 +69,8 @@ def build(
             return DemoResult(created=False, logins=existing_logins())
         counts, logins, tree = _build(scale=scale, seed=seed, today=today)
         counts |= build_indicators(seed=seed, today=today)  # decision 0011
+        counts |= build_collection(seed=seed, today=today)  # L1-L3 campaigns and answers
+        counts |= build_skm(seed=seed, today=today, scale=scale)  # citizen satisfaction
         audit_record(
             actor=None,
             action="demo_build",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from sieva.demo.catalogue import Offering
 from sieva.demo.people import Person
+from sieva.demo.rollout import later_wave_units, waits_for_later_wave
 from sieva.demo.schedule import PlannedCohort
 from sieva.org.models import AsnKind, PositionKind, PositionLevel
 from sieva.programs.models import (
@@ -197,11 +198,19 @@ class Enroller:
         # Per enrollment: indexes of the sessions attended.
         self.attended: list[tuple[Enrollment, PlannedCohort, list[int]]] = []
         self.outcomes: dict[int, Outcome] = {}
+        self.later_wave = later_wave_units(people)
 
     def _pool(
         self, offering: Offering, audience: str, start: dt.date
     ) -> list[tuple[Person, float]]:
-        return [(p, _weight(p, audience, start)) for p in self.by_agency[offering.agency]]
+        return [
+            (p, 0.0 if self._waits(p, offering) else _weight(p, audience, start))
+            for p in self.by_agency[offering.agency]
+        ]
+
+    def _waits(self, person: Person, offering: Offering) -> bool:
+        # Staged front-line programs skip the later-wave units (rollout.py).
+        return waits_for_later_wave(person, offering.program, self.later_wave)
 
     def _invitees(
         self, offering: Offering, audience: str, item: PlannedCohort, count: int

@@ -278,6 +278,7 @@ from sieva.instruments.collection_models import (  # noqa: E402
     ItemAggregate,
     TestPhase,
 )
+from sieva.instruments.imports.models import ImportMapping, ResponseImport  # noqa: E402
 
 __all__ = [
     "Answer",
@@ -286,12 +287,14 @@ __all__ = [
     "Instrument",
     "InstrumentVersion",
     "Invitation",
+    "ImportMapping",
     "Item",
     "ItemAggregate",
     "ItemKind",
     "Purpose",
     "RaterKind",
     "Response",
+    "ResponseImport",
     "Scale",
     "ScaleItem",
     "TestPhase",

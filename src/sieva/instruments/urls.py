@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sieva.instruments.views import campaigns, catalogue, detail, editor, respond
+from sieva.instruments.views import campaigns, catalogue, detail, editor, imports, respond
 
 app_name = "instruments"
 
@@ -32,6 +32,25 @@ urlpatterns = [
     path("kampanye/<int:pk>/tautan/", campaigns.campaign_links, name="campaign_links"),
     path("kampanye/<int:pk>/tutup/", campaigns.campaign_close, name="campaign_close"),
     path("kampanye/<int:pk>/tanggapan/", campaigns.campaign_responses, name="campaign_responses"),
+    path("kampanye/<int:pk>/impor/", imports.response_import, name="response_import"),
+    path(
+        "impor-tanggapan/<int:pk>/kolom/",
+        imports.response_import_mapping,
+        name="response_import_mapping",
+    ),
+    path(
+        "impor-tanggapan/<int:pk>/pratinjau/",
+        imports.response_import_preview,
+        name="response_import_preview",
+    ),
+    path(
+        "impor-tanggapan/<int:pk>/", imports.response_import_status, name="response_import_status"
+    ),
+    path(
+        "impor-tanggapan/<int:pk>/galat.csv",
+        imports.response_import_errors,
+        name="response_import_errors",
+    ),
     # Respondents' personal links: no login, the token is the credential.
     path("isi/<str:token>/", respond.respond, name="respond"),
     path("isi/<str:token>/terima-kasih/", respond.respond_thanks, name="respond_thanks"),

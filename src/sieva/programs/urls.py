@@ -3,7 +3,7 @@ scoped getters in `sieva.programs.access`, so another region's id is a 404."""
 
 from django.urls import path
 
-from sieva.programs.views import cohorts, enrollments, programs
+from sieva.programs.views import attendance, cohorts, enrollments, programs
 
 app_name = "programs"
 
@@ -33,6 +33,6 @@ urlpatterns = [
     ),
     path("peserta/<int:pk>/ubah/", enrollments.enrollment_edit, name="enrollment_edit"),
     path("peserta/<int:pk>/hapus/", enrollments.enrollment_remove, name="enrollment_remove"),
-    path("angkatan/<int:pk>/kehadiran/", enrollments.attendance, name="attendance"),
-    path("angkatan/<int:pk>/kehadiran/catat/", enrollments.attendance_set, name="attendance_set"),
+    path("angkatan/<int:pk>/kehadiran/", attendance.attendance, name="attendance"),
+    path("angkatan/<int:pk>/kehadiran/catat/", attendance.attendance_set, name="attendance_set"),
 ]

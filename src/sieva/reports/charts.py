@@ -12,6 +12,7 @@ from typing import Any
 
 import vl_convert
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 FONT = "DejaVu Sans, sans-serif"
@@ -44,7 +45,8 @@ def render(spec: dict[str, Any]) -> SafeString:
         },
         **spec,
     }
-    svg = vl_convert.vegalite_to_svg(full, format_locale=INDONESIAN_NUMBERS)
+    numbers = INDONESIAN_NUMBERS if (get_language() or "id").startswith("id") else None
+    svg = vl_convert.vegalite_to_svg(full, format_locale=numbers)
     return mark_safe(svg)  # noqa: S308 - vl-convert escapes every data string (see module doc)
 
 
@@ -197,5 +199,101 @@ def trends_chart(
                     "legend": {"orient": "bottom"},
                 },
             },
+        }
+    )
+
+
+@dataclass(frozen=True)
+class FunnelPoint:
+    """One group of a funnel plot: `successes` out of `n` (e.g. attended of invited)."""
+
+    label: str
+    successes: int
+    n: int
+
+
+def _binomial_limits(p: float, n: int, z: float) -> tuple[float, float]:
+    half = z * (p * (1 - p) / n) ** 0.5
+    return max(0.0, p - half), min(1.0, p + half)
+
+
+def funnel_plot(points: Sequence[FunnelPoint], *, axis_title: str, width: int = 520) -> SafeString:
+    """Rates against group size with 95 % and 99.8 % control limits around the pooled rate
+    (Spiegelhalter 2005, Stat Med 24:1185): a point outside the limits differs by more than
+    chance; inside, however high or low, it does not — the honest alternative to a ranking."""
+    pooled = sum(p.successes for p in points) / max(1, sum(p.n for p in points))
+    largest = max((p.n for p in points), default=1)
+    steps = sorted({max(1, round(largest * k / 60)) for k in range(1, 61)} | {p.n for p in points})
+    limits = []
+    for n in steps:
+        low95, high95 = _binomial_limits(pooled, n, 1.959964)
+        low998, high998 = _binomial_limits(pooled, n, 3.090232)
+        limits.append(
+            {
+                "n": n,
+                "low95": low95 * 100,
+                "high95": high95 * 100,
+                "low998": low998 * 100,
+                "high998": high998 * 100,
+            }
+        )
+    dots = [
+        {"label": f"{p.label} (n={p.n})", "n": p.n, "rate": p.successes / p.n * 100}
+        for p in points
+        if p.n
+    ]
+    x = {"field": "n", "type": "quantitative", "title": None, "scale": {"zero": False}}
+
+    def limit(field: str, dash: list[int]) -> dict[str, Any]:
+        return {
+            "data": {"values": limits},
+            "mark": {"type": "line", "color": MUTED, "strokeDash": dash},
+            "encoding": {"x": x, "y": {"field": field, "type": "quantitative"}},
+        }
+
+    return render(
+        {
+            "width": width,
+            "height": 240,
+            "layer": [
+                limit("low95", [4, 3]),
+                limit("high95", [4, 3]),
+                limit("low998", [1, 2]),
+                limit("high998", [1, 2]),
+                {
+                    "data": {"values": [{"pooled": pooled * 100}]},
+                    "mark": {"type": "rule", "color": INK},
+                    "encoding": {"y": {"field": "pooled", "type": "quantitative"}},
+                },
+                {
+                    "data": {"values": dots},
+                    "mark": {"type": "point", "filled": True, "color": ACCENT, "size": 60},
+                    "encoding": {
+                        "x": {**x, "title": "n"},
+                        "y": {
+                            "field": "rate",
+                            "type": "quantitative",
+                            "title": axis_title,
+                            "scale": {"zero": False},
+                        },
+                        "tooltip": [{"field": "label"}],
+                    },
+                },
+                {
+                    "data": {"values": dots},
+                    "mark": {
+                        "type": "text",
+                        "dx": 6,
+                        "align": "left",
+                        "fontSize": 10,
+                        "color": INK,
+                    },
+                    "encoding": {
+                        "x": {"field": "n", "type": "quantitative"},
+                        "y": {"field": "rate", "type": "quantitative"},
+                        "text": {"field": "label"},
+                    },
+                },
+            ],
         }
     )

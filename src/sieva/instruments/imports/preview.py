@@ -1,0 +1,63 @@
+"""The first rows of a job as they will be stored, for the preview step."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import formats, timezone
+
+from sieva.instruments.imports.models import ResponseImport
+from sieva.instruments.imports.reading import read_table
+from sieva.instruments.imports.rows import RowError
+from sieva.instruments.imports.services import reader_for
+
+PREVIEW_ROWS = 10
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    row: int
+    nip: str
+    submitted_at: dt.datetime | None
+    cells: list[str]
+    errors: list[RowError]
+
+
+@dataclass(frozen=True)
+class Preview:
+    codes: list[str]
+    rows: list[PreviewRow]
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, dt.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return str(value)
+
+
+def preview(job: ResponseImport, limit: int = PREVIEW_ROWS) -> Preview:
+    """Up to `limit` rows read through the confirmed mapping: values as they will be stored
+    (codes, numbers, ISO dates) and each row's own problems."""
+    reader = reader_for(job)
+    table = read_table(bytes(job.content), job.filename)
+    codes = [item.code for item in reader.spec.items]
+    rows = []
+    for offset, cells in enumerate(table.rows[:limit]):
+        read = reader.read(offset + 2, cells)
+        moment = timezone.localtime(read.submitted_at) if read.submitted_at else None
+        rows.append(
+            PreviewRow(
+                read.row,
+                read.nip,
+                moment,
+                [_shown(read.answers.get(c)) for c in codes],
+                read.errors,
+            )
+        )
+    return Preview(codes, rows)

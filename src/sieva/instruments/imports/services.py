@@ -1,0 +1,205 @@
+"""Writes of the import flow: start a job from an upload, confirm its mapping, run it.
+
+`import_run` is the one place rows are stored: it checks the whole file first and stores
+everything in one transaction, or stores nothing and keeps the problems on the job. Files
+above `SIEVA_RESPONSE_IMPORT_BACKGROUND_ROWS` rows run it as a background task.
+"""
+
+import hashlib
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from sieva.audit.services import audit_record
+from sieva.instruments.imports import headers
+from sieva.instruments.imports.models import ImportMapping, ImportStatus, ResponseImport
+from sieva.instruments.imports.reading import UnreadableFile, read_table
+from sieva.instruments.imports.rows import RowError, RowReader
+from sieva.instruments.imports.validate import check_file
+from sieva.instruments.imports.write import write_rows
+from sieva.instruments.models import Campaign
+from sieva.instruments.selectors import spec_for_version
+from sieva.org.access import Access, user_access
+
+logger = logging.getLogger(__name__)
+MAX_ERRORS_KEPT = 1000  # on the job and in the report; the count says how many there were
+BACKGROUND_ROWS = 2000
+
+
+def background_rows() -> int:
+    return int(getattr(settings, "SIEVA_RESPONSE_IMPORT_BACKGROUND_ROWS", BACKGROUND_ROWS))
+
+
+@transaction.atomic
+def import_start(
+    *, actor: Any, campaign: Campaign, filename: str, content: bytes, source: str = ""
+) -> ResponseImport:
+    """A job holding the file and a proposed mapping; ValidationError when the file cannot be
+    read or was imported into this campaign before."""
+    try:
+        table = read_table(content, filename)
+    except UnreadableFile as exc:
+        raise ValidationError({"file": str(exc)}) from None
+    sha256 = hashlib.sha256(content).hexdigest()
+    earlier = campaign.imports.filter(sha256=sha256, status=ImportStatus.DONE).first()
+    if earlier is not None:
+        when = formats.date_format(timezone.localtime(earlier.created_at), "DATETIME_FORMAT")
+        raise ValidationError(
+            {
+                "file": _("Berkas yang sama persis sudah diimpor ke kampanye ini pada %(when)s.")
+                % {"when": when}
+            }
+        )
+    source = source or headers.detect_source(table.header)
+    saved = ImportMapping.objects.filter(version=campaign.version, source=source).first()
+    job = ResponseImport.objects.create(
+        campaign=campaign,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        filename=filename[:200],
+        sha256=sha256,
+        content=content,
+        source=source,
+        header=table.header,
+        targets=headers.auto_map(
+            table.header, spec_for_version(campaign.version), saved.columns if saved else None
+        ),
+        total_rows=len(table.rows),
+    )
+    audit_record(
+        actor=actor,
+        action="campaign.response_import_upload",
+        obj=campaign,
+        org_path=campaign.owner.path,
+        changes={"file": job.filename, "rows": job.total_rows, "source": source},
+    )
+    return job
+
+
+@transaction.atomic
+def mapping_save(*, actor: Any, job: ResponseImport, targets: list[str]) -> ResponseImport:
+    """Confirm the column targets and remember them for this version and tool."""
+    clashes = headers.mapping_problems(targets)
+    if clashes:
+        raise ValidationError(
+            _("Setiap butir hanya boleh dipetakan ke satu kolom: %(targets)s.")
+            % {"targets": ", ".join(clashes)}
+        )
+    job.targets = targets
+    job.save(update_fields=["targets"])
+    columns = {headers.normalise(h): t for h, t in zip(job.header, targets, strict=True) if h}
+    ImportMapping.objects.update_or_create(
+        version=job.campaign.version, source=job.source, defaults={"columns": columns}
+    )
+    audit_record(
+        actor=actor,
+        action="campaign.response_import_mapping",
+        obj=job.campaign,
+        org_path=job.campaign.owner.path,
+        changes={"job": job.pk, "mapped": sum(1 for t in targets if t)},
+    )
+    return job
+
+
+def reader_for(job: ResponseImport) -> RowReader:
+    return RowReader(job.header, job.targets, spec_for_version(job.campaign.version))
+
+
+def import_submit(*, job: ResponseImport) -> ResponseImport:
+    """Run the job now, or queue it when the file is large; the job tells how it ended."""
+    if job.total_rows > background_rows():
+        from sieva.instruments.imports.tasks import run_response_import
+
+        ResponseImport.objects.filter(pk=job.pk).update(status=ImportStatus.QUEUED)
+        run_response_import.enqueue(job.pk)
+    else:
+        import_run(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def _finish(job: ResponseImport, **fields: Any) -> None:
+    fields |= {"finished_at": timezone.now(), "content": b""}
+    ResponseImport.objects.filter(pk=job.pk).update(**fields)
+
+
+def import_run(job_id: int) -> None:
+    """Check the whole file, then store all its rows or none (see the module docstring).
+
+    An unexpected failure is logged and ends the job as refused, so no progress page polls a
+    job that will never finish; the transaction has already rolled back.
+    """
+    try:
+        _run(job_id)
+    except Exception:
+        logger.exception("response import %s failed", job_id)
+        job = ResponseImport.objects.get(pk=job_id)
+        _fail(job, [RowError(0, "", _("Terjadi kesalahan tak terduga; tidak ada yang disimpan."))])
+
+
+def _run(job_id: int) -> None:
+    job = ResponseImport.objects.select_related(
+        "campaign__version", "campaign__owner", "actor"
+    ).get(pk=job_id)
+    if job.finished:
+        return
+    ResponseImport.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, processed_rows=0)
+    access = _access_of(job)
+    try:
+        table = read_table(bytes(job.content), job.filename)
+    except UnreadableFile as exc:
+        _fail(job, [RowError(0, "", str(exc))])
+        return
+
+    def progress(done: int) -> None:
+        ResponseImport.objects.filter(pk=job.pk).update(processed_rows=done)
+
+    checked = check_file(
+        campaign=job.campaign,
+        access=access,
+        reader=reader_for(job),
+        header=job.header,
+        targets=job.targets,
+        rows=table.rows,
+        progress=progress,
+    )
+    if checked.errors:
+        _fail(job, checked.errors)
+        return
+    with transaction.atomic():
+        stored, answered = write_rows(job.campaign, checked.rows)
+        audit_record(
+            actor=job.actor,
+            action="campaign.response_import",
+            obj=job.campaign,
+            org_path=job.campaign.owner.path,
+            changes={"job": job.pk, "file": job.filename, "responses": stored},
+        )
+        _finish(
+            job,
+            status=ImportStatus.DONE,
+            processed_rows=len(table.rows),
+            imported=stored,
+            invitations_answered=answered,
+        )
+
+
+def _fail(job: ResponseImport, errors: list[RowError]) -> None:
+    _finish(
+        job,
+        status=ImportStatus.FAILED,
+        errors=[e.as_list() for e in errors[:MAX_ERRORS_KEPT]],
+        error_count=len(errors),
+    )
+
+
+def _access_of(job: ResponseImport) -> Access:
+    """The uploader's scope decides which NIPs the file may name, also in a background task."""
+    access = user_access(job.actor) if job.actor else None
+    if access is None:
+        return Access(0, "", job.campaign.owner.path, job.campaign.owner_id, None)
+    return access

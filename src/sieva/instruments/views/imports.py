@@ -1,0 +1,130 @@
+"""Importing a campaign's responses from a survey tool's export: upload → map columns →
+preview → import (now, or in the background with a progress page) → result or problems."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from sieva.instruments.campaigns.access import get_campaign_for_user
+from sieva.instruments.imports import headers, services
+from sieva.instruments.imports.access import get_import_for_user
+from sieva.instruments.imports.forms import MappingForm, UploadForm
+from sieva.instruments.imports.models import ImportStatus, ResponseImport
+from sieva.instruments.imports.preview import preview
+from sieva.instruments.imports.reading import read_table
+from sieva.instruments.imports.values import blank, text_of
+from sieva.instruments.selectors import spec_for_version
+from sieva.instruments.views._helpers import access_of, apply_errors
+from sieva.org.access import Capability, capability_required
+from sieva.reports.tables import table_response
+
+ERRORS_SHOWN = 200
+SAMPLES = 3
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def response_import(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = get_campaign_for_user(access_of(request), pk, write=True)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            job = services.import_start(
+                actor=request.user,
+                campaign=campaign,
+                filename=upload.name,
+                content=upload.read(),
+                source=form.cleaned_data["source"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("instruments:response_import_mapping", pk=job.pk)
+    recent = campaign.imports.order_by("-created_at")[:5]
+    context = {"campaign": campaign, "form": form, "recent": recent}
+    return render(
+        request, "instruments/imports/upload.html", context, status=400 if form.errors else 200
+    )
+
+
+def _open(request: HttpRequest, pk: int) -> ResponseImport:
+    job = get_import_for_user(access_of(request), pk)
+    if job.status != ImportStatus.MAPPING:
+        raise Http404  # the file is gone once a job has run; its result page remains
+    return job
+
+
+def _samples(job: ResponseImport) -> list[str]:
+    rows = read_table(bytes(job.content), job.filename).rows
+    out = []
+    for index in range(len(job.header)):
+        seen = [text_of(r[index]) for r in rows if index < len(r) and not blank(r[index])]
+        out.append(_("Contoh: %(values)s") % {"values": " · ".join(seen[:SAMPLES])} if seen else "")
+    return out
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def response_import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _open(request, pk)
+    spec = spec_for_version(job.campaign.version)
+    form = MappingForm(
+        request.POST or None,
+        header=job.header,
+        choices=headers.targets_of(spec, with_subject=bool(job.campaign.rater_kind)),
+        initial_targets=job.targets,
+        samples=_samples(job),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mapping_save(actor=request.user, job=job, targets=form.targets())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("instruments:response_import_preview", pk=job.pk)
+    mapped = {t.split("[", 1)[0] for t in job.targets if t}
+    unmapped = [item for item in spec.items if item.required and item.code not in mapped]
+    context = {"job": job, "campaign": job.campaign, "form": form, "unmapped": unmapped}
+    return render(request, "instruments/imports/mapping.html", context)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def response_import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET shows the first rows as they will be stored; POST imports the whole file."""
+    job = _open(request, pk)
+    if request.method == "POST":
+        job = services.import_submit(job=job)
+        return redirect("instruments:response_import_status", pk=job.pk)
+    context = {
+        "job": job,
+        "campaign": job.campaign,
+        "preview": preview(job),
+        "background": job.total_rows > services.background_rows(),
+    }
+    return render(request, "instruments/imports/preview.html", context)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def response_import_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress while the job runs (htmx polls the `progress` partial every 2 s), then the
+    counts or the table of problems."""
+    job = get_import_for_user(access_of(request), pk)
+    context = {"job": job, "campaign": job.campaign, "errors": job.errors[:ERRORS_SHOWN]}
+    template = "instruments/imports/status.html"
+    if request.htmx:  # type: ignore[attr-defined]
+        template += "#progress"
+    return render(request, template, context)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def response_import_errors(request: HttpRequest, pk: int) -> HttpResponse:
+    """The job's problems as CSV (row, column, reason)."""
+    job = get_import_for_user(access_of(request), pk)
+    if not job.errors:
+        raise Http404
+    return table_response(
+        "csv",
+        filename=f"galat-impor-tanggapan-{job.pk}",
+        headers=[_("Baris"), _("Kolom"), _("Masalah")],
+        rows=[[row or "", column, reason] for row, column, reason in job.errors],
+    )

@@ -1,0 +1,175 @@
+"""Tantangan, Rekomendasi and Kesimpulan: what limits the evidence and what to do next."""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from sieva.evaluation.engine.figures import CaveatKind, Design
+from sieva.evaluation.findings.types import Finding, Severity, Strength
+from sieva.evaluation.templatetags.figures import figure_value
+from sieva.reports import blocks as b
+from sieva.reports import narrative
+from sieva.reports.inputs import ReportInput, figures_in
+from sieva.reports.narrative import Sentence
+
+
+def _strength(strength: Strength) -> str:
+    return {
+        Strength.STRONG: _("kuat"),
+        Strength.MODERATE: _("sedang"),
+        Strength.WEAK: _("lemah"),
+    }[strength]
+
+
+def _evidence(finding: Finding) -> str:
+    parts = []
+    for e in finding.evidence:
+        value = "—" if e.value is None else narrative.num(e.value, 1 if e.unit == "%" else 2)
+        parts.append(
+            f"{e.label}: {value} {e.unit} (n = {e.n}; {e.design.label})".replace("  ", " ")
+        )
+    return "; ".join(parts)
+
+
+def _further_study(text: str) -> str:
+    """A weak-evidence recommendation reads as a question to study, whoever wrote the text."""
+    if "kajian lebih lanjut" in text.lower() or "further study" in text.lower():
+        return text
+    return _("Perlu kajian lebih lanjut: %(text)s") % {"text": text}
+
+
+def challenges(inp: ReportInput) -> dict[str, Any]:
+    result = inp.result
+    seen: dict[str, str] = {}
+    for figure in figures_in(result):
+        for caveat in figure.caveats:
+            if caveat.kind is CaveatKind.NO_DATA:
+                continue
+            seen.setdefault(f"{figure.label}: {caveat.message}", caveat.kind)
+    weak = [f for f in inp.findings if f.strength is Strength.WEAK]
+    blocks: list[Any] = [b.heading(_("Keterbatasan bukti"))]
+    blocks.append(
+        b.items(seen)
+        if seen
+        else b.text(_("Tidak ada catatan keterbatasan pada angka laporan ini."))
+    )
+    if weak:
+        blocks.append(
+            b.heading(
+                _("Temuan dengan bukti lemah (%(label)s)")
+                % {"label": _("perlu kajian lebih lanjut")}
+            )
+        )
+        blocks.append(b.items(f.statement for f in weak))
+    reasons = [r for r in result.l0.reasons if r.count]
+    if reasons:
+        blocks.append(b.heading(_("Alasan tidak mengikuti program")))
+        blocks.append(b.items(f"{r.label}: {r.count}" for r in reasons))
+    barriers: dict[str, tuple[str, int]] = {}
+    for rater in result.l3.raters:
+        for m in rater.barriers:
+            if m.count:
+                label, count = barriers.get(m.code, (m.label, 0))
+                barriers[m.code] = (label, count + m.count)
+    if barriers:
+        blocks.append(b.heading(_("Hambatan penerapan yang disebut (L3)")))
+        ranked = sorted(barriers.values(), key=lambda lc: (-lc[1], lc[0]))
+        blocks.append(b.items(f"{label}: {count}" for label, count in ranked))
+    return b.section("tantangan", _("Tantangan"), blocks)
+
+
+def recommendations(inp: ReportInput) -> dict[str, Any]:
+    rows = []
+    ordered = sorted(
+        inp.findings,
+        key=lambda f: (
+            min((r.priority for r in f.recommendations), default=9),
+            -f.severity,
+            f.rule,
+        ),
+    )
+    for number, finding in enumerate(ordered, 1):
+        texts = [
+            _further_study(r.text) if r.further_study else r.text
+            for r in sorted(finding.recommendations, key=lambda r: r.priority)
+        ]
+        rows.append(
+            (
+                number,
+                finding.level,
+                f"{finding.statement} [{_evidence(finding)}]",
+                " ".join(texts) or "—",
+                min((r.priority for r in finding.recommendations), default="—"),
+                _strength(finding.strength),
+            )
+        )
+    if not rows:
+        body = [
+            b.text(
+                _(
+                    "Mesin temuan tidak menghasilkan temuan untuk cakupan ini; belum ada rekomendasi."
+                )
+            )
+        ]
+    else:
+        body = [
+            b.text(
+                _(
+                    "Prioritas 1 paling mendesak (dampak × keyakinan). Bukti lemah ditulis sebagai "
+                    "“perlu kajian lebih lanjut”, bukan sebagai kesimpulan pasti."
+                )
+            ),
+            b.table(
+                _("Temuan dan rekomendasi"),
+                [
+                    "No",
+                    _("Tingkat"),
+                    _("Temuan dan bukti"),
+                    _("Rekomendasi"),
+                    _("Prioritas"),
+                    _("Kekuatan bukti"),
+                ],
+                rows,
+            ),
+        ]
+    return b.section("rekomendasi", _("Rekomendasi"), body)
+
+
+def conclusion(inp: ReportInput) -> dict[str, Any]:
+    result = inp.result
+    measured = [f for f in figures_in(result) if f.value is not None]
+    strongest = max((f.design for f in measured), default=Design.RECORDS)
+    sentences = [
+        Sentence(
+            _("Desain bukti terkuat dalam laporan ini: %(design)s.") % {"design": strongest.label}
+        )
+    ]
+    key = [
+        result.l0.participation,
+        result.l1.overall.mean if result.l1.overall else None,
+        result.l2.gain if result.l2.pairs else None,
+        *(r.application_rate for r in result.l3.raters),
+        result.l4.ikm.effect if result.l4.ikm else None,
+        result.l5.realisation,
+    ]
+    shown = [f for f in key if f is not None and f.value is not None]
+    if shown:
+        sentences.append(
+            Sentence(
+                _("Angka utama: %(list)s.")
+                % {"list": "; ".join(f"{f.label} {figure_value(f)}" for f in shown)},
+                narrative.source_of(*shown),
+            )
+        )
+    high = sum(1 for f in inp.findings if f.severity >= Severity.HIGH)
+    weak = sum(1 for f in inp.findings if f.strength is Strength.WEAK)
+    sentences.append(
+        Sentence(
+            _(
+                "Mesin temuan mencatat %(n)d temuan, %(high)d di antaranya berdampak tinggi dan "
+                "%(weak)d masih perlu kajian lebih lanjut karena buktinya lemah."
+            )
+            % {"n": len(inp.findings), "high": high, "weak": weak}
+        )
+    )
+    return b.section("kesimpulan", _("Kesimpulan"), [b.paragraph(sentences)])

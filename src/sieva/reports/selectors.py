@@ -1,0 +1,109 @@
+"""What a report says about its scope besides the engine's figures: the programs and their
+objectives, the cohorts and period, the instruments used, the letterhead and the cohort
+chosen as the case study. Reads only; every query starts from the scoped cohorts."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from sieva.evaluation.engine.scope import Scope, cohorts_in_scope
+from sieva.instruments.models import Campaign, Purpose
+from sieva.org.access import Access
+from sieva.org.models import OrgUnit
+from sieva.programs.models import Cohort, EnrollmentStatus, Program
+from sieva.reports.models import Letterhead
+
+CASE_PURPOSES = (Purpose.REACTION, Purpose.TEST, Purpose.BEHAVIOUR)
+
+
+@dataclass(frozen=True)
+class InstrumentUse:
+    title: str
+    purpose: str  # code, e.g. "reaksi"
+    purpose_label: str
+    version: int
+    campaigns: int
+    responses: int
+
+
+@dataclass(frozen=True)
+class ScopeFacts:
+    programs: list[Program]
+    cohorts: list[Cohort]
+    start: dt.date | None
+    end: dt.date | None
+    instruments: list[InstrumentUse]
+
+
+def scope_facts(access: Access, scope: Scope) -> ScopeFacts:
+    cohorts = cohorts_in_scope(access, scope).select_related("program", "program__owner")
+    cohort_list = list(cohorts.order_by("start_date", "name", "pk"))
+    programs = sorted({c.program for c in cohort_list}, key=lambda p: (p.name, p.pk))
+    purposes = dict(Purpose.choices)
+    uses = (
+        Campaign.objects.filter(cohort__in=cohorts.values("pk"))
+        .values("version__instrument__title", "version__instrument__purpose", "version__number")
+        .annotate(campaigns=Count("pk", distinct=True), responses=Count("responses"))
+        .order_by("version__instrument__purpose", "version__instrument__title", "version__number")
+    )
+    return ScopeFacts(
+        programs=programs,
+        cohorts=cohort_list,
+        start=min((c.start_date for c in cohort_list), default=None),
+        end=max((c.end_date for c in cohort_list), default=None),
+        instruments=[
+            InstrumentUse(
+                u["version__instrument__title"],
+                u["version__instrument__purpose"],
+                str(purposes.get(u["version__instrument__purpose"], "")),
+                u["version__number"],
+                u["campaigns"],
+                u["responses"],
+            )
+            for u in uses
+        ],
+    )
+
+
+def case_study_cohort(access: Access, scope: Scope) -> Cohort | None:
+    """The best documented cohort: the most of L1, L2 and L3 with answers, then the most
+    people who attended, then the most recent. None when no cohort has any of them."""
+    attended = Q(
+        enrollments__status__in=[
+            EnrollmentStatus.ATTENDING,
+            EnrollmentStatus.PASSED,
+            EnrollmentStatus.FAILED,
+        ]
+    )
+    ranked = (
+        cohorts_in_scope(access, scope)
+        .annotate(
+            levels=Count(
+                "campaigns__version__instrument__purpose",
+                filter=Q(
+                    campaigns__version__instrument__purpose__in=CASE_PURPOSES,
+                    campaigns__responses__isnull=False,
+                ),
+                distinct=True,
+            ),
+            people=Count("enrollments", filter=attended, distinct=True),
+        )
+        .filter(levels__gt=0)
+        .select_related("program")
+        .order_by("-levels", "-people", "-start_date", "-pk")
+    )
+    return ranked.first()
+
+
+def letterhead_for(node: OrgUnit | None) -> Letterhead | None:
+    """The letterhead of `node` or of its nearest ancestor that has one."""
+    if node is None:
+        return None
+    ids = [int(part) for part in node.path.strip("/").split("/") if part]
+    return (
+        Letterhead.objects.filter(unit_id__in=ids)
+        .select_related("unit")
+        .order_by("-unit__depth")
+        .first()
+    )

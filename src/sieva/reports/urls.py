@@ -1,0 +1,13 @@
+from django.urls import path
+
+from sieva.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("buat/", views.report_create, name="create"),
+    path("<int:pk>/", views.report_detail, name="detail"),
+    path("<int:pk>/<str:fmt>/", views.report_download, name="download"),
+    path("kop/<int:pk>/", views.letterhead_edit, name="letterhead"),
+]

@@ -1,0 +1,130 @@
+"""Evaluation reports: generate one for the evaluation page's scope, read it on the web,
+download it as PDF, DOCX or XLSX, list the stored reports, and set an instansi's kop."""
+
+import base64
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from sieva.evaluation.engine import Scope
+from sieva.evaluation.forms import EvaluationFilterForm
+from sieva.org.access import Capability, capability_required, get_org_unit_for_user, scope_queryset
+from sieva.reports.access import get_snapshot_for_user
+from sieva.reports.docx import DOCX_TYPE, render_docx
+from sieva.reports.forms import LetterheadForm
+from sieva.reports.models import Letterhead, ReportSnapshot
+from sieva.reports.pdf import render_pdf
+from sieva.reports.services import letterhead_set, snapshot_create
+from sieva.reports.xlsx import XLSX_TYPE, render_xlsx_annex
+
+FILTER_FIELDS = ("year", "program", "cohort", "kind", "node")
+RENDERERS = {
+    "pdf": (render_pdf, "application/pdf"),
+    "docx": (render_docx, DOCX_TYPE),
+    "xlsx": (render_xlsx_annex, XLSX_TYPE),
+}
+
+
+def _scope(data: dict[str, Any]) -> Scope:
+    year = data.get("year")
+    return Scope(
+        program_id=data["program"].pk if data.get("program") else None,
+        cohort_id=data["cohort"].pk if data.get("cohort") else None,
+        node=data.get("node"),
+        start=dt.date(year, 1, 1) if year else None,
+        end=dt.date(year, 12, 31) if year else None,
+        program_kind=data.get("kind") or "",
+    )
+
+
+def _query(data: dict[str, Any]) -> dict[str, Any]:
+    """The filter as plain values (ids), stored with the snapshot to make it again."""
+    out: dict[str, Any] = {}
+    for name in FILTER_FIELDS:
+        value = data.get(name)
+        out[name] = getattr(value, "pk", value) if value not in (None, "") else ""
+    return out
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(Capability.VIEW_REPORTS)
+def report_create(request: HttpRequest) -> HttpResponse:
+    access = request.access  # type: ignore[attr-defined]
+    form = EvaluationFilterForm(
+        request.POST if request.method == "POST" else request.GET, access=access
+    )
+    if not form.is_valid():
+        # A program, cohort or node outside the user's subtree is not offered by the form:
+        # answer as for any object out of scope.
+        raise Http404
+    query = _query(form.cleaned_data)
+    if request.method == "POST":
+        snapshot = snapshot_create(
+            actor=request.user, access=access, scope=_scope(form.cleaned_data), query=query
+        )
+        messages.success(request, _("Laporan dibuat dan disimpan."))
+        return redirect("reports:detail", pk=snapshot.pk)
+    key = "&".join(f"{k}={query[k]}" for k in sorted(query) if query[k] not in (None, ""))
+    earlier = scope_queryset(ReportSnapshot.objects.filter(scope_key=key), access, "owner")[:10]
+    context = {"form": form, "query": query, "earlier": earlier, "access": access}
+    return render(request, "reports/create.html", context)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def report_list(request: HttpRequest) -> HttpResponse:
+    access = request.access  # type: ignore[attr-defined]
+    snapshots = scope_queryset(ReportSnapshot.objects.select_related("created_by"), access, "owner")
+    if request.GET.get("scope"):
+        snapshots = snapshots.filter(scope_key=request.GET["scope"])
+    return render(request, "reports/list.html", {"snapshots": snapshots[:200]})
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    snapshot = get_snapshot_for_user(request.access, pk)  # type: ignore[attr-defined]
+    return render(
+        request, "reports/detail.html", {"snapshot": snapshot, "document": snapshot.document}
+    )
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    snapshot = get_snapshot_for_user(request.access, pk)  # type: ignore[attr-defined]
+    if fmt not in RENDERERS:
+        raise Http404
+    render_file, content_type = RENDERERS[fmt]
+    response = HttpResponse(render_file(snapshot.document), content_type=content_type)
+    stem = slugify(snapshot.title)[:80] or "laporan"
+    response["Content-Disposition"] = f'attachment; filename="{stem}-{snapshot.pk}.{fmt}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(Capability.EDIT_PEOPLE)  # the instansi's admins keep its official kop
+def letterhead_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_org_unit_for_user(request.access, pk)  # type: ignore[attr-defined]
+    current = Letterhead.objects.filter(unit=unit).first()
+    if request.method == "POST":
+        form = LetterheadForm(request.POST, request.FILES)
+        if form.is_valid():
+            logo = form.cleaned_data["logo"]
+            letterhead_set(
+                actor=request.user,
+                unit=unit,
+                lines=form.cleaned_data["lines"],
+                logo=logo[0] if logo else None,
+                logo_type=logo[1] if logo else "",
+            )
+            messages.success(request, _("Kop laporan disimpan."))
+            return redirect("reports:letterhead", pk=unit.pk)
+    else:
+        form = LetterheadForm(initial={"lines": current.lines if current else unit.name})
+    logo = base64.b64encode(bytes(current.logo)).decode() if current and current.logo else ""
+    context = {"form": form, "unit": unit, "current": current, "logo_b64": logo}
+    return render(request, "reports/letterhead.html", context)
