@@ -83,21 +83,21 @@ def _write_csv(path: Path, rows: int, codes: list[str]) -> None:
             writer.writerow([codes[unit], stamp, *answers, genders[index % 2], ages[index % 6], education[index % 6], jobs[index % 5]])  # fmt: skip
 
 
-def _import(path: Path) -> tuple[float, int]:
+def _import(path: Path) -> tuple[float, float, int]:
     from sieva.org.access import Access
     from sieva.org.models import Role
     from sieva.satisfaction.services.imports import import_skm
 
     access = Access(0, Role.NATIONAL_ADMIN, "/", None, None)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with path.open("rb") as handle:
         result = import_skm(handle, path.name, actor=None, access=access, today=TODAY)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     if not result.ok:
         for error in result.errors[:10]:
             print(error, file=sys.stderr)
         raise SystemExit("the generated file was rejected")
-    return elapsed, result.rows
+    return elapsed, cpu, result.rows
 
 
 def _ikm_all_units_ms() -> dict[str, float]:
@@ -163,11 +163,17 @@ def main() -> int:
         print(
             f"database: {connection.vendor}; file {csv_path.stat().st_size / 1e6:.1f} MB, {args.rows:,} rows"
         )
-        elapsed, rows = _import(csv_path)
+        elapsed, cpu, rows = _import(csv_path)
         rate = rows / elapsed
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
         print(
             f"import: {rows:,} rows in {elapsed:.2f} s = {rate:,.0f} rows/s; peak RSS {peak_mb:.0f} MB"
+        )
+        # CPU of this process (both threads; PostgreSQL's server time is outside it) and the
+        # load average: other jobs on the machine stretch the wall clock, not the CPU time.
+        print(
+            f"import CPU: {cpu:.2f} s = {rows / cpu:,.0f} rows per CPU-second; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
         )
         ikm = _ikm_all_units_ms()
         ikm_ms = ikm["total"]

@@ -17,6 +17,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from sieva.evaluation.models import EvaluationSchedule, ProgramSummary, ScheduledRun
 from sieva.instruments.campaigns.services import campaign_create, invitations_issue
 from sieva.instruments.campaigns.submission import find_invitation, response_submit
 from sieva.instruments.document import write_version
@@ -88,6 +89,8 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
             "actuals_entry",
         )
     },
+    "evaluation:summary_refresh": lambda e: e.pk("program"),
+    "evaluation:schedule_edit": lambda e: e.pk("program"),
     "reports:detail": lambda e: e.pk("report"),
     "reports:download": lambda e: {**e.pk("report"), "fmt": "pdf"},
     "reports:letterhead": lambda e: e.pk("unit"),
@@ -180,6 +183,8 @@ LIST_PAGES: dict[str, ListPage] = {
     "evaluation:jp_report": ListPage(True, _tables("units", "pns_below", "pppk_over")),
     "evaluation:evaluation": ListPage(True, exports=()),
     "evaluation:regions": ListPage(True, exports=()),
+    "evaluation:dashboard": ListPage(True, exports=()),  # portfolio and recommendations
+    "evaluation:schedule_list": ListPage(True, exports=()),
     "programs:program_list": ListPage(True),
     "programs:program_create": NO_EXPORT,
     "org:employee_list": ListPage(True),
@@ -275,8 +280,36 @@ def estate(world) -> Estate:
     objects.update(_campaign_objects(world, cohort))
     objects.update(_import_jobs(objects["campaign"], employee))
     objects["report"] = medan_report(world.medan)
+    objects.update(_schedule_objects(world, program, objects["report"]))
     objects.update(_recommendation_objects(world, program))
     return Estate(objects)
+
+
+def _schedule_objects(world, program, report) -> dict[str, Any]:
+    """This year's stored summary of the Medan program, its schedule and a scheduled report
+    addressed to Medan (shown on Medan readers' home pages)."""
+    year = timezone.localdate().year
+    summary = ProgramSummary.objects.create(
+        program=program,
+        period=str(year),
+        period_start=dt.date(year, 1, 1),
+        period_end=dt.date(year, 12, 31),
+        computed_at=timezone.now(),
+        input_hash="0" * 64,
+        participation=50.0,
+        reaction=4.2,
+        cost_per_participant=1_500_000.0,
+    )
+    schedule = EvaluationSchedule.objects.create(
+        program=program,
+        frequency="tahunan",
+        next_due=dt.date(year + 1, 1, 1),
+        owner_unit=world.medan,
+    )
+    ScheduledRun.objects.create(
+        schedule=schedule, period=str(year - 1), summary=summary, snapshot=report
+    )
+    return {"program_summary": summary, "schedule": schedule}
 
 
 def _recommendation_objects(world, program) -> dict[str, Any]:

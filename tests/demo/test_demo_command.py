@@ -45,5 +45,6 @@ def _nips(seed: int) -> list[str]:
 
 
 def test_the_same_seed_gives_the_same_people_and_another_seed_does_not():
-    assert _nips(7) == _nips(7)
-    assert _nips(7) != _nips(8)
+    first = _nips(7)
+    assert _nips(7) == first
+    assert _nips(8) != first

@@ -237,3 +237,11 @@ def test_a_large_file_runs_as_a_background_task_to_100_percent(
     assert finished == [("run_response_import", [job.pk], "SUCCESSFUL")]
     assert job.status == ImportStatus.DONE and job.progress == 100
     assert job.processed_rows == 4 and job.imported == 4
+
+
+def test_a_nip_stored_as_a_spreadsheet_number_is_refused_with_the_reason(campaign, medan_setting):
+    row = kobo_row(medan_setting.participants[0].nip, 1)
+    row[2] = float(row[2])
+    job = run(campaign, xlsx_bytes(KOBO_HEADER, [row]), "kobo.xlsx")
+    assert job.status == ImportStatus.FAILED
+    assert job.errors[0][:2] == [2, "identitas/nip"] and "sebagai teks" in job.errors[0][2]

@@ -49,3 +49,17 @@ def test_a_funnel_plot_names_every_group_and_draws_its_limits():
     texts = _texts(svg)
     assert "Medan (n=240)" in texts and "Palembang (n=100)" in texts
     assert svg.count("<path") >= 4  # four control-limit lines
+
+
+def test_a_scatter_chart_labels_every_point_and_escapes_names():
+    from sieva.reports.charts import ScatterPoint, scatter_chart
+
+    svg = scatter_chart(
+        [ScatterPoint("Layanan Prima", 2_500_000, 4.1), ScatterPoint("<b>Etika</b>", 900_000, 3.2)],
+        x_title="Biaya per peserta (Rp)",
+        y_title="Skor reaksi (1–5)",
+    )
+    texts = _texts(svg)
+    assert "Layanan Prima" in texts and "<b>Etika</b>" in texts  # shown as text, not markup
+    assert "<b>" not in svg
+    assert "Biaya per peserta (Rp)" in texts and "Skor reaksi (1–5)" in texts

@@ -21,7 +21,6 @@ from sieva.demo.collection_store import store_campaigns
 from sieva.instruments.campaigns.services import PARTICIPANT_STATUSES
 from sieva.instruments.models import (
     Campaign,
-    CampaignStatus,
     InstrumentVersion,
     RaterKind,
     TestPhase,
@@ -34,10 +33,10 @@ WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 ATTENDED = (EnrollmentStatus.PASSED, EnrollmentStatus.FAILED)
 L3_OPEN_DAYS = 30  # as the L3 scheduler (instruments/campaigns/l3.py)
 STANDARD = {
-    "reaction": ("STD-L1-REAKSI", ""),
-    "test": ("STD-L2-TES", ""),
-    "supervisor": ("STD-L3-ATASAN", RaterKind.SUPERVISOR),
-    "self": ("STD-L3-ALUMNI", RaterKind.SELF),
+    "reaction": "STD-L1-REAKSI",
+    "test": "STD-L2-TES",
+    "supervisor": "STD-L3-ATASAN",
+    "self": "STD-L3-ALUMNI",
 }
 
 
@@ -52,7 +51,8 @@ class Person:
 
 @dataclass
 class Planned:
-    """One campaign with the answers it collected: (invitee, subject, answers, when)."""
+    """One campaign, whom it asks (invitee, alumnus judged or None) and the answers it got:
+    (invitee id, alumnus id or None) -> (answers by item code, submission time)."""
 
     campaign: Campaign
     invited: list[tuple[Person, Person | None]]
@@ -70,11 +70,11 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, min(day.day, 28))
 
 
-def _versions() -> dict[str, InstrumentVersion]:
+def standard_versions() -> dict[str, InstrumentVersion]:
     # The demo may be built without `sieva demo` (tests); loading is idempotent.
     standard_instruments_load()
     out = {}
-    for key, (code, _rater) in STANDARD.items():
+    for key, code in STANDARD.items():
         out[key] = (
             InstrumentVersion.objects.filter(
                 instrument__code=code, instrument__owner=None, frozen_at__isnull=False
@@ -112,7 +112,9 @@ def _people(cohorts: list[Cohort]) -> dict[int, list[Person]]:
 class CampaignPlanner:
     """Plans the campaigns of each finished cohort, drawing answers from one stream."""
 
-    def __init__(self, rng: random.Random, versions: dict[str, InstrumentVersion], today):
+    def __init__(
+        self, rng: random.Random, versions: dict[str, InstrumentVersion], today: dt.date
+    ) -> None:
         self.rng, self.versions, self.today = rng, versions, today
         self.planned: list[Planned] = []
 
@@ -120,7 +122,7 @@ class CampaignPlanner:
         self, cohort: Cohort, key: str, opens: dt.datetime, closes: dt.datetime, **extra: Any
     ) -> Campaign:
         version = self.versions[key]
-        now = _at(self.today, 0)
+        # Status stays "terbuka" as campaign_create leaves it; the dates close the campaign.
         return Campaign(
             name=f"{version.instrument.title} – {cohort}"[:200],
             version=version,
@@ -128,15 +130,23 @@ class CampaignPlanner:
             owner=cohort.program.owner,
             opens_at=opens,
             closes_at=closes,
-            status=CampaignStatus.OPEN if opens <= now < closes else CampaignStatus.CLOSED,
             series=f"program-{cohort.program_id}",
             **extra,
         )
 
-    def _answer_time(self, opens: dt.datetime, closes: dt.datetime, spread_hours: float):
-        latest = min(closes, _at(self.today, 0))
+    def _answer_time(
+        self, opens: dt.datetime, closes: dt.datetime, spread_hours: float
+    ) -> dt.datetime | None:
+        """A moment within `spread_hours` of opening and before closing, or None when it
+        falls on or after the reference day (a campaign still open has fewer answers yet)."""
         moment = opens + dt.timedelta(hours=self.rng.uniform(0, spread_hours))
-        return min(moment, latest - dt.timedelta(minutes=1))
+        moment = min(moment, closes - dt.timedelta(minutes=1))
+        return moment if moment < _at(self.today, 0) else None
+
+    @staticmethod
+    def _keep(plan: Planned, key: tuple[int, int | None], answers: Any, when: Any) -> None:
+        if when is not None:
+            plan.answered[key] = (answers, when)
 
     def plan(self, cohort: Cohort, people: list[Person]) -> None:
         rng, profile = self.rng, gen.profile_for(cohort.program.code)
@@ -149,8 +159,8 @@ class CampaignPlanner:
         rate = min(0.97, max(0.2, profile.reaction_rate + rng.uniform(-0.06, 0.06)))
         for p in attended:
             if rng.random() < rate:
-                when = self._answer_time(opens, closes, 60)
-                item.answered[(p.pk, None)] = (gen.reaction_answers(rng, profile), when)
+                answers = gen.reaction_answers(rng, profile)
+                self._keep(item, (p.pk, None), answers, self._answer_time(opens, closes, 60))
         self.planned.append(item)
         self._tests(cohort, people, attended, profile, anonymous)
         self._behaviour(cohort, people, attended, profile, anonymous)
@@ -184,12 +194,12 @@ class CampaignPlanner:
             before = gen.ability(rng, profile)
             if rng.random() < 0.95:
                 when = self._answer_time(pre_open, pre.campaign.closes_at, 1)
-                pre.answered[(p.pk, None)] = (gen.test_answers(rng, before), when)
+                self._keep(pre, (p.pk, None), gen.test_answers(rng, before), when)
             # A few miss the post-test, those who failed the course more often.
             if rng.random() < (0.93 if p.status == EnrollmentStatus.PASSED else 0.6):
                 after = gen.after_training(rng, profile, before)
                 when = self._answer_time(post_open, post.campaign.closes_at, 3)
-                post.answered[(p.pk, None)] = (gen.test_answers(rng, after), when)
+                self._keep(post, (p.pk, None), gen.test_answers(rng, after), when)
         self.planned += [pre, post]
 
     def _behaviour(self, cohort, people, attended, profile, anonymous) -> None:
@@ -220,7 +230,8 @@ class CampaignPlanner:
                 answers = gen.behaviour_answers(
                     rng, profile, supervisor=True, frontline=p.frontline
                 )
-                item.answered[(boss.pk, p.pk)] = (answers, self._answer_time(opens, closes, 500))
+                when = self._answer_time(opens, closes, 500)
+                self._keep(item, (boss.pk, p.pk), answers, when)
         self.planned.append(item)
         if not profile.self_rating:
             return
@@ -235,13 +246,15 @@ class CampaignPlanner:
                 answers = gen.behaviour_answers(
                     rng, profile, supervisor=False, frontline=p.frontline
                 )
-                alumni.answered[(p.pk, None)] = (answers, self._answer_time(opens, closes, 400))
+                when = self._answer_time(opens, closes, 400)
+                self._keep(alumni, (p.pk, None), answers, when)
         self.planned.append(alumni)
 
 
-def build_collection(*, seed: int, today: dt.date) -> dict[str, int]:
-    """Campaigns, invitations and answers for every finished cohort; returns row counts."""
-    versions = _versions()
+def plan_collection(
+    *, seed: int, today: dt.date, versions: dict[str, InstrumentVersion]
+) -> list[Planned]:
+    """Every finished cohort's campaigns and answers, without writing anything."""
     cohorts = list(
         Cohort.objects.filter(status=CohortStatus.FINISHED)
         .select_related("program__owner")
@@ -252,4 +265,11 @@ def build_collection(*, seed: int, today: dt.date) -> dict[str, int]:
     for cohort in cohorts:
         if people.get(cohort.pk):
             planner.plan(cohort, people[cohort.pk])
-    return store_campaigns(planner.planned, versions.values())
+    return planner.planned
+
+
+def build_collection(*, seed: int, today: dt.date) -> dict[str, int]:
+    """Campaigns, invitations and answers for every finished cohort; returns row counts."""
+    versions = standard_versions()
+    planned = plan_collection(seed=seed, today=today, versions=versions)
+    return store_campaigns(planned, versions.values())

@@ -4,9 +4,9 @@ Rows go in in bulk (a web submission per response would take minutes), but each 
 what `response_submit` would have stored: answers validated by `check_answers` and placed by
 `answer_for`, the respondent's unit, a pseudonym and a day-only time in anonymous campaigns
 (whose invitations never point at the response). The item aggregates are then recomputed from
-the raw answers by the repair path of `sieva rebuild_item_aggregates` (`rebuild_cells` +
-`replace_all`): the same cells `fold_responses` would reach, without its row-by-row updates
-of ~80,000 cells (over a minute) — so the rebuild command finds nothing to correct.
+the raw answers as `sieva rebuild_item_aggregates --fix` does (`rebuild_cells`), and written
+with one bulk insert: the same cells `fold_responses` would reach, without its row-by-row
+updates of ~80,000 cells (over a minute) — so the rebuild command finds nothing to correct.
 """
 
 import datetime as dt
@@ -17,9 +17,16 @@ from typing import Any
 from django.db import connection
 from django.utils import timezone
 
-from sieva.instruments.aggregates import rebuild_cells, replace_all
+from sieva.instruments.aggregates import Cell, Key, rebuild_cells
 from sieva.instruments.answers import check_answers
-from sieva.instruments.models import Answer, Campaign, InstrumentVersion, Invitation, Response
+from sieva.instruments.models import (
+    Answer,
+    Campaign,
+    InstrumentVersion,
+    Invitation,
+    ItemAggregate,
+    Response,
+)
 from sieva.instruments.pseudonyms import pseudonym
 from sieva.instruments.selectors import spec_for_version
 from sieva.instruments.services import answer_for
@@ -91,7 +98,7 @@ def store_campaigns(planned: list, versions: Iterable[InstrumentVersion]) -> dic
     _insert_answers(answers)
     invitations = _invitations(planned, stamps, responses)
     Invitation.objects.bulk_create(invitations, batch_size=BATCH)
-    replace_all(rebuild_cells())
+    _replace_aggregates(rebuild_cells())
     return {
         "campaigns": len(campaigns),
         "invitations": len(invitations),
@@ -144,13 +151,48 @@ class _Placement:
         return self.cache[key]
 
 
+def _replace_aggregates(cells: dict[Key, Cell]) -> None:
+    """`aggregates.replace_all` with one bulk insert instead of model instances."""
+    ItemAggregate.objects.all().delete()
+    rows = [
+        (
+            i,
+            r,
+            u,
+            p.isoformat(),
+            c.count,
+            c.numeric_count,
+            c.total,
+            c.total_sq,
+            json.dumps(dict(sorted(c.histogram.items()))),
+        )
+        for (i, r, u, p), c in sorted(cells.items())
+    ]
+    fields = (
+        "item",
+        "row",
+        "unit",
+        "period",
+        "count",
+        "numeric_count",
+        "total",
+        "total_sq",
+        "histogram",
+    )
+    _insert(ItemAggregate, fields, rows)
+
+
 def _insert_answers(rows: list[tuple[Any, ...]]) -> None:
-    """COPY (PostgreSQL) or the driver's executemany (SQLite), as the builder's attendance:
-    (response id, item id, number, text, JSON text)."""
-    meta, quote = Answer._meta, connection.ops.quote_name
-    fields = ("response", "item", "value_number", "value_text", "value_json")
+    """(response id, item id, number, text, JSON text) rows."""
+    _insert(Answer, ("response", "item", "value_number", "value_text", "value_json"), rows)
+
+
+def _insert(model: Any, fields: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """COPY (PostgreSQL) or the driver's executemany (SQLite), as the builder's attendance."""
+    meta, quote = model._meta, connection.ops.quote_name
     columns = ", ".join(quote(meta.get_field(f).column) for f in fields)
     table = f"{quote(meta.db_table)} ({columns})"
+    marks = ", ".join(["%s"] * len(fields))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} FROM STDIN") as copy:
@@ -159,6 +201,6 @@ def _insert_answers(rows: list[tuple[Any, ...]]) -> None:
             return
         for start in range(0, len(rows), 20 * BATCH):
             cursor.executemany(
-                f"INSERT INTO {table} VALUES (%s, %s, %s, %s, %s)",  # noqa: S608 - our names
+                f"INSERT INTO {table} VALUES ({marks})",  # noqa: S608 - our names
                 rows[start : start + 20 * BATCH],
             )

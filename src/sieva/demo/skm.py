@@ -7,23 +7,26 @@ everyone shares, the respondent's leniency and noise, rounded. The planted story
 with the unit indicators (indicators.py): from the month after a unit's staff first passed
 **Layanan Prima**, speed, procedure, competence, courtesy and complaint handling rise (≈ +3
 NIK); after **Komunikasi Efektif** courtesy and competence rise a little (≈ +1 NIK); no other
-program moves the IKM. Rows and the running aggregates go through the satisfaction
-services' `Tally` and `tally_fold`, so `sieva rebuild_skm_aggregates` finds no difference.
+program moves the IKM. Rows go in through the SKM importer's `insert_rows` (executemany or
+COPY) and the running aggregates through `Tally` and `tally_fold`, as a web submission folds
+them, so `sieva rebuild_skm_aggregates` finds no difference.
 """
 
 import calendar
 import datetime as dt
 import random
 import zoneinfo
+from typing import Any
+
+from django.db import connection
 
 from sieva.org.models import OrgKind, OrgUnit
 from sieva.programs.models import CohortStatus, Enrollment, EnrollmentStatus
 from sieva.satisfaction.elements import ELEMENTS, Source
-from sieva.satisfaction.models import SkmResponse
 from sieva.satisfaction.services.aggregates import Tally, tally_fold
+from sieva.satisfaction.services.imports.write import insert_rows
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
-BATCH = 2000
 MONTHLY_RESPONDENTS = (10, 20)
 MIN_RESPONDENTS = 8  # a small scale still leaves every unit-month above the suppression limit
 MONTHLY_DRIFT = 0.004  # latent points a month: everyone improves a little
@@ -124,8 +127,8 @@ def _pick(rng: random.Random, field: str) -> str:
     return rng.choices(values, weights=weights)[0]
 
 
-def build_skm(*, seed: int, today: dt.date, scale: float) -> dict[str, int]:
-    """SKM responses and their aggregates for every service unit; returns row counts."""
+def plan_skm(*, seed: int, today: dt.date, scale: float) -> tuple[list[tuple[Any, ...]], Tally]:
+    """The rows (in `insert_rows` column order) and their totals, without writing anything."""
     rng = random.Random(f"{seed}:skm")  # noqa: S311 - reproducible demo data
     first, last = dt.date(today.year - 1, 1, 1), _add_months(today.replace(day=1), -1)
     months = []
@@ -134,8 +137,13 @@ def build_skm(*, seed: int, today: dt.date, scale: float) -> dict[str, int]:
         first = _add_months(first, 1)
     units = list(OrgUnit.objects.filter(kind=OrgKind.SERVICE_UNIT).order_by("code"))
     trained = trained_from(units)
-    rows: list[SkmResponse] = []
+    rows: list[tuple[Any, ...]] = []
     tally = Tally()
+    adapt = (
+        (lambda moment: moment)
+        if connection.vendor == "postgresql"
+        else connection.ops.adapt_datetimefield_value
+    )
     low, high = (max(MIN_RESPONDENTS, round(n * scale)) for n in MONTHLY_RESPONDENTS)
     for unit in units:
         offsets, services = KINDS.get(unit.code.split("-")[1], ({}, ("Pelayanan umum",)))
@@ -163,21 +171,26 @@ def build_skm(*, seed: int, today: dt.date, scale: float) -> dict[str, int]:
                     dt.time(rng.randint(7, 15), rng.randint(0, 59)),
                     tzinfo=WIB,
                 )
+                profile = [_pick(rng, f) for f in ("gender", "age_band", "education", "occupation")]
                 rows.append(
-                    SkmResponse(
-                        unit=unit,
-                        period=month,
-                        submitted_at=at,
-                        gender=_pick(rng, "gender"),
-                        age_band=_pick(rng, "age_band"),
-                        education=_pick(rng, "education"),
-                        occupation=_pick(rng, "occupation"),
-                        service=rng.choice(services),
-                        source=_pick(rng, "source"),
-                        **answers,
+                    (
+                        unit.pk,
+                        month.isoformat(),
+                        adapt(at),
+                        *(answers[e] for e in ELEMENTS),
+                        *profile,
+                        rng.choice(services),
+                        _pick(rng, "source"),
+                        "",  # dedupe_key: only the public form needs one
                     )
                 )
                 tally.add_response(unit.pk, month.isoformat(), answers)
-    SkmResponse.objects.bulk_create(rows, batch_size=BATCH)
+    return rows, tally
+
+
+def build_skm(*, seed: int, today: dt.date, scale: float) -> dict[str, int]:
+    """SKM responses and their aggregates for every service unit; returns row counts."""
+    rows, tally = plan_skm(seed=seed, today=today, scale=scale)
+    insert_rows(rows)
     tally_fold(tally)
     return {"skm_responses": len(rows)}

@@ -297,3 +297,45 @@ def funnel_plot(points: Sequence[FunnelPoint], *, axis_title: str, width: int = 
             ],
         }
     )
+
+
+@dataclass(frozen=True)
+class ScatterPoint:
+    """One labelled point of a scatter chart (e.g. a program: cost against effect)."""
+
+    label: str
+    x: float
+    y: float
+
+
+def scatter_chart(
+    points: Sequence[ScatterPoint], *, x_title: str, y_title: str, width: int = 520
+) -> SafeString:
+    """Labelled points on two quantitative axes (a portfolio: cost against effect); every
+    point carries its name, so the chart reads without a legend."""
+    values = [{"label": p.label, "x": p.x, "y": p.y} for p in points]
+    x = {"field": "x", "type": "quantitative", "title": x_title, "scale": {"zero": False}}
+    y = {"field": "y", "type": "quantitative", "title": y_title, "scale": {"zero": False}}
+    return render(
+        {
+            "width": width,
+            "height": 260,
+            "data": {"values": values},
+            "layer": [
+                {
+                    "mark": {"type": "point", "filled": True, "color": ACCENT, "size": 70},
+                    "encoding": {"x": x, "y": y, "tooltip": [{"field": "label"}]},
+                },
+                {
+                    "mark": {
+                        "type": "text",
+                        "dx": 6,
+                        "align": "left",
+                        "fontSize": 10,
+                        "color": INK,
+                    },
+                    "encoding": {"x": x, "y": y, "text": {"field": "label"}},
+                },
+            ],
+        }
+    )

@@ -67,6 +67,7 @@ def canonical_json(data: Any) -> str:
 TRANSLATED_KEYS = frozenset(
     {
         "label",
+        "name",  # scale and outcome names; their codes and keys stay in the hash
         "message",
         "unit",
         "band",

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db.models import Count, FloatField, Min, Q, QuerySet, Sum
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from sieva.analysis.indices.ikm import ikm_from_totals
@@ -146,9 +147,14 @@ def scale_responses(campaigns: QuerySet[Campaign]) -> list[ScaleResponses]:
             scale.items.append(m["item__code"])
         where[m["item_id"]] = (m["scale__code"], m["item__code"], m["reverse"], low, high)
     by_response: dict[int, dict[tuple[str, str], float]] = defaultdict(dict)
+    # Drive the read from this scope's responses (index on response, item); filtering by item
+    # first made SQLite walk every program's answers to the same standard items.
+    response_ids = list(
+        Response.objects.filter(campaign__in=campaigns).values_list("pk", flat=True)
+    )
     answers = Answer.objects.filter(
-        response__campaign__in=campaigns, item_id__in=where, value_number__isnull=False
-    ).values_list("response_id", "item_id", "value_number")
+        response_id__in=response_ids, item_id__in=where, value_number__isnull=False
+    ).values_list("response_id", "item_id", Cast("value_number", FloatField()))
     for response_id, item_id, value in answers:
         scale_code, item_code, reverse, low, high = where[item_id]
         score = float(value)
@@ -242,32 +248,32 @@ def learning_scores(cohorts: QuerySet[Cohort]) -> LearningScores:
     """Each respondent's total points on the pre and the post test of the cohorts' test
     campaigns (phase set on the campaign). A person tested twice in one phase keeps the last."""
     campaigns = campaigns_for(cohorts, Purpose.TEST).exclude(phase="")
-    answers = (
-        Answer.objects.filter(response__campaign__in=campaigns)
-        .exclude(item__correct=[])
-        .values_list(
-            "response_id",
-            "response__respondent_id",
-            "response__pseudonym",
-            "response__campaign__phase",
-            "response__submitted_at",
-            "item__kind",
-            "item__correct",
-            "item__points",
-            "value_number",
-            "value_text",
-            "value_json",
+    # Keys and points once per item, responses once each: per-answer rows carry only the
+    # answer (reading the key's JSON on every answer row cost seconds on the scale-10 demo).
+    keyed = {
+        pk: (kind, correct, float(points))
+        for pk, kind, correct, points in Item.objects.filter(
+            version__in=campaigns.values("version_id")
         )
-        .order_by("response__submitted_at", "response_id")
-    )
+        .exclude(correct=[])
+        .values_list("pk", "kind", "correct", "points")
+    }
+    responses = Response.objects.filter(campaign__in=campaigns).order_by("submitted_at", "pk")
+    who = {
+        rid: (phase, str(person) if person else pseudonym)
+        for rid, person, pseudonym, phase in responses.values_list(
+            "pk", "respondent_id", "pseudonym", "campaign__phase"
+        )
+    }
     totals: dict[int, float] = defaultdict(float)
-    who: dict[int, tuple[str, str]] = {}
-    for rid, person, pseudonym, phase, _at, kind, correct, points, number, text, chosen in answers:
-        who[rid] = (phase, str(person) if person else pseudonym)
-        totals[rid] += float(points) if _is_correct(kind, correct, number, text, chosen) else 0.0
+    for rid, item_id, number, text, chosen in Answer.objects.filter(
+        response_id__in=list(who), item_id__in=list(keyed)
+    ).values_list("response_id", "item_id", "value_number", "value_text", "value_json"):
+        kind, correct, points = keyed[item_id]
+        totals[rid] += points if _is_correct(kind, correct, number, text, chosen) else 0.0
     scores: dict[str, dict[str, float]] = {"pre": {}, "post": {}}
-    for rid, (phase, person) in who.items():  # insertion order is submission order
-        if person:
+    for rid, (phase, person) in who.items():  # submission order: a later attempt wins
+        if person and rid in totals:
             scores[phase][person] = totals[rid]
     # The maximum is the points of one version; versions of one test should carry the same.
     per_version = (

@@ -69,6 +69,17 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         if result.created:
+            # The leaders' dashboard reads stored program summaries (decision 0017); compute
+            # the demo year's once so it is not empty on first start.
+            call_command(
+                "evaluate_due",
+                "--year",
+                str(options["today"].year),
+                "--no-report",
+                "--today",
+                options["today"].isoformat(),
+                verbosity=0,
+            )
             summary = ", ".join(f"{key} {value}" for key, value in result.counts.items())
             self.stdout.write(
                 self.style.SUCCESS(f"Data demo dibuat dalam {result.seconds:.1f} detik.")

@@ -22,7 +22,12 @@ from sieva.satisfaction.services.imports import columns
 from sieva.satisfaction.services.imports.errors import RowError, UnreadableFile
 from sieva.satisfaction.services.imports.reading import open_source
 from sieva.satisfaction.services.imports.validate import Validator
-from sieva.satisfaction.services.imports.write import bulk_session, fold_arrays, insert_rows
+from sieva.satisfaction.services.imports.write import (
+    bulk_session,
+    fold_arrays,
+    gc_paused,
+    insert_rows,
+)
 
 __all__ = ["SkmImportResult", "import_skm"]
 FILE_ROW, HEADER_ROW = 0, 1
@@ -89,7 +94,7 @@ def import_skm(
         utc_suffix="+00:00" if connection.vendor == "postgresql" else "",
     )
     try:
-        with transaction.atomic(), bulk_session():
+        with gc_paused(), bulk_session(), transaction.atomic():
             result = _write(source, validator)
             SkmImport.objects.create(
                 sha256=source.sha256,
@@ -123,7 +128,7 @@ def _write(source: Any, validator: Validator) -> SkmImportResult:
         checked = validator.check(first, chunk)
         if checked is None:
             continue
-        insert_rows(checked.rows)
+        insert_rows(checked.rows, checked.constants)
         keys.append(checked.keys)
         answers.append(checked.answers)
         rows += len(checked.rows)

@@ -7,7 +7,7 @@ the file, and the reason; once any error is seen no more rows are produced for i
 
 import datetime as dt
 from dataclasses import dataclass, field
-from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -16,12 +16,19 @@ from django.utils.translation import gettext as _
 from sieva.satisfaction.elements import ELEMENTS, Source
 from sieva.satisfaction.services.imports import columns as col
 from sieva.satisfaction.services.imports.errors import RowError
-from sieva.satisfaction.services.imports.timestamps import has_time, local_offset, parse_local
+from sieva.satisfaction.services.imports.timestamps import (
+    has_time,
+    iso_column,
+    local_offset,
+    parse_local,
+)
 
 MAX_ERRORS = 10_000
 SERVICE_LIMIT = 200
 RESPONDENT_ID_LIMIT = 32
 UNIT_SPAN = 1 << 40  # group key = index of the month * UNIT_SPAN + unit id (month-major)
+# The text columns after the answers, in the insert's column order (write.COLUMNS).
+TEXT_COLUMNS = ("gender", "age_band", "education", "occupation", "service", "source", "dedupe_key")
 EARLIEST = dt.datetime(2000, 1, 1)  # noqa: DTZ001 - compared with local wall times
 
 
@@ -32,6 +39,9 @@ class Checked:
     rows: list[tuple[Any, ...]]
     keys: np.ndarray
     answers: np.ndarray  # shape (9, n), int8
+    # Text columns with one value in every row of the chunk (source, absent profile columns):
+    # left out of `rows`, written as literals in the INSERT (fewer values to bind per row).
+    constants: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,28 +91,29 @@ class Validator:
             return None
         periods = [self.periods[i] for i in period_idx]
         db_answers = [[v or None for v in a] if 0 in a else a for a in answers]
-        out = list(
+        texts = dict(
             zip(
-                unit_ids,
-                periods,
-                utc,
-                *db_answers,
-                *profile,
-                service,
-                repeat(Source.IMPORT.value),
-                dedupe,
-                strict=False,
+                TEXT_COLUMNS,
+                [*profile, service, [Source.IMPORT.value] * len(utc), dedupe],
+                strict=True,
             )
         )
+        constants = {
+            name: values[0]
+            for name, values in texts.items()
+            if values.count(values[0]) == len(values)  # one C-speed scan per column
+        }
+        varying = [values for name, values in texts.items() if name not in constants]
+        out = list(zip(unit_ids, periods, utc, *db_answers, *varying, strict=True))
         keys = np.array(period_idx, dtype=np.int64) * UNIT_SPAN + np.array(unit_ids, dtype=np.int64)
-        return Checked(out, keys, np.array(answers, dtype=np.int8))
+        return Checked(out, keys, np.array(answers, dtype=np.int8), constants)
 
     def _rows(self, first: int, raw_rows: list[list[Any]]) -> tuple[list[list[Any]], list[int]]:
         """Rows padded to the header's width, blank lines dropped, with their row numbers."""
         width = len(self.header)
         if all(map(width.__le__, map(len, raw_rows))):  # the usual case, checked at C speed
             unit_index = self.layout[col.UNIT]
-            if all(row[unit_index] for row in raw_rows):
+            if all(map(itemgetter(unit_index), raw_rows)):
                 return raw_rows, list(range(first, first + len(raw_rows)))
         rows, numbers = [], []
         for offset, row in enumerate(raw_rows):
@@ -134,12 +145,44 @@ class Validator:
     def _times(
         self, cols: list[tuple[Any, ...]], numbers: list[int]
     ) -> tuple[list[str], list[int]]:
+        """UTC texts to store and period slots, vectorised when the column is plain ISO."""
+        cells = cols[self.layout[col.WHEN]]
+        local = iso_column(cells)
+        if local is None:
+            return self._times_by_cell(cells, numbers)
+        earliest = np.datetime64(EARLIEST, "s")
+        outside = np.flatnonzero((local < earliest) | (local >= np.datetime64(self.latest, "s")))
+        for i in outside.tolist():
+            self._bad_time(numbers[i], cells[i], parse_local(cells[i]))
+        shifted: Any = local - np.timedelta64(self.offset)
+        utc = np.datetime_as_string(shifted, unit="s")
+        utc.view(np.uint32).reshape(len(utc), -1)[:, 10] = ord(" ")  # as isoformat(" ") writes
+        if self.utc_suffix:
+            utc = np.char.add(utc, self.utc_suffix)
+        # Months since 1970 → the year * 12 + month keys `_times_by_cell` uses.
+        months = local.astype("datetime64[M]").astype(np.int64) + 1970 * 12 + 1
+        distinct, inverse = np.unique(months, return_inverse=True)
+        slots = np.array([self._slot(int(m)) for m in distinct.tolist()], dtype=np.int64)
+        return utc.tolist(), slots[inverse.ravel()].tolist()
+
+    def _slot(self, month: int) -> int:
+        """The index in `periods` of a month given as year * 12 + month."""
+        slot = self._period_index.get(month)
+        if slot is None:
+            slot = self._period_index[month] = len(self.periods)
+            year, number = divmod(month - 1, 12)
+            self.periods.append(f"{year:04d}-{number + 1:02d}-01")
+        return slot
+
+    def _times_by_cell(
+        self, cells: tuple[Any, ...], numbers: list[int]
+    ) -> tuple[list[str], list[int]]:
         utc: list[str] = []
         period_idx: list[int] = []
         offset, suffix, latest = self.offset, self.utc_suffix, self.latest
         index = self._period_index
         fromiso = dt.datetime.fromisoformat
-        for i, cell in enumerate(cols[self.layout[col.WHEN]]):
+        for i, cell in enumerate(cells):
             try:
                 local = fromiso(cell)  # the common case inline: ISO text, no zone
                 if local.tzinfo is not None:
@@ -155,8 +198,7 @@ class Validator:
             month = local.year * 12 + local.month
             slot = index.get(month)
             if slot is None:
-                slot = index[month] = len(self.periods)
-                self.periods.append(f"{local.year:04d}-{local.month:02d}-01")
+                slot = self._slot(month)
             period_idx.append(slot)
         return utc, period_idx
 
