@@ -27,7 +27,7 @@ from sieva.instruments.models import Instrument
 from sieva.org.models import OrgKind
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from sieva.recommendations.models import ThresholdOverride, TrackedRecommendation
-from sieva.satisfaction.models import SkmLink
+from sieva.satisfaction.models import SkmImportJob, SkmImportStatus, SkmLink
 from tests.factories import (
     BudgetLineFactory,
     CohortFactory,
@@ -150,6 +150,8 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "instruments:response_import_preview": lambda e: e.pk("response_import_job"),
     "instruments:response_import_status": lambda e: e.pk("response_import_failed"),
     "instruments:response_import_errors": lambda e: e.pk("response_import_failed"),
+    "satisfaction:import_status": lambda e: e.pk("skm_import_failed"),
+    "satisfaction:import_job_errors": lambda e: e.pk("skm_import_failed"),
     **{
         f"satisfaction:{name}": lambda e: e.pk("service_unit")
         for name in ("unit_dashboard", "unit_link", "qr_png", "qr_svg", "poster_pdf")
@@ -279,6 +281,13 @@ def estate(world) -> Estate:
     objects["instrument_item"] = draft.items.get(code="tgl")
     objects.update(_campaign_objects(world, cohort))
     objects.update(_import_jobs(objects["campaign"], employee))
+    objects["skm_import_failed"] = SkmImportJob.objects.create(
+        owner=world.medan,
+        filename="skm-Medan.csv",
+        status=SkmImportStatus.FAILED,
+        errors=[[2, "kode_unit", "Unit “MDN-PKM-99” di Medan tidak dikenal."]],
+        error_count=1,
+    )
     objects["report"] = medan_report(world.medan)
     objects.update(_schedule_objects(world, program, objects["report"]))
     objects.update(_recommendation_objects(world, program))

@@ -148,3 +148,55 @@ class SkmImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.rows})"
+
+
+class SkmImportStatus(models.TextChoices):
+    QUEUED = "antre", _("Dalam antrean")
+    RUNNING = "berjalan", _("Sedang diproses")
+    DONE = "selesai", _("Selesai")
+    FAILED = "gagal", _("Ditolak")
+
+
+class SkmImportJob(models.Model):
+    """A large SKM file imported in the background. `owner` is the uploader's scope (None for
+    a superuser over the whole tree) and decides who may see the job. `content` is dropped
+    once the job ends; `errors` ([[row, column, reason], …], capped) feed the error report."""
+
+    owner = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filename = models.CharField(_("nama berkas"), max_length=200)
+    content = models.BinaryField(blank=True, default=b"")
+    status = models.CharField(
+        _("status"), max_length=10, choices=SkmImportStatus.choices, default=SkmImportStatus.QUEUED
+    )
+    total_rows = models.PositiveIntegerField(default=0)
+    rows = models.PositiveIntegerField(_("respons tersimpan"), default=0)
+    unit_months = models.PositiveIntegerField(_("unit-bulan"), default=0)
+    errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor SKM latar belakang")
+        verbose_name_plural = _("impor SKM latar belakang")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (SkmImportStatus.DONE, SkmImportStatus.FAILED)
+
+    @property
+    def progress(self) -> int | None:
+        """Percent done, None while running: the file is checked and stored in one
+        transaction (all or nothing), so no partial count is visible until it commits."""
+        if self.finished:
+            return 100
+        return None if self.status == SkmImportStatus.RUNNING else 0

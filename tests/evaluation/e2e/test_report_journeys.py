@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
@@ -22,13 +23,13 @@ def test_an_admin_narrows_the_participation_report_without_a_page_load(
     page.get_by_label("Sandi", exact=False).fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     page.get_by_role("link", name="Partisipasi", exact=True).click()
-    assert page.get_by_role("heading", name="Partisipasi per angkatan").is_visible()
+    expect(page.get_by_role("heading", name="Partisipasi per angkatan")).to_be_visible()
     page.evaluate("window.siteMarker = 1")
     page.get_by_label("Tahun (mulai angkatan)").select_option("2025")
     page.get_by_role("button", name="Tampilkan").click()
     page.wait_for_url("**year=2025**")
     cohorts = page.get_by_role("region", name="Partisipasi per angkatan")
-    assert cohorts.get_by_role("cell", name="Angkatan Lama").is_visible()
+    expect(cohorts.get_by_role("cell", name="Angkatan Lama")).to_be_visible()
     assert cohorts.get_by_role("cell", name="Angkatan I", exact=True).count() == 0
     assert page.evaluate("window.siteMarker") == 1  # swapped in by htmx, not a new page
     assert errors == []

@@ -2,6 +2,7 @@
 DOCX; both files open and hold every section and the numbers the page showed."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 from tests.reports.readback import SECTION_TITLES, docx_text, in_order, pdf_text
@@ -37,7 +38,7 @@ def test_an_evaluator_generates_and_downloads_the_report(page, live_server, evan
     page.get_by_role("button", name="Buat laporan").click()
     page.get_by_role("button", name="Buat laporan").click()  # the confirmation page
     page.wait_for_url("**/laporan/*/")
-    assert page.get_by_role("heading", name="1. Pendahuluan").is_visible()
+    expect(page.get_by_role("heading", name="1. Pendahuluan")).to_be_visible()
 
     with page.expect_download() as pdf_download:
         page.get_by_role("link", name="Unduh PDF").click()

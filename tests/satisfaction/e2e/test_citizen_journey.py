@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from sieva.analysis.indices.ikm import STANDARD_ELEMENTS
 from sieva.satisfaction.models import SkmLink
@@ -24,17 +25,17 @@ def test_a_citizen_answers_the_skm_on_a_phone_and_the_dashboard_counts_it(
     errors = []
     citizen.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     citizen.goto(f"{live_server.url}/skm/isi/{link.token}/?s=qr")
-    assert citizen.get_by_text("Puskesmas Padang Bulan").first.is_visible()
+    expect(citizen.get_by_text("Puskesmas Padang Bulan").first).to_be_visible()
     width = citizen.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # no sideways scrolling on a phone
     citizen.get_by_role("button", name="Kirim jawaban").click()
-    assert citizen.get_by_role("alert").first.is_visible()  # nothing chosen yet: errors shown
+    expect(citizen.get_by_role("alert").first).to_be_visible()  # nothing chosen yet: errors shown
     for group in citizen.locator("fieldset.skm-q").all():
         group.locator("label.skm-answer").nth(3).click()
     citizen.get_by_label("Jenis kelamin").select_option("P")
     citizen.get_by_role("button", name="Kirim jawaban").click()
     citizen.wait_for_url("**/terima-kasih/")
-    assert citizen.get_by_role("heading", name="Terima kasih!").is_visible()
+    expect(citizen.get_by_role("heading", name="Terima kasih!")).to_be_visible()
     assert errors == []
     phone.close()
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from sieva.org.access import Capability, capability_required
 from sieva.reports.tables import table_response
 from sieva.satisfaction.forms import SkmImportForm
+from sieva.satisfaction.services import import_jobs
 from sieva.satisfaction.services.imports import columns, import_skm
 from sieva.satisfaction.services.imports.errors import error_rows
 
@@ -21,6 +22,16 @@ def skm_import(request: HttpRequest) -> HttpResponse:
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        total = import_jobs.count_rows(upload, upload.name)
+        if total > import_jobs.background_rows():
+            job = import_jobs.skm_import_start(
+                actor=request.user,
+                access=request.access,  # type: ignore[attr-defined]
+                file_obj=upload,
+                filename=upload.name,
+                total_rows=total,
+            )
+            return redirect("satisfaction:import_status", pk=job.pk)
         result = import_skm(upload, upload.name, actor=request.user, access=request.access)  # type: ignore[attr-defined]
         if result.ok:
             request.session.pop(_SESSION_KEY, None)
@@ -50,4 +61,29 @@ def skm_import_errors(request: HttpRequest) -> HttpResponse:
         raise Http404
     return table_response(
         "csv", filename="galat-impor-skm", headers=[_("Baris"), _("Kolom"), _("Masalah")], rows=rows
+    )
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def skm_import_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """A background import: htmx polls the `progress` partial every 2 s until it ends, then
+    the counts or the problems."""
+    job = import_jobs.get_job_for_user(request.access, pk)  # type: ignore[attr-defined]
+    template = "satisfaction/import_status.html"
+    if request.htmx:  # type: ignore[attr-defined]
+        template += "#progress"
+    return render(request, template, {"job": job, "errors": job.errors[:ERRORS_SHOWN]})
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def skm_import_job_errors(request: HttpRequest, pk: int) -> HttpResponse:
+    """A background import's problems as CSV (row, column, reason); 404 when there are none."""
+    job = import_jobs.get_job_for_user(request.access, pk)  # type: ignore[attr-defined]
+    if not job.errors:
+        raise Http404
+    return table_response(
+        "csv",
+        filename=f"galat-impor-skm-{job.pk}",
+        headers=[_("Baris"), _("Kolom"), _("Masalah")],
+        rows=job.errors,
     )

@@ -191,7 +191,18 @@ def outcome_effect(
             source=source,
         )
         if did.warnings:
-            effect = effect.with_caveat(Caveat(CaveatKind.FEW_CLUSTERS, "; ".join(did.warnings)))
+            # The library's warnings are English and technical; the page says what they mean.
+            effect = effect.with_caveat(
+                Caveat(
+                    CaveatKind.FEW_CLUSTERS,
+                    _(
+                        "Hanya %(units)d unit (%(treated)d terlatih): galat baku berkelompok "
+                        "dengan sedikit unit kurang dapat diandalkan, anggap interval sebagai "
+                        "perkiraan kasar."
+                    )
+                    % {"units": did.n_clusters or 0, "treated": did.n_treated_clusters or 0},
+                )
+            )
         if pretrend is not None and pretrend.p < PRETREND_ALPHA:
             effect = effect.with_caveat(
                 Caveat(
