@@ -16,13 +16,13 @@ TESTS_USED = (
     (
         "L0, L2, L3",
         gettext_noop(
-            "Interval Wilson 95 % untuk proporsi (tingkat partisipasi, kelulusan, respons)."
+            "Interval Wilson (95%) untuk proporsi (tingkat partisipasi, kelulusan, respons)."
         ),
     ),
     (
         "L1, L3",
         gettext_noop(
-            "Interval t 95 % untuk rata-rata skor skala; alpha Cronbach dengan interval Feldt."
+            "Interval t (95%) untuk rata-rata skor skala; alpha Cronbach dengan interval Feldt."
         ),
     ),
     (
@@ -176,7 +176,7 @@ def method(inp: ReportInput) -> dict[str, Any]:
         [
             b.text(
                 _(
-                    "Setiap angka disertai jumlah responden (n), interval kepercayaan 95 % dan "
+                    "Setiap angka disertai jumlah responden (n), interval kepercayaan (95%), dan "
                     "desain buktinya. Kelompok kurang dari 5 orang tidak ditampilkan."
                 )
             ),
