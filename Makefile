@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEV_ENV := SIEVA_DEBUG=1
 LINT_PATHS := $(wildcard src tests benchmarks conftest.py)
 
-.PHONY: install run test check lint types migrations-check messages system-deps demo bench clean
+.PHONY: install run test check lint architecture types migrations-check messages messages-extract system-deps demo bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,15 @@ install: $(VENV)/.installed
 
 messages: install
 	$(DEV_ENV) $(BIN)/sieva compilemessages --ignore=.venv -v 0
+
+# Refresh each app's English catalogue from its code and templates (then translate the new
+# entries: `make test` fails on any untranslated one).
+APPS_WITH_MESSAGES := $(patsubst src/sieva/%/locale,%,$(wildcard src/sieva/*/locale))
+messages-extract: install
+	for app in $(APPS_WITH_MESSAGES); do \
+	  (cd src/sieva/$$app && $(DEV_ENV) DJANGO_SETTINGS_MODULE=sieva.config.settings \
+	    ../../../$(BIN)/django-admin makemessages -l en --no-location --no-obsolete -v 0); \
+	done
 
 run: install messages
 	$(DEV_ENV) $(BIN)/sieva migrate --noinput -v 0
@@ -40,13 +49,17 @@ lint: install
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
 
+# The floors of docs/architecture.md only look down (contracts in pyproject.toml).
+architecture: install
+	$(BIN)/lint-imports
+
 types: install
 	$(BIN)/mypy
 
 migrations-check: install
 	$(DEV_ENV) $(BIN)/sieva makemigrations --check --dry-run -v 1
 
-check: lint types migrations-check messages
+check: lint architecture types migrations-check messages
 
 test: install system-deps check
 	$(BIN)/pytest

@@ -82,7 +82,7 @@ def _measure(runs: int) -> int:
     from django.test import Client
     from django.utils import timezone
 
-    from sieva.evaluation.dashboard.summaries import owner_access, program_scope, year_refresh
+    from sieva.dashboard.services.summaries import owner_access, program_scope, year_refresh
     from sieva.org.models import Role, RoleAssignment
     from sieva.programs.models import Cohort, Program
     from sieva.reports.pdf import render_pdf

@@ -17,7 +17,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from sieva.evaluation.models import EvaluationSchedule, ProgramSummary, ScheduledRun
+from sieva.dashboard.models import EvaluationSchedule, ProgramSummary, ScheduledRun
+from sieva.evaluation.models import ThresholdOverride
 from sieva.instruments.campaigns.services import campaign_create, invitations_issue
 from sieva.instruments.campaigns.submission import find_invitation, response_submit
 from sieva.instruments.document import write_version
@@ -26,7 +27,7 @@ from sieva.instruments.imports.services import import_start
 from sieva.instruments.models import Instrument
 from sieva.org.models import OrgKind
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
-from sieva.recommendations.models import ThresholdOverride, TrackedRecommendation
+from sieva.recommendations.models import TrackedRecommendation
 from sieva.satisfaction.models import SkmImportJob, SkmImportStatus, SkmLink
 from tests.factories import (
     BudgetLineFactory,
@@ -89,21 +90,21 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
             "actuals_entry",
         )
     },
-    "evaluation:summary_refresh": lambda e: e.pk("program"),
-    "evaluation:schedule_edit": lambda e: e.pk("program"),
+    "dashboard:summary_refresh": lambda e: e.pk("program"),
+    "dashboard:schedule_edit": lambda e: e.pk("program"),
     "reports:detail": lambda e: e.pk("report"),
     "reports:download": lambda e: {**e.pk("report"), "fmt": "pdf"},
     "reports:letterhead": lambda e: e.pk("unit"),
     "recommendations:detail": lambda e: e.pk("recommendation"),
     "recommendations:advance": lambda e: e.pk("recommendation"),
     "recommendations:assign": lambda e: e.pk("recommendation"),
-    "recommendations:threshold_node": lambda e: e.pk("unit"),
+    "evaluation:threshold_node": lambda e: e.pk("unit"),
     "indicators:unit_indicator_detail": lambda e: e.pk("unit_indicator"),
     "indicators:unit_indicator_edit": lambda e: e.pk("unit_indicator"),
     "indicators:benefit_list": lambda e: e.pk("program"),
     "indicators:program_roi": lambda e: e.pk("program"),
     "indicators:benefit_delete": lambda e: e.pk("benefit"),
-    "org:employee_detail": lambda e: e.pk("employee"),
+    "programs:employee_detail": lambda e: e.pk("employee"),
     "org:employee_edit": lambda e: e.pk("employee"),
     **{
         f"instruments:{name}": lambda e: e.pk("instrument")
@@ -176,17 +177,17 @@ def _tables(*names: str) -> tuple[str, ...]:
 NO_EXPORT = ListPage(shows_medan=False, exports=())
 LIST_PAGES: dict[str, ListPage] = {
     "home": NO_EXPORT,
-    "evaluation:participation": ListPage(
+    "programs:participation": ListPage(
         True,
         _tables(
             "program", "cohort", "unit", "region", "reasons", "budget_program", "budget_cohort"
         ),
     ),
-    "evaluation:jp_report": ListPage(True, _tables("units", "pns_below", "pppk_over")),
+    "programs:jp_report": ListPage(True, _tables("units", "pns_below", "pppk_over")),
     "evaluation:evaluation": ListPage(True, exports=()),
     "evaluation:regions": ListPage(True, exports=()),
-    "evaluation:dashboard": ListPage(True, exports=()),  # portfolio and recommendations
-    "evaluation:schedule_list": ListPage(True, exports=()),
+    "dashboard:dashboard": ListPage(True, exports=()),  # portfolio and recommendations
+    "dashboard:schedule_list": ListPage(True, exports=()),
     "programs:program_list": ListPage(True),
     "programs:program_create": NO_EXPORT,
     "org:employee_list": ListPage(True),
@@ -207,7 +208,7 @@ LIST_PAGES: dict[str, ListPage] = {
     "reports:create": ListPage(True, exports=()),  # names the user's own scope
     "satisfaction:import": NO_EXPORT,
     "recommendations:list": ListPage(True, exports=()),
-    "recommendations:thresholds": ListPage(True, exports=()),  # overrides and node picker
+    "evaluation:thresholds": ListPage(True, exports=()),  # overrides and node picker
 }
 
 # Pages that only ever show the signed-in user's own work (e.g. their last import's errors).

@@ -28,7 +28,7 @@ def test_a_role_without_the_capability_gets_the_sieva_403_page(client, lina):
 def test_an_out_of_scope_object_gets_the_sieva_404_page(client, bob, world):
     medan_person = EmployeeFactory(unit=world.medan_health)
     client.force_login(bob)
-    response = client.get(reverse("org:employee_detail", args=[medan_person.pk]))
+    response = client.get(reverse("programs:employee_detail", args=[medan_person.pk]))
     page = response.content.decode()
     assert response.status_code == 404
     assert 'class="topbar"' in page and "Halaman tidak ditemukan" in page

@@ -4,7 +4,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
-from sieva.demo import DemoResult, build
+from sieva.demo.builder import DemoResult, build
 
 # A fifth of the real demo: every program, cohort and story, about 600 employees, 0.5 s.
 TEST_SCALE = 0.2

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
-from sieva.demo import DEFAULT_SEED, REFERENCE_DATE, build
+from sieva.demo.builder import DEFAULT_SEED, REFERENCE_DATE, build
 from sieva.demo.collection import plan_collection, standard_versions
 from sieva.demo.skm import plan_skm
 from sieva.evaluation.engine import Scope, adapters, evaluate

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from sieva.demo import build
+from sieva.demo.builder import build
 from sieva.org.models import Employee
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import F, Q, Sum
 
-from sieva.demo import DEMO_PASSWORD, REFERENCE_DATE, build
-from sieva.evaluation.participation import funnel_total
+from sieva.demo.accounts import DEMO_PASSWORD
+from sieva.demo.builder import REFERENCE_DATE, build
 from sieva.org.models import (
     AsnKind,
     Employee,
@@ -34,6 +34,7 @@ from sieva.programs.models import (
     Program,
     Session,
 )
+from sieva.programs.selectors.participation import funnel_total
 from tests.demo.conftest import TEST_SCALE
 
 pytestmark = pytest.mark.django_db

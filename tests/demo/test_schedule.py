@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import pytest
 
-from sieva.demo import REFERENCE_DATE
+from sieva.demo.builder import REFERENCE_DATE
 from sieva.demo.catalogue import OFFERINGS, PROGRAMS
 from sieva.demo.schedule import cohort_starts, plan_sessions, roman, status_on
 from sieva.programs.models import CohortStatus

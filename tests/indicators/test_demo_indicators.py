@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from sieva.demo import REFERENCE_DATE
+from sieva.demo.builder import REFERENCE_DATE
 from sieva.demo.indicators import COMPLAINTS, SERVICE_TIME, _trained_since
 from sieva.indicators.models import IndicatorActual, IndicatorDefinition, MonetisedBenefit
 from sieva.indicators.selectors import before_after
@@ -44,7 +44,7 @@ def test_layanan_prima_cuts_service_time_more_than_in_untrained_units(demo):  # 
 def _actuals(seed: int) -> list[tuple]:
     from django.db import transaction
 
-    from sieva.demo import build
+    from sieva.demo.builder import build
 
     with transaction.atomic():
         build(scale=0.05, seed=seed)

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from sieva.audit.models import AuditEvent
-from sieva.instruments.campaigns.l3 import add_months, l3_campaigns_create, l3_campaigns_due
+from sieva.core.periods import add_months
+from sieva.instruments.campaigns.l3 import l3_campaigns_create, l3_campaigns_due
 from sieva.instruments.campaigns.services import (
     campaign_close,
     campaign_create,

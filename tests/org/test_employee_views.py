@@ -228,8 +228,8 @@ def test_bob_sees_and_exports_nothing_of_medan(client, bob, staff):
     assert _names(client.get(LIST)) == ["Ika Palembang"]
     exported = csv_rows(client.get(LIST, {"format": "csv", "active": "semua"}))
     assert [row[1] for row in exported[1:]] == ["Ika Palembang"]
-    for name in ("employee_detail", "employee_edit"):
-        assert client.get(reverse(f"org:{name}", args=[staff["ani"].pk])).status_code == 404
+    for name in ("programs:employee_detail", "org:employee_edit"):
+        assert client.get(reverse(name, args=[staff["ani"].pk])).status_code == 404
     response = client.post(reverse("org:employee_edit", args=[staff["ani"].pk]), {"name": "X"})
     assert response.status_code == 404
     assert Employee.objects.get(pk=staff["ani"].pk).name == "Ani Lestari"
@@ -242,7 +242,7 @@ def test_lina_the_leader_is_refused_every_employee_page(client, lina, staff):
         LIST,
         CREATE,
         IMPORT,
-        reverse("org:employee_detail", args=[ani]),
+        reverse("programs:employee_detail", args=[ani]),
         reverse("org:employee_edit", args=[ani]),
         reverse("org:employee_import_errors"),
         reverse("org:employee_import_template") + "?format=csv",
@@ -254,7 +254,9 @@ def test_evan_the_evaluator_reads_but_does_not_edit(client, evan, staff):
     client.force_login(evan)
     assert client.get(LIST).status_code == 200
     assert "Pegawai baru" not in client.get(LIST).content.decode()
-    assert client.get(reverse("org:employee_detail", args=[staff["ani"].pk])).status_code == 200
+    assert (
+        client.get(reverse("programs:employee_detail", args=[staff["ani"].pk])).status_code == 200
+    )
     assert client.get(CREATE).status_code == 403
     assert client.get(reverse("org:employee_edit", args=[staff["ani"].pk])).status_code == 403
 
@@ -269,25 +271,26 @@ def test_the_detail_decodes_the_nip_and_shows_unit_path_supervisor_and_training(
         SessionFactory(cohort=cohort, jp=Decimal("12")),
     )
     client.force_login(alice)
-    response = client.get(reverse("org:employee_detail", args=[ani.pk]))
+    response = client.get(reverse("programs:employee_detail", args=[ani.pk]))
     page = response.content.decode()
     assert "19850312 201001 1 003" in page
     assert "41 tahun" in page and "Januari 2010" in page  # 12 March 1985; TMT CPNS 01/2010
     assert "Budi Santoso" in page  # a direct subordinate
-    detail = client.get(reverse("org:employee_detail", args=[budi.pk])).context["detail"]
+    context = client.get(reverse("programs:employee_detail", args=[budi.pk])).context
+    detail, learning = context["detail"], context["learning"]
     assert [u.name for u in detail.unit_path] == [
         "Pemerintah Kota Medan",
         "Dinas Kesehatan Kota Medan",
         "Puskesmas Padang Bulan",
     ]  # the nodes above alice's scope are not shown
     assert detail.supervisor_in_scope
-    assert [(t.program_name, t.jp) for t in detail.training] == [
+    assert [(t.program_name, t.jp) for t in learning.training] == [
         ("Pelatihan Pelayanan Prima", Decimal("12"))
     ]
-    assert [(y.year, y.jp, y.meets_minimum) for y in detail.jp_years] == [
+    assert [(y.year, y.jp, y.meets_minimum) for y in learning.jp_years] == [
         (2026, Decimal("12"), False)
     ]
-    assert detail.current_jp.jp == Decimal("12") and detail.jp_limit == 20
+    assert learning.current_jp.jp == Decimal("12") and learning.jp_limit == 20
     assert "style=" not in page
 
 
@@ -299,7 +302,7 @@ def test_a_pppk_detail_shows_the_contract_year_against_the_cap(client, alice, st
         SessionFactory(cohort=cohort, jp=Decimal("30")),
     )
     client.force_login(alice)
-    response = client.get(reverse("org:employee_detail", args=[cici.pk]))
+    response = client.get(reverse("programs:employee_detail", args=[cici.pk]))
     page = response.content.decode()
     assert "NI PPPK" in page and "Tahun pengangkatan" in page
     assert "Tahun perjanjian kerja 1 Mar 2026 – 28 Feb 2027: 30 dari paling banyak 24 JP." in page
@@ -312,7 +315,7 @@ def test_alice_creates_an_employee_with_birth_date_and_gender_from_the_nip(clien
     response = client.post(CREATE, _form(world))
     employee = Employee.objects.get(nip=ANI_NIP)
     assert response.status_code == 302
-    assert response["Location"] == reverse("org:employee_detail", args=[employee.pk])
+    assert response["Location"] == reverse("programs:employee_detail", args=[employee.pk])
     assert (employee.name, employee.grade) == ("Ani Lestari", "III/a")
     assert (employee.birth_date, employee.gender) == (date("1985-03-12"), Gender.MALE)
     event = AuditEvent.objects.get(action="employee.create")

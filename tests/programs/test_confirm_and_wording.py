@@ -92,7 +92,7 @@ def test_the_leader_sees_cumulative_stages_and_current_statuses_apart(client, li
 
 def test_the_participation_report_uses_the_same_labels(client, alice, medan):
     client.force_login(alice)
-    page = client.get(reverse("evaluation:participation")).content.decode()
+    page = client.get(reverse("programs:participation")).content.decode()
     assert "Pernah diundang (total)" in page and "kumulatif" in page
 
 

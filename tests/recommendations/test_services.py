@@ -5,16 +5,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from sieva.audit.models import AuditEvent
 from sieva.evaluation.engine.scope import Scope
+from sieva.evaluation.models import ThresholdOverride
+from sieva.evaluation.selectors import thresholds_for
+from sieva.evaluation.services import threshold_set
 from sieva.org.access import user_access
-from sieva.recommendations.models import RecommendationStatus, ThresholdOverride
-from sieva.recommendations.selectors import previous_recommendations, thresholds_for
+from sieva.recommendations.models import RecommendationStatus
+from sieva.recommendations.selectors import previous_recommendations
 from sieva.recommendations.services import (
     period_of,
     recommendation_advance,
     recommendation_assign,
     recommendations_save,
     scope_key,
-    threshold_set,
 )
 from tests.recommendations.conftest import sample_findings
 

@@ -3,7 +3,8 @@
 from django.urls import reverse
 
 from sieva.audit.models import AuditEvent
-from sieva.recommendations.models import RecommendationStatus, ThresholdOverride
+from sieva.evaluation.models import ThresholdOverride
+from sieva.recommendations.models import RecommendationStatus
 
 
 def test_the_list_shows_recommendations_in_scope_with_filters(client, alice, bob, saved):
@@ -37,26 +38,26 @@ def test_a_leader_reads_but_cannot_move_the_status(client, lina, saved):
 def test_another_regions_admin_gets_404(client, bob, saved, world):
     client.force_login(bob)
     assert client.get(reverse("recommendations:detail", args=[saved[0].pk])).status_code == 404
-    url = reverse("recommendations:threshold_node", args=[world.medan.pk])
+    url = reverse("evaluation:threshold_node", args=[world.medan.pk])
     assert client.post(url, {"min_alpha": "0.5"}).status_code == 404
     assert not ThresholdOverride.objects.exists()
 
 
 def test_an_admin_sets_a_threshold_for_a_node(client, alice, world):
     client.force_login(alice)
-    url = reverse("recommendations:threshold_node", args=[world.medan.pk])
+    url = reverse("evaluation:threshold_node", args=[world.medan.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {"min_alpha": "0.6"})
     assert response.status_code == 302
     assert ThresholdOverride.objects.get(scope=world.medan, key="min_alpha").value == 0.6
     assert AuditEvent.objects.filter(action="threshold.set").count() == 1
-    listing = client.get(reverse("recommendations:thresholds"))
+    listing = client.get(reverse("evaluation:thresholds"))
     assert "Pemerintah Kota Medan" in listing.content.decode()
 
 
 def test_an_out_of_range_threshold_is_refused_with_a_message(client, alice, world):
     client.force_login(alice)
-    url = reverse("recommendations:threshold_node", args=[world.medan.pk])
+    url = reverse("evaluation:threshold_node", args=[world.medan.pk])
     response = client.post(url, {"min_alpha": "3"})
     assert response.status_code == 200 and "field-error" in response.content.decode()
     assert not ThresholdOverride.objects.exists()
@@ -64,12 +65,12 @@ def test_an_out_of_range_threshold_is_refused_with_a_message(client, alice, worl
 
 def test_the_threshold_pages_are_for_admins_only(client, olga, world):
     client.force_login(olga)
-    assert client.get(reverse("recommendations:thresholds")).status_code == 403
-    url = reverse("recommendations:threshold_node", args=[world.medan.pk])
+    assert client.get(reverse("evaluation:thresholds")).status_code == 403
+    url = reverse("evaluation:threshold_node", args=[world.medan.pk])
     assert client.get(url).status_code == 403
 
 
 def test_picking_a_node_leads_to_its_settings(client, alice, world):
     client.force_login(alice)
-    response = client.get(reverse("recommendations:thresholds"), {"node": world.medan.pk})
-    assert response.url == reverse("recommendations:threshold_node", args=[world.medan.pk])
+    response = client.get(reverse("evaluation:thresholds"), {"node": world.medan.pk})
+    assert response.url == reverse("evaluation:threshold_node", args=[world.medan.pk])

@@ -41,15 +41,19 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    # SIEVA's floors, ground floor first (docs/architecture.md).
+    "sieva.core",
     "sieva.audit",
     "sieva.org",
     "sieva.programs",
     "sieva.instruments",
     "sieva.satisfaction",
-    "sieva.evaluation",
     "sieva.indicators",
-    "sieva.reports",
+    "sieva.evaluation",
     "sieva.recommendations",
+    "sieva.reports",
+    "sieva.dashboard",
+    "sieva.demo",
 ]
 
 MIDDLEWARE = [
@@ -71,7 +75,7 @@ WSGI_APPLICATION = "sieva.config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [SRC_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -115,14 +119,14 @@ LOGOUT_REDIRECT_URL = "login"
 # Indonesian is the default whatever the browser says; English only when the user chooses it.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-LOCALE_PATHS = [SRC_DIR / "locale"]
+# Each app keeps its own catalogue in <app>/locale (make messages-extract refreshes them).
+LOCALE_PATHS: list[Path] = []
 FORMAT_MODULE_PATH = "sieva.config.formats"  # day-first dates in every language
 USE_I18N = True
 TIME_ZONE = "Asia/Jakarta"  # WIB for display; storage is UTC
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [SRC_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
 

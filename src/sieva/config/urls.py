@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from sieva import home
+from sieva.dashboard.views import home
 from sieva.org.views import account
 
 admin.site.site_header = "SIEVA"
@@ -9,7 +9,7 @@ admin.site.site_header = "SIEVA"
 admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser  # type: ignore[method-assign]
 
 urlpatterns = [
-    path("", home.home, name="home"),
+    path("", home, name="home"),
     # SIEVA's wording for sign-in, sign-out and password change; the rest is Django's.
     path("akun/login/", account.SignInView.as_view(), name="login"),
     path("akun/logout/", account.SignOutView.as_view(), name="logout"),
@@ -17,8 +17,9 @@ urlpatterns = [
     path("akun/", include("django.contrib.auth.urls")),
     path("bahasa/", include("django.conf.urls.i18n")),
     path("pegawai/", include("sieva.org.urls")),
-    path("program/", include("sieva.programs.urls")),
+    path("", include("sieva.programs.urls")),
     path("", include("sieva.evaluation.urls")),
+    path("", include("sieva.dashboard.urls")),
     path("instrumen/", include("sieva.instruments.urls")),
     path("skm/", include("sieva.satisfaction.urls")),
     path("indikator/", include("sieva.indicators.urls")),

@@ -1,20 +1,7 @@
 """Deterministic, realistic demo data behind `sieva demo` (docs/decisions/0006-demo-data.md).
 
-`build(scale=1, seed=..., today=...)` creates the organisation of Kota Medan, Kota Palembang
+`builder.build(scale=1, seed=..., today=...)` creates the organisation of Kota Medan, Kota Palembang
 and DKI Jakarta, about 3,000 employees, ten programs run by the three local governments with
 two years of cohorts, sessions, enrollments, attendance and budgets, and one login per role.
 Running it again changes nothing.
 """
-
-from sieva.demo.accounts import DEMO_PASSWORD, Login
-from sieva.demo.builder import DEFAULT_SEED, REFERENCE_DATE, DemoResult, build, demo_exists
-
-__all__ = [
-    "DEFAULT_SEED",
-    "DEMO_PASSWORD",
-    "REFERENCE_DATE",
-    "DemoResult",
-    "Login",
-    "build",
-    "demo_exists",
-]

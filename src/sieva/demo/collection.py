@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from sieva.core.periods import add_months
 from sieva.demo import answers as gen
 from sieva.demo.collection_store import store_campaigns
 from sieva.instruments.campaigns.services import PARTICIPANT_STATUSES
@@ -63,11 +64,6 @@ class Planned:
 
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=WIB)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, min(day.day, 28))
 
 
 def standard_versions() -> dict[str, InstrumentVersion]:
@@ -204,7 +200,7 @@ class CampaignPlanner:
 
     def _behaviour(self, cohort, people, attended, profile, anonymous) -> None:
         rng = self.rng
-        start = _add_months(cohort.end_date, profile.l3_months)
+        start = add_months(cohort.end_date, profile.l3_months)
         opens = _at(start, 8)
         if opens.date() >= self.today:
             return  # not due yet; `sieva create_l3_campaigns` will make it

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.db import connection
 
+from sieva.core.periods import add_months
 from sieva.org.models import OrgKind, OrgUnit
 from sieva.programs.models import CohortStatus, Enrollment, EnrollmentStatus
 from sieva.satisfaction.elements import ELEMENTS, Source
@@ -91,11 +92,6 @@ PROFILE = {
 }
 
 
-def _add_months(month: dt.date, months: int) -> dt.date:
-    index = month.year * 12 + month.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
 def trained_from(units: list[OrgUnit]) -> dict[tuple[int, str], dt.date]:
     """(unit id, program key) -> the first month after a staff member first passed it."""
     rows = Enrollment.objects.filter(
@@ -107,7 +103,7 @@ def trained_from(units: list[OrgUnit]) -> dict[tuple[int, str], dt.date]:
     for unit_id, code, end in rows:
         key = code.split("-", 1)[1]
         if key in EFFECTS:
-            month = _add_months(end.replace(day=1), 1)
+            month = add_months(end.replace(day=1), 1)
             out[(unit_id, key)] = min(out.get((unit_id, key), month), month)
     return out
 
@@ -130,11 +126,11 @@ def _pick(rng: random.Random, field: str) -> str:
 def plan_skm(*, seed: int, today: dt.date, scale: float) -> tuple[list[tuple[Any, ...]], Tally]:
     """The rows (in `insert_rows` column order) and their totals, without writing anything."""
     rng = random.Random(f"{seed}:skm")  # noqa: S311 - reproducible demo data
-    first, last = dt.date(today.year - 1, 1, 1), _add_months(today.replace(day=1), -1)
+    first, last = dt.date(today.year - 1, 1, 1), add_months(today.replace(day=1), -1)
     months = []
     while first <= last:
         months.append(first)
-        first = _add_months(first, 1)
+        first = add_months(first, 1)
     units = list(OrgUnit.objects.filter(kind=OrgKind.SERVICE_UNIT).order_by("code"))
     trained = trained_from(units)
     rows: list[tuple[Any, ...]] = []

@@ -7,11 +7,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sieva.core.charts import Interval, bar_chart, interval_plot, trends_chart
 from sieva.evaluation.engine.figures import Figure
 from sieva.evaluation.engine.levels.results import OutcomeEffect
 from sieva.evaluation.engine.regions import RegionComparison
 from sieva.evaluation.engine.result import EvaluationResult
-from sieva.reports.charts import Interval, bar_chart, interval_plot, trends_chart
 
 
 def _interval(label: str, figure: Figure | None) -> Interval | None:

@@ -1,72 +1,15 @@
-"""Report filters: every choice is limited to the user's subtree."""
+"""Evaluation filters and the threshold settings forms; every choice is limited to the user's
+subtree."""
 
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sieva.evaluation.findings.ruleset import load_rules
 from sieva.org.access import Access, org_units_for_user, scope_queryset
-from sieva.org.forms import UnitChoiceField
-from sieva.org.models import OrgKind, OrgUnit
-from sieva.programs.models import Cohort, Program, ProgramKind
-
-# Regions and agencies a participation report can be narrowed to (program owners sit there).
-_REPORT_NODE_KINDS = (OrgKind.PROVINCE, OrgKind.CITY, OrgKind.AGENCY)
-
-
-class OrgUnitChoiceField(UnitChoiceField):
-    """The organisation's unit picker (indented below the user's scope root)."""
-
-
-class ParticipationFilterForm(forms.Form):
-    year = forms.TypedChoiceField(
-        label=_("Tahun (mulai angkatan)"), coerce=int, required=False, empty_value=None
-    )
-    program = forms.ModelChoiceField(
-        label=_("Program"),
-        queryset=Program.objects.none(),
-        required=False,
-        empty_label=_("Semua program"),
-    )
-    kind = forms.ChoiceField(label=_("Jenis program"), required=False)
-    node = OrgUnitChoiceField(
-        label=_("Wilayah / instansi"),
-        queryset=OrgUnit.objects.none(),
-        required=False,
-        empty_label=_("Seluruh cakupan"),
-    )
-
-    def __init__(self, data: Any, *, access: Access) -> None:
-        super().__init__(data)
-        years = scope_queryset(Cohort.objects.all(), access, "program__owner").dates(
-            "start_date", "year", order="DESC"
-        )
-        self.fields["year"].choices = [("", _("Semua tahun"))] + [
-            (d.year, str(d.year)) for d in years
-        ]
-        self.fields["program"].queryset = scope_queryset(
-            Program.objects.all(), access, "owner"
-        ).order_by("name")
-        self.fields["kind"].choices = [("", _("Semua jenis")), *ProgramKind.choices]
-        self.fields["node"].queryset = org_units_for_user(access).filter(
-            kind__in=_REPORT_NODE_KINDS
-        )
-
-
-class JpFilterForm(forms.Form):
-    year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100, required=False)
-    unit = OrgUnitChoiceField(
-        label=_("Unit"),
-        queryset=OrgUnit.objects.none(),
-        required=False,
-        empty_label=_("Seluruh cakupan"),
-    )
-
-    def __init__(self, data: Any, *, access: Access) -> None:
-        super().__init__(data)
-        self.fields["unit"].queryset = org_units_for_user(access)
-        self.fields["year"].widget.attrs["placeholder"] = str(timezone.localdate().year)
+from sieva.programs.forms import ParticipationFilterForm
+from sieva.programs.models import Cohort
 
 
 class EvaluationFilterForm(ParticipationFilterForm):
@@ -91,3 +34,29 @@ class EvaluationFilterForm(ParticipationFilterForm):
         if cohort is not None and program is not None and cohort.program_id != program.pk:
             self.add_error("cohort", _("Angkatan ini bukan bagian dari program yang dipilih."))
         return data
+
+
+class NodeForm(forms.Form):
+    node = forms.ModelChoiceField(label=_("Unit organisasi"), queryset=None)
+
+    def __init__(self, *args, access: Access, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["node"].queryset = org_units_for_user(access).exclude(  # type: ignore[attr-defined]
+            kind="unit_layanan"
+        )
+
+
+class ThresholdForm(forms.Form):
+    """One optional number per threshold of the rules file; blank = inherit."""
+
+    def __init__(self, *args, language: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        for key, spec in load_rules().thresholds.items():
+            self.fields[key] = forms.FloatField(
+                label=spec.label(language),
+                required=False,
+                min_value=spec.low,
+                max_value=spec.high,
+                help_text=_("Bawaan %(default)g %(unit)s. Kosongkan untuk mewarisi.")
+                % {"default": spec.default, "unit": spec.unit},
+            )

@@ -1,110 +1,109 @@
-"""Participation and 20 JP report pages, each table exportable as CSV or XLSX."""
+"""The evaluation page of a scope (every level, with charts), the comparison of regions, and
+the findings thresholds an admin sets for a subtree."""
 
+import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from sieva.evaluation import selectors
-from sieva.evaluation.forms import JpFilterForm, ParticipationFilterForm
-from sieva.evaluation.selectors import PERSONAL_TABLES, ParticipationFilter, ReportTable
-from sieva.org.access import Capability, capability_required
-from sieva.reports.tables import EXPORT_FORMATS, table_response
-
-LIST_PAGE_SIZE = 50
-_NOT_FILTERS = {"format", "table", "page", "pns_page", "pppk_page"}
-BAD_EXPORT = _("Format atau tabel ekspor tidak dikenal.")
-BAD_FILTER = _("Filter tidak valid.")
-
-
-def _filter_query(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    for key in _NOT_FILTERS:
-        query.pop(key, None)
-    return query.urlencode()
+from sieva.evaluation import selectors, services
+from sieva.evaluation.charts import level_charts, region_charts
+from sieva.evaluation.engine import Scope, evaluate
+from sieva.evaluation.engine.regions import compare_regions
+from sieva.evaluation.findings.engine import active_language
+from sieva.evaluation.forms import EvaluationFilterForm, NodeForm, ThresholdForm
+from sieva.org.access import (
+    Access,
+    Capability,
+    access_of,
+    capability_required,
+    get_org_unit_for_user,
+)
 
 
-def _export(request: HttpRequest, tables: dict[str, ReportTable], stem: str) -> HttpResponse:
-    fmt, name = request.GET.get("format"), request.GET.get("table", "")
-    table = tables.get(name)
-    if fmt not in EXPORT_FORMATS or table is None:
-        return HttpResponseBadRequest(str(BAD_EXPORT))
-    return table_response(
-        fmt, filename=f"{stem}-{name}", headers=table.headers, rows=table.export_rows()
+def _scope(data: dict[str, Any]) -> Scope:
+    year = data.get("year")
+    return Scope(
+        program_id=data["program"].pk if data.get("program") else None,
+        cohort_id=data["cohort"].pk if data.get("cohort") else None,
+        node=data.get("node"),
+        start=dt.date(year, 1, 1) if year else None,
+        end=dt.date(year, 12, 31) if year else None,
+        program_kind=data.get("kind") or "",
     )
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    if request.htmx:  # type: ignore[attr-defined]
-        template += "#report"
-    return render(request, template, context)
+@capability_required(Capability.VIEW_REPORTS)
+def evaluation_page(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    form = EvaluationFilterForm(request.GET, access=access)
+    result = charts = None
+    if form.is_valid():
+        result = evaluate(access, _scope(form.cleaned_data))
+        charts = level_charts(result)
+    context = {"form": form, "result": result, "charts": charts}
+    return render(request, "evaluation/evaluation.html", context)
 
 
 @capability_required(Capability.VIEW_REPORTS)
-def participation(request: HttpRequest) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
-    form = ParticipationFilterForm(request.GET, access=access)
-    report = None
+def region_comparison(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    form = EvaluationFilterForm(request.GET, access=access)
+    comparison = charts = None
     if form.is_valid():
-        filters = ParticipationFilter(
-            year=form.cleaned_data["year"],
-            program=form.cleaned_data["program"],
-            kind=form.cleaned_data["kind"],
-            node=form.cleaned_data["node"],
-        )
-        report = selectors.participation_report(access, filters)
-    if "format" in request.GET:
-        if report is None:
-            return HttpResponseBadRequest(str(BAD_FILTER))
-        return _export(request, report.tables, "partisipasi")
-    context = {"form": form, "report": report, "filter_query": _filter_query(request)}
-    return _page(request, "evaluation/participation.html", context)
-
-
-@capability_required(Capability.VIEW_REPORTS)
-def jp_report(request: HttpRequest) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
-    if request.GET.get("table") in PERSONAL_TABLES and not access.can(
-        Capability.VIEW_PERSONAL_DATA
-    ):
-        raise PermissionDenied
-    form = JpFilterForm(request.GET, access=access)
-    report = None
-    if form.is_valid():
-        year = form.cleaned_data["year"] or timezone.localdate().year
-        report = selectors.jp_report(access, year, form.cleaned_data["unit"])
-    if "format" in request.GET:
-        if report is None:
-            return HttpResponseBadRequest(str(BAD_FILTER))
-        return _export(request, report.tables, f"pemenuhan-jp-{report.year}")
-    lists = []
-    if report is not None:
-        for name in ("pns_below", "pppk_over"):
-            if name in report.tables:
-                lists.append(_paged(request, report.tables[name], f"{name.split('_')[0]}_page"))
+        comparison = compare_regions(access, _scope(form.cleaned_data))
+        charts = region_charts(comparison)
     context = {
         "form": form,
-        "report": report,
-        "lists": lists,
-        "filter_query": _filter_query(request),
+        "comparison": comparison,
+        "charts": charts,
+        "title": _("Perbandingan wilayah"),
     }
-    return _page(request, "evaluation/jp_report.html", context)
+    return render(request, "evaluation/regions.html", context)
 
 
-def _paged(request: HttpRequest, table: ReportTable, param: str) -> dict[str, Any]:
-    """One employee list with its page of rows and links that keep the other parameters."""
-    page = Paginator(table.rows, LIST_PAGE_SIZE).get_page(request.GET.get(param))
-    links = {}
-    for key, number in (
-        ("previous", page.previous_page_number() if page.has_previous() else None),
-        ("next", page.next_page_number() if page.has_next() else None),
-    ):
-        if number is not None:
-            query = request.GET.copy()
-            query[param] = str(number)
-            links[key] = f"?{query.urlencode()}"
-    return {"table": table, "rows": table.cells(list(page.object_list)), "page": page, **links}
+def _admin(request: HttpRequest) -> Access:
+    access: Access = access_of(request)
+    if not access.is_admin:
+        raise PermissionDenied
+    return access
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def thresholds(request: HttpRequest) -> HttpResponse:
+    access = _admin(request)
+    form = NodeForm(request.GET or None, access=access)
+    if form.is_valid():
+        return redirect("evaluation:threshold_node", pk=form.cleaned_data["node"].pk)
+    context = {"form": form, "overrides": selectors.overrides_in_scope(access)}
+    return render(request, "evaluation/thresholds.html", context)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def threshold_node(request: HttpRequest, pk: int) -> HttpResponse:
+    access = _admin(request)
+    node = get_org_unit_for_user(access, pk)
+    language = active_language()
+    rows = selectors.threshold_rows(node, language)
+    initial = {row.spec.key: row.here for row in rows}
+    form = ThresholdForm(request.POST or None, language=language, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                for key, value in form.cleaned_data.items():
+                    if value != initial.get(key):
+                        services.threshold_set(
+                            actor=request.user, access=access, node=node, key=key, value=value
+                        )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Ambang temuan untuk %(node)s disimpan.") % {"node": node})
+            return redirect("evaluation:threshold_node", pk=node.pk)
+    context = {"node": node, "form": form, "rows": zip(rows, form, strict=True)}
+    return render(request, "evaluation/threshold_node.html", context)

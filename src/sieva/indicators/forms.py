@@ -5,10 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sieva.evaluation.forms import OrgUnitChoiceField
 from sieva.indicators.models import IndicatorDefinition, MonetisedBenefit
 from sieva.indicators.periods import PeriodError, parse_period, period_label
 from sieva.org.access import Access, org_units_for_user
+from sieva.org.forms import UnitChoiceField
 from sieva.org.models import OrgKind
 from sieva.programs.models import Program
 
@@ -22,7 +22,7 @@ _OWNER_KINDS = (
 
 
 class DefinitionForm(forms.ModelForm):
-    owner = OrgUnitChoiceField(label=_("Pemilik"), queryset=None)
+    owner = UnitChoiceField(label=_("Pemilik"), queryset=None)
 
     class Meta:
         model = IndicatorDefinition
@@ -58,7 +58,7 @@ class PeriodField(forms.CharField):
 
 
 class UnitIndicatorForm(forms.Form):
-    unit = OrgUnitChoiceField(label=_("Unit"), queryset=None)
+    unit = UnitChoiceField(label=_("Unit"), queryset=None)
     baseline_value = forms.DecimalField(
         label=_("Nilai dasar"), required=False, max_digits=14, decimal_places=4
     )
@@ -115,7 +115,7 @@ class ImportForm(forms.Form):
 
 
 class BenefitForm(forms.ModelForm):
-    unit = OrgUnitChoiceField(label=_("Unit"), queryset=None, required=False)
+    unit = UnitChoiceField(label=_("Unit"), queryset=None, required=False)
 
     class Meta:
         model = MonetisedBenefit

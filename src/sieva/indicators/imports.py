@@ -14,13 +14,13 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from sieva.core.tables import UnreadableFile, read_table
 from sieva.indicators.access import unit_indicators_for_user
 from sieva.indicators.models import ActualSource, IndicatorDefinition
 from sieva.indicators.periods import PeriodError, parse_period
 from sieva.indicators.services import actuals_save
 from sieva.indicators.values import ValueProblem, parse_value
 from sieva.org.access import Access
-from sieva.org.imports.reading import UnreadableFile, read_table
 
 UNIT, CODE, PERIOD, VALUE = "KODE_UNIT", "KODE_INDIKATOR", "PERIODE", "NILAI"
 COLUMNS = (UNIT, CODE, PERIOD, VALUE)

@@ -18,7 +18,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from sieva.org.models import Employee, OrgUnit, Role
+from sieva.org.models import Employee, OrgUnit, Role, RoleAssignment
 
 M = TypeVar("M", bound=Model)
 
@@ -62,6 +62,12 @@ class Access:
         return unit.path.startswith(self.scope_path)
 
     @property
+    def is_admin(self) -> bool:
+        """An administrator (national or instansi) of the subtree: sets thresholds and may
+        edit what organisers edit."""
+        return self.role in _ADMINS
+
+    @property
     def role_label(self) -> str:
         return str(Role(self.role).label)
 
@@ -98,8 +104,6 @@ def user_access(user: Any) -> Access | None:
 
 
 def _has_assignment(user: Any) -> bool:
-    from sieva.org.models import RoleAssignment
-
     try:
         user.role_assignment  # noqa: B018 - loads the related row once
     except RoleAssignment.DoesNotExist:
@@ -128,6 +132,19 @@ def capability_required(capability: Capability) -> Callable[..., Any]:
         return wrapped
 
     return decorator
+
+
+def access_of(request: HttpRequest) -> Access:
+    """The access `capability_required` put on the request."""
+    return request.access  # type: ignore[attr-defined,no-any-return]
+
+
+def personal_access_of(request: HttpRequest) -> Access:
+    """The request's access, or 403 for a role that may not see names and NIPs (UU 27/2022)."""
+    access = access_of(request)
+    if not access.can(Capability.VIEW_PERSONAL_DATA):
+        raise PermissionDenied
+    return access
 
 
 def scope_queryset(queryset: QuerySet[M], access: Access, unit_field: str) -> QuerySet[M]:

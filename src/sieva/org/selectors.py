@@ -3,25 +3,16 @@
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, QuerySet, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sieva.evaluation.jp import (
-    EmployeeJp,
-    TrainingRecord,
-    employee_jp_by_year,
-    employee_training_history,
-    jp_compliance,
-)
 from sieva.org.access import Access, org_units_for_user, scope_queryset
 from sieva.org.imports import columns
-from sieva.org.models import AsnKind, Employee, OrgUnit
+from sieva.org.models import Employee, OrgUnit
 from sieva.org.nip import ParsedNip, parse_nip
 
 # Separators people type inside a NIP ("19860926 201505 1 001", "19860926.201505.1.001").
@@ -122,13 +113,6 @@ def employee_export_rows(employees: QuerySet[Employee]) -> Iterator[list[Any]]:
 
 
 @dataclass(frozen=True)
-class JpYear:
-    year: int
-    jp: Decimal
-    meets_minimum: bool | None  # None for PPPK: their cap counts contract years, not these
-
-
-@dataclass(frozen=True)
 class EmployeeDetail:
     employee: Employee
     nip: ParsedNip | None  # None for a stored NIP that no longer parses (legacy data)
@@ -137,17 +121,13 @@ class EmployeeDetail:
     unit_path: list[OrgUnit]
     supervisor_in_scope: bool
     subordinates: list[Employee]
-    training: list[TrainingRecord]
-    jp_years: list[JpYear]
-    current_jp: EmployeeJp | None
-    jp_limit: int
 
 
 SUBORDINATES_SHOWN = 50
 
 
 def employee_detail(access: Access, employee: Employee) -> EmployeeDetail:
-    """Everything the detail page shows; a fixed number of queries whatever the history."""
+    """The employee's identity and place in the organisation; a fixed number of queries."""
     try:
         parsed: ParsedNip | None = parse_nip(employee.nip)
         nip_error = ""
@@ -160,12 +140,6 @@ def employee_detail(access: Access, employee: Employee) -> EmployeeDetail:
     path = list(OrgUnit.objects.filter(pk__in=ids).order_by("depth"))
     supervisor = employee.supervisor
     subordinates = scope_queryset(employee.subordinates.select_related("unit"), access, "unit")
-    is_pns = employee.asn_kind == AsnKind.PNS
-    minimum = settings.SIEVA_PNS_MIN_JP_PER_YEAR
-    jp_years = [
-        JpYear(year, jp, (jp >= minimum) if is_pns else None)
-        for year, jp in employee_jp_by_year(employee.pk)
-    ]
     return EmployeeDetail(
         employee=employee,
         nip=parsed,
@@ -174,20 +148,7 @@ def employee_detail(access: Access, employee: Employee) -> EmployeeDetail:
         unit_path=[unit for unit in path if access.covers(unit)],
         supervisor_in_scope=supervisor is not None and access.covers(supervisor.unit),
         subordinates=list(subordinates.order_by("name", "pk")[:SUBORDINATES_SHOWN]),
-        training=employee_training_history(employee.pk),
-        jp_years=jp_years,
-        current_jp=_current_jp(employee, today.year),
-        jp_limit=minimum if is_pns else settings.SIEVA_PPPK_MAX_JP_PER_CONTRACT_YEAR,
     )
-
-
-def _current_jp(employee: Employee, year: int) -> EmployeeJp | None:
-    person = Employee.objects.filter(pk=employee.pk)
-    records = jp_compliance(person, year)
-    if records and records[0].period_start > timezone.localdate():
-        # The PPPK contract year starting later this year is not the one running now.
-        records = jp_compliance(person, year - 1)
-    return records[0] if records else None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ app_name = "org"
 urlpatterns = [
     path("", employees.employee_list, name="employee_list"),
     path("baru/", employees.employee_create, name="employee_create"),
-    path("<int:pk>/", employees.employee_detail, name="employee_detail"),
     path("<int:pk>/ubah/", employees.employee_edit, name="employee_edit"),
     path("impor/", imports.employee_import, name="employee_import"),
     path("impor/galat/", imports.employee_import_errors, name="employee_import_errors"),

@@ -6,10 +6,12 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sieva.org.access import Access, org_units_for_user, scope_queryset
-from sieva.org.models import OrgUnit
+from sieva.org.forms import UnitChoiceField
+from sieva.org.models import OrgKind, OrgUnit
 from sieva.programs.fields import RupiahField
 from sieva.programs.models import (
     AbsenceReason,
@@ -46,11 +48,6 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self) -> None:
         super().__init__(format="%H:%M")
-
-
-class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: OrgUnit) -> str:
-        return f"{'· ' * max(obj.depth - 2, 0)}{obj.name}"
 
 
 def _blank_first(choices: Any, label: Any) -> list[tuple[str, Any]]:
@@ -258,3 +255,57 @@ class BudgetLineForm(forms.Form):
     @staticmethod
     def initial_for(line: BudgetLine) -> dict[str, Any]:
         return {name: getattr(line, name) for name in BudgetLineForm.base_fields}
+
+
+# Regions and agencies a participation report can be narrowed to (program owners sit there).
+_REPORT_NODE_KINDS = (OrgKind.PROVINCE, OrgKind.CITY, OrgKind.AGENCY)
+
+
+class ParticipationFilterForm(forms.Form):
+    year = forms.TypedChoiceField(
+        label=_("Tahun (mulai angkatan)"), coerce=int, required=False, empty_value=None
+    )
+    program = forms.ModelChoiceField(
+        label=_("Program"),
+        queryset=Program.objects.none(),
+        required=False,
+        empty_label=_("Semua program"),
+    )
+    kind = forms.ChoiceField(label=_("Jenis program"), required=False)
+    node = UnitChoiceField(
+        label=_("Wilayah / instansi"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        empty_label=_("Seluruh cakupan"),
+    )
+
+    def __init__(self, data: Any, *, access: Access) -> None:
+        super().__init__(data)
+        years = scope_queryset(Cohort.objects.all(), access, "program__owner").dates(
+            "start_date", "year", order="DESC"
+        )
+        self.fields["year"].choices = [("", _("Semua tahun"))] + [
+            (d.year, str(d.year)) for d in years
+        ]
+        self.fields["program"].queryset = scope_queryset(
+            Program.objects.all(), access, "owner"
+        ).order_by("name")
+        self.fields["kind"].choices = [("", _("Semua jenis")), *ProgramKind.choices]
+        self.fields["node"].queryset = org_units_for_user(access).filter(
+            kind__in=_REPORT_NODE_KINDS
+        )
+
+
+class JpFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100, required=False)
+    unit = UnitChoiceField(
+        label=_("Unit"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        empty_label=_("Seluruh cakupan"),
+    )
+
+    def __init__(self, data: Any, *, access: Access) -> None:
+        super().__init__(data)
+        self.fields["unit"].queryset = org_units_for_user(access)
+        self.fields["year"].widget.attrs["placeholder"] = str(timezone.localdate().year)

@@ -1,12 +1,6 @@
 from django.contrib import admin
 
-from sieva.recommendations.models import ThresholdOverride, TrackedRecommendation
-
-
-@admin.register(ThresholdOverride)
-class ThresholdOverrideAdmin(admin.ModelAdmin):
-    list_display = ["scope", "key", "value", "updated_at"]
-    readonly_fields = ["updated_by", "updated_at"]
+from sieva.recommendations.models import TrackedRecommendation
 
 
 @admin.register(TrackedRecommendation)

@@ -1,10 +1,9 @@
-"""Filters of the recommendation list, owner assignment and the threshold settings form."""
+"""Filters of the recommendation list and owner assignment."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from sieva.evaluation.findings.ruleset import load_rules
 from sieva.org.access import Access, org_units_for_user
 from sieva.recommendations.models import RecommendationStatus
 
@@ -46,29 +45,3 @@ class AssignForm(forms.Form):
             )
             .order_by("username")
         )
-
-
-class NodeForm(forms.Form):
-    node = forms.ModelChoiceField(label=_("Unit organisasi"), queryset=None)
-
-    def __init__(self, *args, access: Access, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self.fields["node"].queryset = org_units_for_user(access).exclude(  # type: ignore[attr-defined]
-            kind="unit_layanan"
-        )
-
-
-class ThresholdForm(forms.Form):
-    """One optional number per threshold of the rules file; blank = inherit."""
-
-    def __init__(self, *args, language: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        for key, spec in load_rules().thresholds.items():
-            self.fields[key] = forms.FloatField(
-                label=spec.label(language),
-                required=False,
-                min_value=spec.low,
-                max_value=spec.high,
-                help_text=_("Bawaan %(default)g %(unit)s. Kosongkan untuk mewarisi.")
-                % {"default": spec.default, "unit": spec.unit},
-            )

@@ -1,4 +1,4 @@
-"""Threshold overrides per organisation node and recommendations with their status.
+"""Recommendations with their status.
 
 A recommendation is stored once per evaluation scope (`scope_key`), period, finding and
 template, so saving the same evaluation again updates it instead of duplicating it, and the
@@ -10,32 +10,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sieva.org.models import OrgUnit
-
-
-class ThresholdOverride(models.Model):
-    """An admin's value for one threshold of the rules file, for `scope` and everything
-    below it unless a deeper node overrides it again."""
-
-    scope = models.ForeignKey(
-        OrgUnit, verbose_name=_("cakupan"), on_delete=models.CASCADE, related_name="+"
-    )
-    key = models.CharField(_("ambang"), max_length=60)
-    value = models.FloatField(_("nilai"))
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("ambang temuan")
-        verbose_name_plural = _("ambang temuan")
-        ordering = ["scope__path", "key"]
-        constraints = [
-            models.UniqueConstraint(fields=["scope", "key"], name="one_override_per_scope_key")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.scope.name}: {self.key} = {self.value:g}"
 
 
 class RecommendationStatus(models.TextChoices):

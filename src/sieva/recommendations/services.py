@@ -1,4 +1,4 @@
-"""Writes: threshold overrides, saving an evaluation's recommendations, assigning owners and
+"""Writes: saving an evaluation's recommendations, assigning owners and
 moving a recommendation's status forward. Each is atomic and audited."""
 
 import re
@@ -12,28 +12,19 @@ from django.utils.translation import gettext as _
 
 from sieva.audit.services import audit_record
 from sieva.evaluation.engine.scope import Scope
-from sieva.evaluation.findings.ruleset import load_rules
 from sieva.evaluation.findings.types import Finding
 from sieva.org.access import Access, Capability
-from sieva.org.models import OrgUnit, Role, RoleAssignment
+from sieva.org.models import OrgUnit, RoleAssignment
 from sieva.programs.models import Program
 from sieva.recommendations.models import (
     NEXT_STATUS,
     RecommendationStatus,
-    ThresholdOverride,
     TrackedRecommendation,
 )
 
-ADMIN_ROLES = {Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN}
 PERIOD = re.compile(r"^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$|^semua$")
-UNKNOWN_THRESHOLD = "Ambang %(key)s tidak dikenal."
-OUT_OF_RANGE = "Nilai %(key)s harus antara %(low)g dan %(high)g."
 NOT_NEXT = "Status hanya dapat maju satu langkah: dari %(current)s ke %(next)s."
 BAD_PERIOD = "Periode %(period)s tidak dikenal (contoh: 2025, 2025-S1, 2025-Q3)."
-
-
-def is_admin(access: Access) -> bool:
-    return access.role in ADMIN_ROLES
 
 
 def scope_key(scope: Scope) -> str:
@@ -60,50 +51,6 @@ def period_of(scope: Scope) -> str:
     if whole_year:
         return str(scope.start.year)  # type: ignore[union-attr]
     return f"{scope.start or ''}..{scope.end or ''}"
-
-
-@transaction.atomic
-def threshold_set(
-    *, actor: Any, access: Access, node: OrgUnit, key: str, value: float | None
-) -> ThresholdOverride | None:
-    """Set (or with None remove) the override of `key` on `node`; admins in scope only."""
-    if not is_admin(access):
-        raise PermissionDenied
-    if not access.covers(node):
-        raise PermissionDenied
-    spec = load_rules().thresholds.get(key)
-    if spec is None:
-        raise ValidationError(_(UNKNOWN_THRESHOLD) % {"key": key})
-    current = ThresholdOverride.objects.filter(scope=node, key=key).first()
-    old = current.value if current else None
-    if value is None:
-        if current is not None:
-            current.delete()
-            audit_record(
-                actor=actor,
-                action="threshold.clear",
-                object_type="recommendations.ThresholdOverride",
-                org_path=node.path,
-                changes={"scope": node.name, "key": key, "value": [old, None]},
-            )
-        return None
-    if not spec.low <= value <= spec.high:
-        raise ValidationError(
-            _(OUT_OF_RANGE) % {"key": spec.label("id"), "low": spec.low, "high": spec.high}
-        )
-    if current is not None and current.value == value:
-        return current
-    override, _created = ThresholdOverride.objects.update_or_create(
-        scope=node, key=key, defaults={"value": value, "updated_by": actor}
-    )
-    audit_record(
-        actor=actor,
-        action="threshold.set",
-        obj=override,
-        org_path=node.path,
-        changes={"scope": node.name, "key": key, "value": [old, value]},
-    )
-    return override
 
 
 def _home(access: Access, key: str, node: OrgUnit | None) -> OrgUnit:
@@ -198,7 +145,7 @@ def recommendations_save(
 
 
 def _require_edit(access: Access, record: TrackedRecommendation) -> None:
-    if not (access.can(Capability.EDIT_PROGRAMS) or is_admin(access)):
+    if not (access.can(Capability.EDIT_PROGRAMS) or access.is_admin):
         raise PermissionDenied
     if not access.covers(record.scope):
         raise PermissionDenied

@@ -9,6 +9,4 @@ urlpatterns = [
     path("<int:pk>/", views.recommendation_detail, name="detail"),
     path("<int:pk>/status/", views.recommendation_advance, name="advance"),
     path("<int:pk>/penanggung-jawab/", views.recommendation_assign, name="assign"),
-    path("ambang/", views.thresholds, name="thresholds"),
-    path("ambang/<int:pk>/", views.threshold_node, name="threshold_node"),
 ]

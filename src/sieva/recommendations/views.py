@@ -1,33 +1,34 @@
-"""Recommendation list and detail with status changes, and the threshold settings (admins)."""
+"""Recommendation list and detail with status changes."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sieva.evaluation.findings.engine import active_language
-from sieva.org.access import Access, Capability, capability_required, get_org_unit_for_user
+from sieva.org.access import (
+    Access,
+    Capability,
+    access_of,
+    capability_required,
+)
 from sieva.recommendations import selectors, services
 from sieva.recommendations.forms import (
     AssignForm,
-    NodeForm,
     RecommendationFilterForm,
-    ThresholdForm,
 )
 
 LIST_LIMIT = 500
 
 
 def _can_edit(access: Access) -> bool:
-    return access.can(Capability.EDIT_PROGRAMS) or services.is_admin(access)
+    return access.can(Capability.EDIT_PROGRAMS) or access.is_admin
 
 
 @capability_required(Capability.VIEW_REPORTS)
 def recommendation_list(request: HttpRequest) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     form = RecommendationFilterForm(request.GET)
     records = selectors.recommendations_in_scope(access)
     if form.is_valid():
@@ -46,7 +47,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.VIEW_REPORTS)
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     record = selectors.get_recommendation_for_user(access, pk)
     assign = AssignForm(
         access=access,
@@ -59,7 +60,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @capability_required(Capability.VIEW_REPORTS)
 def recommendation_advance(request: HttpRequest, pk: int) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     record = selectors.get_recommendation_for_user(access, pk)
     try:
         services.recommendation_advance(
@@ -75,7 +76,7 @@ def recommendation_advance(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @capability_required(Capability.VIEW_REPORTS)
 def recommendation_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     record = selectors.get_recommendation_for_user(access, pk)
     form = AssignForm(request.POST, access=access)
     if form.is_valid():
@@ -90,45 +91,3 @@ def recommendation_assign(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Pilihan penanggung jawab tidak valid."))
     return redirect("recommendations:detail", pk=record.pk)
-
-
-def _admin(request: HttpRequest) -> Access:
-    access: Access = request.access  # type: ignore[attr-defined]
-    if not services.is_admin(access):
-        raise PermissionDenied
-    return access
-
-
-@capability_required(Capability.VIEW_REPORTS)
-def thresholds(request: HttpRequest) -> HttpResponse:
-    access = _admin(request)
-    form = NodeForm(request.GET or None, access=access)
-    if form.is_valid():
-        return redirect("recommendations:threshold_node", pk=form.cleaned_data["node"].pk)
-    context = {"form": form, "overrides": selectors.overrides_in_scope(access)}
-    return render(request, "recommendations/thresholds.html", context)
-
-
-@capability_required(Capability.VIEW_REPORTS)
-def threshold_node(request: HttpRequest, pk: int) -> HttpResponse:
-    access = _admin(request)
-    node = get_org_unit_for_user(access, pk)
-    language = active_language()
-    rows = selectors.threshold_rows(node, language)
-    initial = {row.spec.key: row.here for row in rows}
-    form = ThresholdForm(request.POST or None, language=language, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                for key, value in form.cleaned_data.items():
-                    if value != initial.get(key):
-                        services.threshold_set(
-                            actor=request.user, access=access, node=node, key=key, value=value
-                        )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Ambang temuan untuk %(node)s disimpan.") % {"node": node})
-            return redirect("recommendations:threshold_node", pk=node.pk)
-    context = {"node": node, "form": form, "rows": zip(rows, form, strict=True)}
-    return render(request, "recommendations/threshold_node.html", context)

@@ -14,7 +14,13 @@ from django.views.decorators.http import require_http_methods
 
 from sieva.evaluation.engine import Scope
 from sieva.evaluation.forms import EvaluationFilterForm
-from sieva.org.access import Capability, capability_required, get_org_unit_for_user, scope_queryset
+from sieva.org.access import (
+    Capability,
+    access_of,
+    capability_required,
+    get_org_unit_for_user,
+    scope_queryset,
+)
 from sieva.reports.access import get_snapshot_for_user
 from sieva.reports.docx import DOCX_TYPE, render_docx
 from sieva.reports.forms import LetterheadForm
@@ -55,7 +61,7 @@ def _query(data: dict[str, Any]) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 @capability_required(Capability.VIEW_REPORTS)
 def report_create(request: HttpRequest) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     form = EvaluationFilterForm(
         request.POST if request.method == "POST" else request.GET, access=access
     )
@@ -78,7 +84,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.VIEW_REPORTS)
 def report_list(request: HttpRequest) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     snapshots = scope_queryset(ReportSnapshot.objects.select_related("created_by"), access, "owner")
     if request.GET.get("scope"):
         snapshots = snapshots.filter(scope_key=request.GET["scope"])
@@ -87,7 +93,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.VIEW_REPORTS)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    snapshot = get_snapshot_for_user(request.access, pk)  # type: ignore[attr-defined]
+    snapshot = get_snapshot_for_user(access_of(request), pk)
     return render(
         request, "reports/detail.html", {"snapshot": snapshot, "document": snapshot.document}
     )
@@ -95,7 +101,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @capability_required(Capability.VIEW_REPORTS)
 def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    snapshot = get_snapshot_for_user(request.access, pk)  # type: ignore[attr-defined]
+    snapshot = get_snapshot_for_user(access_of(request), pk)
     if fmt not in RENDERERS:
         raise Http404
     render_file, content_type = RENDERERS[fmt]
@@ -108,7 +114,7 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @capability_required(Capability.EDIT_PEOPLE)  # the instansi's admins keep its official kop
 def letterhead_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = get_org_unit_for_user(request.access, pk)  # type: ignore[attr-defined]
+    unit = get_org_unit_for_user(access_of(request), pk)
     current = Letterhead.objects.filter(unit=unit).first()
     if request.method == "POST":
         form = LetterheadForm(request.POST, request.FILES)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from sieva.reports.tables import XLSX_TYPE
+from sieva.core.exports import XLSX_TYPE
 
 # A leading =, +, - or @ makes a spreadsheet evaluate text as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

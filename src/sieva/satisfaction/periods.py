@@ -10,16 +10,13 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from sieva.core.periods import add_months
+
 _PATTERN = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|[TQ]([1-4])))?$", re.IGNORECASE)
 
 
 def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 @dataclass(frozen=True)

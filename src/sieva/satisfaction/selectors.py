@@ -19,11 +19,12 @@ from django.http import Http404
 
 from sieva.analysis.indices.ikm import IkmResult
 from sieva.analysis.indices.ikm_batch import IkmBatch, ikm_batch_from_totals
+from sieva.core.periods import add_months
 from sieva.org.access import Access, get_org_unit_for_user, org_units_for_user
 from sieva.org.models import OrgKind, OrgUnit
 from sieva.satisfaction.elements import ELEMENTS
 from sieva.satisfaction.models import SkmAggregate, SkmUnitPeriod
-from sieva.satisfaction.periods import Period, add_months, month_period
+from sieva.satisfaction.periods import Period, month_period
 
 
 @dataclass(frozen=True, eq=False)

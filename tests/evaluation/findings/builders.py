@@ -14,7 +14,7 @@ from sieva.evaluation.engine.levels.results import OutcomeEffect, ResultsLevel
 from sieva.evaluation.engine.levels.scales import ScaleResult
 from sieva.evaluation.engine.result import EvaluationResult
 from sieva.evaluation.engine.scope import Scope
-from sieva.evaluation.participation import Funnel
+from sieva.programs.selectors.participation import Funnel
 
 
 def fig(key, value, n=100, ci=None, unit="%", design=Design.RECORDS, caveats=()):

@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from sieva.evaluation.engine import Scope, evaluate
 from sieva.evaluation.findings import derive_findings
+from sieva.evaluation.models import ThresholdOverride
+from sieva.evaluation.selectors import thresholds_for
 from sieva.org.access import user_access
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
-from sieva.recommendations.models import ThresholdOverride
-from sieva.recommendations.selectors import thresholds_for
 from tests.evaluation.engine.builders import campaign, standard_version
 from tests.evaluation.factories import attend
 from tests.factories import (

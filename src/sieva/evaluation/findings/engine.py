@@ -15,6 +15,7 @@ from sieva.evaluation.findings.facts import DatabaseFacts, Facts
 from sieva.evaluation.findings.ruleset import RuleSet, RulesFileError, RuleSpec, load_rules
 from sieva.evaluation.findings.strength import priority
 from sieva.evaluation.findings.types import Finding, Recommendation, Strength
+from sieva.evaluation.selectors import thresholds_for
 from sieva.org.access import Access
 from sieva.org.models import OrgUnit
 from sieva.programs.models import Program
@@ -46,8 +47,6 @@ def derive_findings(
     facts: Facts | None = None,
 ) -> list[Finding]:
     """Every finding the rules draw from `result`, most urgent first (priority 1 … 5)."""
-    from sieva.recommendations.selectors import thresholds_for
-
     node = node if node is not None else evaluated_node(result, access)
     return findings_from(
         result,

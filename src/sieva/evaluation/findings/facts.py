@@ -16,12 +16,12 @@ from typing import Protocol
 from django.db.models import Min, Sum
 from django.utils import timezone
 
-from sieva.evaluation.engine.adapters import add_months
+from sieva.core.periods import add_months
 from sieva.evaluation.engine.scope import Scope, cohorts_in_scope
-from sieva.evaluation.participation import funnel_by
 from sieva.instruments.models import Campaign, Purpose
 from sieva.org.access import Access
 from sieva.programs.models import Attendance, BudgetLine, Enrollment, Program
+from sieva.programs.selectors.participation import funnel_by
 
 LISTED = 5  # names quoted in a statement; the count says how many there are in all
 

@@ -18,7 +18,7 @@ from sieva.indicators.models import IndicatorKind
 from sieva.indicators.periods import period_label, year_periods
 from sieva.indicators.selectors import pages
 from sieva.indicators.values import ValueProblem, parse_value
-from sieva.org.access import capability_required
+from sieva.org.access import access_of, capability_required
 
 
 def _year(request: HttpRequest) -> int:
@@ -42,7 +42,7 @@ def actuals_entry(request: HttpRequest, pk: int) -> HttpResponse:
     Reading needs VIEW_REPORTS; saving needs EDIT_PEOPLE. A cell left empty removes the
     period's value; one bad cell keeps the whole grid unsaved and shows the reason by it.
     """
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     write = request.method == "POST"
     definition = get_definition_for_user(access, pk, write=write)
     year = _year(request)
@@ -113,7 +113,7 @@ def actuals_entry(request: HttpRequest, pk: int) -> HttpResponse:
 
 @capability_required(WRITE)
 def actuals_import(request: HttpRequest) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     outcome = None
     if request.method == "POST" and form.is_valid():

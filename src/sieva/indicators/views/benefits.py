@@ -11,13 +11,13 @@ from sieva.indicators import services
 from sieva.indicators.access import READ, WRITE, get_benefit_for_user, get_program_for_benefits
 from sieva.indicators.forms import BenefitForm
 from sieva.indicators.selectors import program_roi as roi_of
-from sieva.org.access import capability_required
+from sieva.org.access import access_of, capability_required
 
 
 @capability_required(READ)
 def benefit_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The program's benefit claims; admins add one with the form below the list."""
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     write = request.method == "POST"
     program = get_program_for_benefits(access, pk, write=write)
     form = BenefitForm(request.POST or None, access=access, program=program)
@@ -46,7 +46,7 @@ def benefit_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @capability_required(WRITE)
 def benefit_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    benefit = get_benefit_for_user(request.access, pk, write=True)  # type: ignore[attr-defined]
+    benefit = get_benefit_for_user(access_of(request), pk, write=True)
     program_id = benefit.program_id
     services.benefit_delete(actor=request.user, benefit=benefit)
     messages.success(request, _("Manfaat moneter dihapus."))
@@ -55,7 +55,7 @@ def benefit_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @capability_required(READ)
 def program_roi(request: HttpRequest, pk: int) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     program = get_program_for_benefits(access, pk)
     return render(
         request, "indicators/program_roi.html", {"program": program, "roi": roi_of(program, access)}

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from sieva.core.exports import EXPORT_FORMATS, table_response
 from sieva.indicators import services
 from sieva.indicators.access import (
     READ,
@@ -17,14 +18,13 @@ from sieva.indicators.forms import DefinitionForm, UnitIndicatorForm
 from sieva.indicators.models import IndicatorDefinition
 from sieva.indicators.selectors import pages
 from sieva.indicators.svg import bar_chart
-from sieva.org.access import capability_required
+from sieva.org.access import access_of, capability_required
 from sieva.programs.access import programs_for_user
-from sieva.reports.tables import EXPORT_FORMATS, table_response
 
 
 @capability_required(READ)
 def definition_list(request: HttpRequest) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     fmt = request.GET.get("format")
     if fmt is not None:
         if fmt not in EXPORT_FORMATS:
@@ -44,7 +44,7 @@ def definition_list(request: HttpRequest) -> HttpResponse:
 
 
 def _save_definition(request: HttpRequest, definition=None) -> HttpResponse:  # type: ignore[no-untyped-def]
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     # The form writes its data into its instance, so it gets a copy: the service compares
     # the stored row with the new values (audit, locked kind).
     copy = IndicatorDefinition.objects.get(pk=definition.pk) if definition else None
@@ -74,13 +74,13 @@ def definition_create(request: HttpRequest) -> HttpResponse:
 
 @capability_required(WRITE)
 def definition_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    definition = get_definition_for_user(request.access, pk, write=True)  # type: ignore[attr-defined]
+    definition = get_definition_for_user(access_of(request), pk, write=True)
     return _save_definition(request, definition)
 
 
 @capability_required(READ)
 def definition_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     definition = get_definition_for_user(access, pk)
     context = {
         "definition": definition,
@@ -91,7 +91,7 @@ def definition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save_unit_indicator(request: HttpRequest, definition, item=None) -> HttpResponse:  # type: ignore[no-untyped-def]
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     form = UnitIndicatorForm(request.POST or None, access=access, definition=definition, item=item)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -113,19 +113,19 @@ def _save_unit_indicator(request: HttpRequest, definition, item=None) -> HttpRes
 
 @capability_required(WRITE)
 def unit_indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
-    definition = get_definition_for_user(request.access, pk, write=True)  # type: ignore[attr-defined]
+    definition = get_definition_for_user(access_of(request), pk, write=True)
     return _save_unit_indicator(request, definition)
 
 
 @capability_required(WRITE)
 def unit_indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_unit_indicator_for_user(request.access, pk, write=True)  # type: ignore[attr-defined]
+    item = get_unit_indicator_for_user(access_of(request), pk, write=True)
     return _save_unit_indicator(request, item.definition, item)
 
 
 @capability_required(READ)
 def unit_indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     item = get_unit_indicator_for_user(access, pk)
     trend = pages.unit_trend(item)
     chart = bar_chart(

@@ -2,7 +2,6 @@
 supervisors how the alumni work now. `SIEVA_L3_MONTHS_AFTER` (default 3) sets N; LAN
 practice is 3 to 12 months after training (DOMAIN.md)."""
 
-import calendar
 import datetime as dt
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from sieva.core.periods import add_months
 from sieva.instruments.campaigns.services import campaign_create
 from sieva.instruments.models import Campaign, InstrumentVersion, Purpose, RaterKind
 from sieva.programs.models import Cohort, CohortStatus
@@ -21,15 +21,6 @@ OPEN_DAYS = 30  # how long supervisors get to answer
 
 def months_after() -> int:
     return int(getattr(settings, "SIEVA_L3_MONTHS_AFTER", DEFAULT_MONTHS_AFTER))
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by whole months, clipped to the month's end (31 Jan + 1 → 28/29 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def l3_campaigns_due(today: dt.date) -> QuerySet[Cohort]:

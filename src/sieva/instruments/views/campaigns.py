@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sieva.core.exports import EXPORT_FORMATS, render_csv, table_response
+from sieva.core.views import apply_errors
 from sieva.instruments.campaigns import selectors, services
 from sieva.instruments.campaigns.access import get_campaign_for_user
 from sieva.instruments.campaigns.forms import CampaignFilterForm, CampaignForm
-from sieva.instruments.views._helpers import access_of, apply_errors
-from sieva.org.access import Capability, capability_required
-from sieva.reports.tables import EXPORT_FORMATS, render_csv, table_response
+from sieva.org.access import Capability, access_of, capability_required
 
 PAGE_SIZE = 50
 

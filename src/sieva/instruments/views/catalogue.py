@@ -7,12 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from sieva.core.views import apply_errors
 from sieva.instruments import selectors, services
 from sieva.instruments.access import get_instrument_for_user
 from sieva.instruments.exchange import parse_file
 from sieva.instruments.forms import CloneForm, ImportForm, InstrumentFilterForm, InstrumentForm
-from sieva.instruments.views._helpers import access_of, apply_errors
-from sieva.org.access import Capability, capability_required
+from sieva.org.access import Capability, access_of, capability_required
 
 PAGE_SIZE = 50
 

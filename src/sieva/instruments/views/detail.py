@@ -5,13 +5,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from sieva.core.exports import XLSX_TYPE
 from sieva.instruments import selectors, services
 from sieva.instruments.access import get_instrument_for_user, get_version_for_user
 from sieva.instruments.exchange import export_json, export_xlsx
 from sieva.instruments.forms import InstrumentUpdateForm
-from sieva.instruments.views._helpers import access_of
-from sieva.org.access import Capability, capability_required
-from sieva.reports.tables import XLSX_TYPE
+from sieva.org.access import Capability, access_of, capability_required
 
 EXPORTS = {"json": (export_json, "application/json"), "xlsx": (export_xlsx, XLSX_TYPE)}
 

@@ -11,12 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sieva.core.views import apply_errors
 from sieva.instruments import editing, selectors, services
 from sieva.instruments.access import get_instrument_for_user
 from sieva.instruments.forms import ItemForm, SectionForm
 from sieva.instruments.models import Instrument, InstrumentVersion, Item, Section
-from sieva.instruments.views._helpers import access_of, apply_errors
-from sieva.org.access import Capability, capability_required
+from sieva.org.access import Capability, access_of, capability_required
 
 
 def _draft(request: HttpRequest, pk: int) -> tuple[Instrument, InstrumentVersion]:

@@ -6,6 +6,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from sieva.core.exports import table_response
+from sieva.core.views import apply_errors
 from sieva.instruments.campaigns.access import get_campaign_for_user
 from sieva.instruments.imports import headers, services
 from sieva.instruments.imports.access import get_import_for_user
@@ -15,9 +17,7 @@ from sieva.instruments.imports.preview import preview
 from sieva.instruments.imports.reading import read_table
 from sieva.instruments.imports.values import blank, text_of
 from sieva.instruments.selectors import spec_for_version
-from sieva.instruments.views._helpers import access_of, apply_errors
-from sieva.org.access import Capability, capability_required
-from sieva.reports.tables import table_response
+from sieva.org.access import Capability, access_of, capability_required
 
 ERRORS_SHOWN = 200
 SAMPLES = 3

@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from sieva.core.ratelimit import RateLimit
 from sieva.instruments import selectors
-from sieva.instruments.campaigns import ratelimit
 from sieva.instruments.campaigns.respondent_form import answers_from_post, form_sections
 from sieva.instruments.campaigns.submission import (
     LinkUnusable,
@@ -19,6 +19,9 @@ from sieva.instruments.campaigns.submission import (
 )
 from sieva.instruments.models import Invitation
 
+# Tokens carry 192 random bits, so guessing is hopeless anyway; the limit only keeps a script
+# from hammering the form.
+RESPOND_LIMIT = RateLimit("respond", "SIEVA_RESPOND_RATE_LIMIT", "SIEVA_RESPOND_RATE_WINDOW")
 GONE = 410
 TOO_MANY = 429
 
@@ -49,7 +52,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     errors: dict[str, str] = {}
     status = 200
     if request.method == "POST":
-        if not ratelimit.allow(request):
+        if not RESPOND_LIMIT.hit_request(request):
             text = _("Terlalu banyak percobaan dari jaringan Anda; coba lagi beberapa menit lagi.")
             return _message(request, invitation, text, TOO_MANY)
         answers = answers_from_post(spec, request.POST)

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sieva.audit.services import audit_record
+from sieva.core.tables import UnreadableFile, read_table
 from sieva.org.access import Access, Capability
 from sieva.org.imports import columns as col
-from sieva.org.imports.reading import UnreadableFile, read_table
 from sieva.org.imports.rows import EmployeeRow, RowCheck, check_row, is_blank
 from sieva.org.imports.upsert import Existing, existing_employees, upsert_employees
 from sieva.org.models import Employee, OrgUnit

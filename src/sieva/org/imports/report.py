@@ -4,8 +4,8 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
+from sieva.core.exports import render_csv
 from sieva.org.imports.employees import RowError
-from sieva.reports.tables import render_csv
 
 
 def error_report_headers() -> list[str]:

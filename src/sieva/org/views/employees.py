@@ -1,4 +1,5 @@
-"""Employee pages: list (search, filters, export), detail, create and edit."""
+"""Employee pages: list (search, filters, export), create and edit. The detail page shows the
+learning record too, so it lives in `programs` (views/employees.py)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,15 +8,15 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from sieva.core.views import apply_errors, export, query_without
 from sieva.org import selectors, services
-from sieva.org.access import Capability, capability_required, get_employee_for_user
-from sieva.org.forms import EmployeeFilterForm, EmployeeForm
-from sieva.org.views._helpers import (
-    apply_errors,
-    export,
+from sieva.org.access import (
+    Capability,
+    capability_required,
+    get_employee_for_user,
     personal_access_of,
-    query_without,
 )
+from sieva.org.forms import EmployeeFilterForm, EmployeeForm
 
 PAGE_SIZE = 50
 
@@ -50,17 +51,6 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@capability_required(Capability.VIEW_PEOPLE)
-def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    access = personal_access_of(request)
-    employee = get_employee_for_user(access, pk)
-    context = {
-        "detail": selectors.employee_detail(access, employee),
-        "can_edit": access.can(Capability.EDIT_PEOPLE),
-    }
-    return render(request, "org/employee_detail.html", context)
-
-
 @capability_required(Capability.EDIT_PEOPLE)
 def employee_create(request: HttpRequest) -> HttpResponse:
     access = personal_access_of(request)
@@ -74,7 +64,7 @@ def employee_create(request: HttpRequest) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Pegawai %(name)s disimpan.") % {"name": employee.name})
-            return redirect("org:employee_detail", pk=employee.pk)
+            return redirect("programs:employee_detail", pk=employee.pk)
     return render(request, "org/employee_form.html", {"form": form, "employee": None})
 
 
@@ -96,5 +86,5 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
             employee.refresh_from_db()
         else:
             messages.success(request, _("Perubahan %(name)s disimpan.") % {"name": employee.name})
-            return redirect("org:employee_detail", pk=employee.pk)
+            return redirect("programs:employee_detail", pk=employee.pk)
     return render(request, "org/employee_form.html", {"form": form, "employee": employee})

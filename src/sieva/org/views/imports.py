@@ -5,12 +5,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sieva.org.access import Capability, capability_required
+from sieva.core.exports import table_response
+from sieva.core.views import export
+from sieva.org.access import Capability, capability_required, personal_access_of
 from sieva.org.forms import EmployeeImportForm
 from sieva.org.imports import columns
 from sieva.org.imports.employees import import_employees
-from sieva.org.views._helpers import export, personal_access_of
-from sieva.reports.tables import table_response
 
 # The page lists the first problems; the CSV report holds up to the session's share.
 ERRORS_SHOWN = 200

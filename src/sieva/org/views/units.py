@@ -3,9 +3,9 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from sieva.core.views import export, query_without
 from sieva.org import selectors
-from sieva.org.access import Capability, capability_required, get_org_unit_for_user
-from sieva.org.views._helpers import access_of, export, query_without
+from sieva.org.access import Capability, access_of, capability_required, get_org_unit_for_user
 
 
 @capability_required(Capability.VIEW_PEOPLE)

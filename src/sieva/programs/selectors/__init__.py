@@ -1,4 +1,5 @@
-"""Every read of the program pages (N+1-free; query counts pinned by tests). Import from here."""
+"""Every read of the program pages (N+1-free; query counts pinned by tests), the participation
+funnel and the 20 JP figures the evaluation engine and the reports consume. Import from here."""
 
 from sieva.programs.selectors.attendance import (
     ATTENDANCE_PAGE_SIZE,
@@ -24,6 +25,22 @@ from sieva.programs.selectors.cohorts import (
     status_counts,
 )
 from sieva.programs.selectors.exports import attendance_export, budget_export
+from sieva.programs.selectors.jp import (
+    EmployeeJp,
+    employee_jp_by_year,
+    employee_training_history,
+    employees_in_scope,
+    jp_compliance,
+    pns_meeting_minimum,
+)
+from sieva.programs.selectors.jp_report import PERSONAL_TABLES, JpReport, jp_report
+from sieva.programs.selectors.participation import EMPTY_FUNNEL, Funnel, funnel_by, funnel_total
+from sieva.programs.selectors.participation_report import (
+    ParticipationFilter,
+    ParticipationReport,
+    participation_report,
+    report_cohorts,
+)
 from sieva.programs.selectors.people import (
     SEARCH_MIN_LENGTH,
     bulk_units,
@@ -40,6 +57,23 @@ from sieva.programs.selectors.programs import (
 )
 
 __all__ = [
+    "EMPTY_FUNNEL",
+    "PERSONAL_TABLES",
+    "EmployeeJp",
+    "Funnel",
+    "JpReport",
+    "ParticipationFilter",
+    "ParticipationReport",
+    "employee_jp_by_year",
+    "employee_training_history",
+    "employees_in_scope",
+    "funnel_by",
+    "funnel_total",
+    "jp_compliance",
+    "jp_report",
+    "participation_report",
+    "pns_meeting_minimum",
+    "report_cohorts",
     "overspend_warning",
     "ATTENDANCE_PAGE_SIZE",
     "AttendancePage",

@@ -15,7 +15,6 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
-from sieva.evaluation.participation import Funnel, funnel_total
 from sieva.programs.fields import format_rupiah
 from sieva.programs.models import (
     Attendance,
@@ -27,6 +26,7 @@ from sieva.programs.models import (
     Session,
 )
 from sieva.programs.selectors._common import percent, rupiah
+from sieva.programs.selectors.participation import Funnel, funnel_total
 
 
 def cohort_funnel(cohort: Cohort) -> Funnel:

@@ -18,12 +18,12 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from sieva.evaluation.participation import EMPTY_FUNNEL, Funnel, funnel_by
 from sieva.org.access import Access
 from sieva.org.models import OrgUnit
 from sieva.programs.access import programs_for_user
 from sieva.programs.models import Cohort, Enrollment, Program, Session, Subject
 from sieva.programs.selectors._common import percent
+from sieva.programs.selectors.participation import EMPTY_FUNNEL, Funnel, funnel_by
 
 _JP = DecimalField(max_digits=9, decimal_places=1)
 

@@ -14,14 +14,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sieva.org.access import Capability, capability_required
+from sieva.core.exports import JP_FORMAT
+from sieva.core.views import export, messages_of
+from sieva.org.access import Capability, access_of, capability_required
 from sieva.programs import selectors, services
 from sieva.programs.access import get_cohort_for_user, get_enrollment_for_user, get_session_for_user
 from sieva.programs.forms import AttendanceForm, EnrollmentSearchForm
 from sieva.programs.models import Cohort
-from sieva.programs.views._helpers import access_of, export, messages_of
 from sieva.programs.views.cohorts import file_stem
-from sieva.reports.tables import JP_FORMAT
 
 BAD_TICK = _("Data kehadiran tidak lengkap.")
 

@@ -10,7 +10,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from sieva.org.access import Capability, capability_required
+from sieva.core.exports import JP_FORMAT, MONEY_FORMAT
+from sieva.core.views import after_delete, apply_errors, confirm_delete, export, messages_of
+from sieva.org.access import Capability, access_of, capability_required
 from sieva.programs import selectors, services
 from sieva.programs.access import (
     get_budget_line_for_user,
@@ -20,15 +22,6 @@ from sieva.programs.access import (
 )
 from sieva.programs.forms import BudgetLineForm, CohortForm, SessionForm
 from sieva.programs.models import Cohort
-from sieva.programs.views._helpers import (
-    access_of,
-    after_delete,
-    apply_errors,
-    confirm_delete,
-    export,
-    messages_of,
-)
-from sieva.reports.tables import JP_FORMAT, MONEY_FORMAT
 
 
 def _detail_url(cohort_id: int, anchor: str = "") -> str:

@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sieva.org.access import Capability, capability_required, get_employee_for_user
+from sieva.core.exports import JP_FORMAT
+from sieva.core.views import after_delete, apply_errors, confirm_delete, export, messages_of
+from sieva.org.access import Capability, access_of, capability_required, get_employee_for_user
 from sieva.programs import selectors, services
 from sieva.programs.access import (
     get_cohort_for_user,
@@ -29,16 +31,7 @@ from sieva.programs.forms import (
     EnrollmentStatusForm,
 )
 from sieva.programs.models import Cohort
-from sieva.programs.views._helpers import (
-    access_of,
-    after_delete,
-    apply_errors,
-    confirm_delete,
-    export,
-    messages_of,
-)
 from sieva.programs.views.cohorts import file_stem
-from sieva.reports.tables import JP_FORMAT
 
 BAD_TICK = _("Data kehadiran tidak lengkap.")
 BULK_SEE_ABOVE = _("Perbaiki NIP yang disebut di atas.")

@@ -10,12 +10,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sieva.org.access import Access, Capability, capability_required
+from sieva.core.exports import JP_FORMAT
+from sieva.core.views import apply_errors, export
+from sieva.org.access import Access, Capability, access_of, capability_required
 from sieva.programs import selectors, services
 from sieva.programs.access import get_program_for_user, get_subject_for_user
 from sieva.programs.forms import ProgramFilterForm, ProgramForm, SubjectForm
-from sieva.programs.views._helpers import access_of, apply_errors, export
-from sieva.reports.tables import JP_FORMAT
 
 PAGE_SIZE = 50
 

@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from sieva.org.access import Capability, capability_required
-from sieva.reports.tables import EXPORT_FORMATS, table_response
+from sieva.core.exports import EXPORT_FORMATS, table_response
+from sieva.org.access import Capability, access_of, capability_required
 from sieva.satisfaction import selectors
 from sieva.satisfaction.elements import ELEMENT_LABELS, ELEMENTS
 from sieva.satisfaction.forms import PeriodForm
@@ -50,7 +50,7 @@ def _export(fmt: str, filename: str, headers: list[str], rows: list[list[Any]]) 
 
 @capability_required(Capability.VIEW_REPORTS)
 def overview(request: HttpRequest) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     units = list(selectors.service_units(access))
     form, period = _period(request, selectors.latest_month(selectors.service_units(access)))
     scores = selectors.scores_for_units([u.pk for u in units], period) if period else {}
@@ -69,7 +69,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.VIEW_REPORTS)
 def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     unit = selectors.get_service_unit_for_user(access, pk)
     form, period = _period(
         request, selectors.latest_month(selectors.service_units(access).filter(pk=unit.pk))

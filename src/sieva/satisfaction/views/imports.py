@@ -5,8 +5,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sieva.org.access import Capability, capability_required
-from sieva.reports.tables import table_response
+from sieva.core.exports import table_response
+from sieva.org.access import Capability, access_of, capability_required
 from sieva.satisfaction.forms import SkmImportForm
 from sieva.satisfaction.services import import_jobs
 from sieva.satisfaction.services.imports import columns, import_skm
@@ -26,13 +26,13 @@ def skm_import(request: HttpRequest) -> HttpResponse:
         if total > import_jobs.background_rows():
             job = import_jobs.skm_import_start(
                 actor=request.user,
-                access=request.access,  # type: ignore[attr-defined]
+                access=access_of(request),
                 file_obj=upload,
                 filename=upload.name,
                 total_rows=total,
             )
             return redirect("satisfaction:import_status", pk=job.pk)
-        result = import_skm(upload, upload.name, actor=request.user, access=request.access)  # type: ignore[attr-defined]
+        result = import_skm(upload, upload.name, actor=request.user, access=access_of(request))
         if result.ok:
             request.session.pop(_SESSION_KEY, None)
             messages.success(
@@ -68,7 +68,7 @@ def skm_import_errors(request: HttpRequest) -> HttpResponse:
 def skm_import_status(request: HttpRequest, pk: int) -> HttpResponse:
     """A background import: htmx polls the `progress` partial every 2 s until it ends, then
     the counts or the problems."""
-    job = import_jobs.get_job_for_user(request.access, pk)  # type: ignore[attr-defined]
+    job = import_jobs.get_job_for_user(access_of(request), pk)
     template = "satisfaction/import_status.html"
     if request.htmx:  # type: ignore[attr-defined]
         template += "#progress"
@@ -78,7 +78,7 @@ def skm_import_status(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required(Capability.EDIT_PROGRAMS)
 def skm_import_job_errors(request: HttpRequest, pk: int) -> HttpResponse:
     """A background import's problems as CSV (row, column, reason); 404 when there are none."""
-    job = import_jobs.get_job_for_user(request.access, pk)  # type: ignore[attr-defined]
+    job = import_jobs.get_job_for_user(access_of(request), pk)
     if not job.errors:
         raise Http404
     return table_response(

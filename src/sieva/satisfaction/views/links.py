@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from sieva.org.access import Capability, capability_required
+from sieva.org.access import Capability, access_of, capability_required
 from sieva.org.models import OrgUnit
 from sieva.satisfaction.models import SkmLink
 from sieva.satisfaction.selectors import get_service_unit_for_user
@@ -12,7 +12,7 @@ from sieva.satisfaction.services import links
 
 def _link_and_urls(request: HttpRequest, pk: int) -> tuple[OrgUnit, SkmLink, str, str]:
     """The scoped unit (404 outside the subtree), its link, the short URL and the QR URL."""
-    unit = get_service_unit_for_user(request.access, pk)  # type: ignore[attr-defined]
+    unit = get_service_unit_for_user(access_of(request), pk)
     link = links.skm_link_for_unit(unit=unit, actor=request.user)
     short_url = request.build_absolute_uri(links.public_path(link))
     return unit, link, short_url, links.qr_target(request.build_absolute_uri("/"), link)

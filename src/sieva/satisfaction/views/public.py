@@ -11,10 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from sieva.core.ratelimit import RateLimit, client_ip
 from sieva.satisfaction.elements import Source
 from sieva.satisfaction.forms import SkmPublicForm
 from sieva.satisfaction.models import SkmLink
-from sieva.satisfaction.ratelimit import allow_submission, client_ip, retry_after_seconds
 from sieva.satisfaction.services.links import QR_SOURCE
 from sieva.satisfaction.services.submission import DuplicateResponse, skm_response_submit
 
@@ -40,6 +40,9 @@ def _seconds_to_midnight() -> int:
     return max(60, int((midnight - now).total_seconds()))
 
 
+PUBLIC_LIMIT = RateLimit("skm", "SIEVA_SKM_RATE_LIMIT", "SIEVA_SKM_RATE_WINDOW")
+
+
 @never_cache
 def public_form(request: HttpRequest, token: str) -> HttpResponse:
     link = _link(token)
@@ -49,9 +52,9 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "satisfaction/public_already.html", context, status=status)
     form = SkmPublicForm(request.POST or None)
     if request.method == "POST":
-        if not allow_submission(request):
+        if not PUBLIC_LIMIT.hit_request(request):
             response = render(request, "satisfaction/public_rate_limited.html", context, status=429)
-            response["Retry-After"] = str(retry_after_seconds())
+            response["Retry-After"] = str(PUBLIC_LIMIT.retry_after())
             return response
         if form.is_valid():
             source = Source.QR if request.GET.get("s") == QR_SOURCE else Source.WEB

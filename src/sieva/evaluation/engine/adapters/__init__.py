@@ -7,7 +7,6 @@ from sieva.evaluation.engine.adapters.learning import LearningScores, learning_s
 from sieva.evaluation.engine.adapters.outcomes import (
     IndicatorPanel,
     Panel,
-    add_months,
     comparison_service_units,
     ikm_panel,
     indicator_panels,
@@ -44,7 +43,6 @@ __all__ = [
     "ParticipationRecords",
     "ResponseRate",
     "ScaleResponses",
-    "add_months",
     "benefit_claims_for",
     "campaigns_for",
     "choice_counts",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Min, QuerySet
 
 from sieva.analysis.indices.ikm import ikm_from_totals
+from sieva.core.periods import add_months
 from sieva.indicators.models import (
     Direction,
     IndicatorActual,
@@ -81,11 +82,6 @@ def comparison_service_units(
         .values_list("pk", "path")
     )
     return [pk for pk, path in candidates if any(path.startswith(a) for a in agency_paths)]
-
-
-def add_months(month: dt.date, months: int) -> dt.date:
-    index = month.year * 12 + month.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _window(treated_from: dict[int, dt.date], months_around: int) -> tuple[dt.date, dt.date]:

@@ -9,7 +9,6 @@ from django.db.models import Count, FloatField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from sieva.evaluation.participation import funnel_total
 from sieva.instruments.models import (
     Answer,
     Campaign,
@@ -22,6 +21,7 @@ from sieva.programs.models import (
     Cohort,
     Enrollment,
 )
+from sieva.programs.selectors.participation import funnel_total
 
 LIKERT_RANGE = {ItemKind.LIKERT4: (1, 4), ItemKind.LIKERT5: (1, 5)}
 OVERALL = "keseluruhan"

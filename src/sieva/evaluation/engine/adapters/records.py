@@ -7,7 +7,6 @@ from decimal import Decimal
 from django.db.models import Count, QuerySet, Sum
 
 from sieva.analysis.indices.roi import BenefitClaim
-from sieva.evaluation.participation import Funnel, funnel_total
 from sieva.indicators.models import (
     MonetisedBenefit,
 )
@@ -19,6 +18,7 @@ from sieva.programs.models import (
     Enrollment,
     Session,
 )
+from sieva.programs.selectors.participation import Funnel, funnel_total
 
 # --- L0 participation and L5 cost -------------------------------------------------------------
 

@@ -9,8 +9,8 @@ from sieva.analysis.suppression import suppress_counts
 from sieva.evaluation.engine import adapters
 from sieva.evaluation.engine.figures import Figure
 from sieva.evaluation.engine.levels.common import min_cell, rate_figure
-from sieva.evaluation.participation import Funnel
 from sieva.programs.models import AbsenceReason, Cohort
+from sieva.programs.selectors.participation import Funnel
 
 
 @dataclass(frozen=True)

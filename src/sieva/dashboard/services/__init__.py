@@ -1,0 +1,1 @@
+"""Writes of the leaders' pages: stored program summaries and the evaluation schedule."""

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from sieva.dashboard import views
+
+app_name = "dashboard"
+
+urlpatterns = [
+    path("dasbor/", views.dashboard_page, name="dashboard"),
+    path("dasbor/program/<int:pk>/hitung-ulang/", views.summary_refresh, name="summary_refresh"),
+    path("evaluasi/jadwal/", views.schedule_list, name="schedule_list"),
+    path("evaluasi/jadwal/<int:pk>/", views.schedule_edit, name="schedule_edit"),
+]

@@ -1,0 +1,163 @@
+"""The home page, the leaders' dashboard, the "hitung ulang" of a program's summary, and the
+schedule pages."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from sieva.dashboard.charts import dashboard_charts, effect_title
+from sieva.dashboard.forms import DashboardFilterForm, ScheduleForm
+from sieva.dashboard.models import EvaluationSchedule, ScheduledRun
+from sieva.dashboard.periods import period_bounds
+from sieva.dashboard.selectors import home_figures, reports_for_owner
+from sieva.dashboard.selectors.board import dashboard, programs_in, summary_figure
+from sieva.dashboard.services.schedule import schedule_set
+from sieva.dashboard.services.summaries import program_summary_refresh
+from sieva.dashboard.tasks import refresh_year
+from sieva.org.access import Capability, access_of, capability_required, user_access
+from sieva.programs.access import get_program_for_user
+
+PORTFOLIO_COLUMNS = (
+    ("participation", "%"),
+    ("reaction", ""),
+    ("gain", ""),
+    ("application", "%"),
+    ("ikm_effect", "NIK"),
+    ("roi", "%"),
+)
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(Capability.VIEW_REPORTS)
+def dashboard_page(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    if request.method == "POST":
+        return _refresh_year(request)
+    form = DashboardFilterForm(request.GET, access=access)
+    effect = "gain" if request.GET.get("effect") == "gain" else "reaction"
+    board = charts = rows = None
+    if form.is_valid():
+        year = form.cleaned_data.get("year") or timezone.localdate().year
+        board = dashboard(access, year=year, node=form.cleaned_data.get("node"))
+        charts = dashboard_charts(board, effect=effect)
+        rows = [
+            (s, [summary_figure(s, name, unit) for name, unit in PORTFOLIO_COLUMNS])
+            for s in board.summaries
+        ]
+    context = {
+        "form": form,
+        "board": board,
+        "charts": charts,
+        "rows": rows,
+        "effect": effect,
+        "effect_title": effect_title(effect),
+        "can_refresh": access.can(Capability.EDIT_PROGRAMS),
+    }
+    return render(request, "dashboard/dashboard.html", context)
+
+
+def _refresh_year(request: HttpRequest) -> HttpResponse:
+    """Every program summary of a year and the JP compliance in the user's subtree, as a
+    background task (run at once in tests; by the db_worker in production)."""
+    if not access_of(request).can(Capability.EDIT_PROGRAMS):
+        raise PermissionDenied
+    try:
+        year = int(request.POST.get("year", ""))
+        period_bounds(str(year))
+    except ValueError:
+        messages.error(request, _("Tahun tidak valid."))
+        return redirect("dashboard:dashboard")
+    refresh_year.enqueue(request.user.pk, year)
+    messages.success(
+        request,
+        _(
+            "Penghitungan ulang ringkasan tahun %(year)d dijalankan; muat ulang halaman ini "
+            "beberapa saat lagi."
+        )
+        % {"year": year},
+    )
+    return redirect(f"{reverse('dashboard:dashboard')}?year={year}")
+
+
+@require_POST
+@capability_required(Capability.EDIT_PROGRAMS)
+def summary_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    program = get_program_for_user(access_of(request), pk, write=True)
+    period = request.POST.get("period", "")
+    try:
+        period_bounds(period)
+    except ValueError as error:
+        messages.error(request, str(error))
+    else:
+        program_summary_refresh(actor=request.user, program=program, period=period)
+        messages.success(
+            request,
+            _("Ringkasan %(program)s periode %(period)s dihitung ulang.")
+            % {"program": program.name, "period": period},
+        )
+    back = request.POST.get("next", "")
+    if not back.startswith(reverse("dashboard:dashboard")):
+        back = reverse("dashboard:dashboard")
+    return redirect(back)
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def schedule_list(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    programs = programs_in(access, None).select_related("owner", "schedule").order_by("name")
+    runs = ScheduledRun.objects.filter(schedule__program__in=programs.values("pk")).select_related(
+        "schedule__program", "snapshot"
+    )[:20]
+    return render(request, "dashboard/schedule_list.html", {"programs": programs, "runs": runs})
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(Capability.EDIT_PROGRAMS)
+def schedule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    access = access_of(request)
+    program = get_program_for_user(access, pk, write=True)
+    current = EvaluationSchedule.objects.filter(program=program).first()
+    initial = {} if current else {"owner_unit": program.owner, "active": True}
+    form = ScheduleForm(
+        request.POST if request.method == "POST" else None,
+        instance=current,
+        initial=initial,
+        access=access,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            schedule_set(
+                actor=request.user,
+                program=program,
+                frequency=data["frequency"],
+                owner_unit=data["owner_unit"],
+                owner_user=data["owner_user"],
+                next_due=data["next_due"],
+                active=data["active"],
+                today=timezone.localdate(),
+            )
+        except ValueError as error:
+            form.add_error("owner_unit", str(error))
+        else:
+            messages.success(request, _("Jadwal evaluasi disimpan."))
+            return redirect("dashboard:schedule_list")
+    context = {"form": form, "program": program, "schedule": current}
+    return render(request, "dashboard/schedule_edit.html", context)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Every signed-in user lands here; figures only exist for an account with a role."""
+    access = user_access(request.user)
+    context = {
+        "figures": home_figures(access) if access else None,
+        "scheduled_reports": reports_for_owner(access) if access else [],
+    }
+    return render(request, "dashboard/home.html", context)

@@ -1,0 +1,372 @@
+"""JP (jam pelajaran) earned per employee and the yearly development obligations.
+
+- PNS: at least ``SIEVA_PNS_MIN_JP_PER_YEAR`` (20) JP per calendar year (PP 11/2017 Pasal 203(4)).
+- PPPK: at most ``SIEVA_PPPK_MAX_JP_PER_CONTRACT_YEAR`` (24) JP per contract year
+  (PP 49/2018 Pasal 40).
+
+JP earned = the sum of `Session.jp` over the sessions the employee attended (`Attendance`
+rows), dated by `Session.date`. Periods and edge cases: docs/decisions/0005-jp-compliance.md.
+Every function here aggregates in the database; none issues a query per employee.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from sieva.core.periods import add_years
+from sieva.org.access import Access, scope_queryset
+from sieva.org.models import AsnKind, Employee, OrgKind, OrgUnit
+from sieva.programs.models import Attendance, Enrollment
+
+ZERO = Decimal("0")
+
+
+def contract_year(contract_start: dt.date | None, year: int) -> tuple[dt.date, dt.date] | None:
+    """The PPPK contract year that begins in `year`, as ``[start, end)``.
+
+    Contract year k runs from ``contract_start + k years`` to ``contract_start + k+1 years``.
+    Without a contract start the calendar year stands in; None when the contract only starts
+    after `year` (no contract year of that person begins in it).
+    """
+    if contract_start is None:
+        return dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    if contract_start.year > year:
+        return None
+    start = add_years(contract_start, year - contract_start.year)
+    return start, add_years(contract_start, year - contract_start.year + 1)
+
+
+@dataclass(frozen=True)
+class EmployeeJp:
+    """One employee's JP over the period the rule for their kind of ASN looks at."""
+
+    employee_id: int
+    nip: str
+    name: str
+    asn_kind: str
+    unit_id: int
+    unit_name: str
+    unit_path: str
+    jp: Decimal
+    period_start: dt.date
+    period_end: dt.date  # exclusive
+
+    @property
+    def is_pns(self) -> bool:
+        return self.asn_kind == AsnKind.PNS
+
+    @property
+    def meets_minimum(self) -> bool:
+        return self.is_pns and self.jp >= settings.SIEVA_PNS_MIN_JP_PER_YEAR
+
+    @property
+    def exceeds_cap(self) -> bool:
+        return not self.is_pns and self.jp > settings.SIEVA_PPPK_MAX_JP_PER_CONTRACT_YEAR
+
+    @property
+    def period_last_day(self) -> dt.date:
+        return self.period_end - dt.timedelta(days=1)
+
+
+def employees_in_scope(access: Access, node: OrgUnit | None = None) -> QuerySet[Employee]:
+    """Active employees whose unit lies in the user's subtree (and under `node` if given)."""
+    employees = scope_queryset(Employee.objects.filter(is_active=True), access, "unit")
+    if node is not None:
+        employees = employees.filter(unit__path__startswith=node.path)
+    return employees
+
+
+def _year_bounds(year: int) -> dict[str, dt.date]:
+    return {"session__date__gte": dt.date(year, 1, 1), "session__date__lt": dt.date(year + 1, 1, 1)}
+
+
+def jp_per_employee(employees: QuerySet[Employee], year: int) -> dict[int, Decimal]:
+    """Calendar-year JP of each of `employees` who attended anything in `year`, one query."""
+    rows = (
+        Attendance.objects.filter(
+            enrollment__employee__in=employees.values("pk"), **_year_bounds(year)
+        )
+        .values("enrollment__employee_id")
+        .annotate(jp=Sum("session__jp"))
+        .order_by()
+    )
+    return {row["enrollment__employee_id"]: row["jp"] or ZERO for row in rows}
+
+
+def _jp_per_day(
+    employees: QuerySet[Employee], first: dt.date, end: dt.date
+) -> dict[int, list[tuple[dt.date, Decimal]]]:
+    rows = (
+        Attendance.objects.filter(
+            enrollment__employee__in=employees.values("pk"),
+            session__date__gte=first,
+            session__date__lt=end,
+        )
+        .values("enrollment__employee_id", "session__date")
+        .annotate(jp=Sum("session__jp"))
+        .order_by()
+    )
+    days: dict[int, list[tuple[dt.date, Decimal]]] = defaultdict(list)
+    for row in rows:
+        days[row["enrollment__employee_id"]].append((row["session__date"], row["jp"] or ZERO))
+    return days
+
+
+def jp_compliance(employees: QuerySet[Employee], year: int) -> list[EmployeeJp]:
+    """Every one of `employees` with the JP their rule counts for report year `year`.
+
+    PNS: calendar year `year`, including those with no attendance at all (0 JP). PPPK: the
+    contract year beginning in `year`; a PPPK whose contract starts later is left out.
+    Three queries whatever the number of employees.
+    """
+    people = list(
+        employees.values(
+            "pk", "nip", "name", "asn_kind", "unit_id", "unit__name", "unit__path", "contract_start"
+        ).order_by("unit__path", "name", "pk")
+    )
+    pns_jp = jp_per_employee(employees.filter(asn_kind=AsnKind.PNS), year)
+    # Every PPPK contract year beginning in `year` ends before 1 January of `year` + 2.
+    pppk_days = _jp_per_day(
+        employees.exclude(asn_kind=AsnKind.PNS), dt.date(year, 1, 1), dt.date(year + 2, 1, 1)
+    )
+    records = []
+    for person in people:
+        if person["asn_kind"] == AsnKind.PNS:
+            period = (dt.date(year, 1, 1), dt.date(year + 1, 1, 1))
+            jp = pns_jp.get(person["pk"], ZERO)
+        else:
+            found = contract_year(person["contract_start"], year)
+            if found is None:
+                continue
+            period = found
+            jp = sum(
+                (
+                    amount
+                    for day, amount in pppk_days.get(person["pk"], ())
+                    if period[0] <= day < period[1]
+                ),
+                ZERO,
+            )
+        records.append(
+            EmployeeJp(
+                employee_id=person["pk"],
+                nip=person["nip"],
+                name=person["name"],
+                asn_kind=person["asn_kind"],
+                unit_id=person["unit_id"],
+                unit_name=person["unit__name"],
+                unit_path=person["unit__path"],
+                jp=jp,
+                period_start=period[0],
+                period_end=period[1],
+            )
+        )
+    return records
+
+
+def pns_meeting_minimum(employees: QuerySet[Employee], year: int) -> tuple[int, int]:
+    """(number of PNS among `employees`, how many earned the minimum JP in `year`), 2 queries."""
+    pns = employees.filter(asn_kind=AsnKind.PNS)
+    meeting = (
+        Attendance.objects.filter(enrollment__employee__in=pns.values("pk"), **_year_bounds(year))
+        .values("enrollment__employee_id")
+        .annotate(jp=Sum("session__jp"))
+        .filter(jp__gte=settings.SIEVA_PNS_MIN_JP_PER_YEAR)
+        .order_by()
+        .count()
+    )
+    return pns.count(), meeting
+
+
+def nearest_of_kind(paths: Iterable[str], kind: str) -> dict[str, tuple[int, str, str] | None]:
+    """For each tree path, its nearest node of `kind` (itself included) as (id, name, path).
+
+    One query for all paths: the node ids are read from the materialised paths.
+    """
+    paths = set(paths)
+    ids = {int(part) for path in paths for part in path.strip("/").split("/") if part}
+    found = {
+        pk: (pk, name, path)
+        for pk, name, path in OrgUnit.objects.filter(pk__in=ids, kind=kind).values_list(
+            "pk", "name", "path"
+        )
+    }
+    result: dict[str, tuple[int, str, str] | None] = {}
+    for path in paths:
+        chain = [int(part) for part in path.strip("/").split("/") if part]
+        result[path] = next((found[pk] for pk in reversed(chain) if pk in found), None)
+    return result
+
+
+def work_unit_of(paths: Iterable[str]) -> dict[str, tuple[int, str, str]]:
+    """Each employee unit path mapped to its perangkat daerah / unit kerja (id, name, path).
+
+    A unit layanan rolls up to its perangkat daerah; a unit with none above it stands for
+    itself (one extra query for those).
+    """
+    paths = set(paths)
+    mapped = nearest_of_kind(paths, OrgKind.DEPARTMENT)
+    missing = {
+        int(path.strip("/").split("/")[-1]): path for path, node in mapped.items() if not node
+    }
+    result = {path: node for path, node in mapped.items() if node}
+    if missing:
+        for pk, name, path in OrgUnit.objects.filter(pk__in=missing).values_list(
+            "pk", "name", "path"
+        ):
+            result[missing[pk]] = (pk, name, path)
+    return result
+
+
+@dataclass(frozen=True)
+class UnitCompliance:
+    """The JP obligations of one perangkat daerah / unit kerja (its unit layanan included)."""
+
+    unit_id: int
+    unit_name: str
+    pns: int
+    pns_meeting: int
+    pppk: int
+    pppk_over: int
+
+    @property
+    def compliance_rate(self) -> float | None:
+        """Share of PNS meeting the minimum, or None without PNS."""
+        return self.pns_meeting / self.pns if self.pns else None
+
+
+def unit_compliance(records: list[EmployeeJp]) -> list[UnitCompliance]:
+    """`records` summed per perangkat daerah / unit kerja, in tree order."""
+    units = work_unit_of(record.unit_path for record in records)
+    counts: dict[tuple[int, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for record in records:
+        cell = counts[units[record.unit_path]]
+        if record.is_pns:
+            cell[0] += 1
+            cell[1] += record.meets_minimum
+        else:
+            cell[2] += 1
+            cell[3] += record.exceeds_cap
+    return [
+        UnitCompliance(
+            unit_id=unit[0],
+            unit_name=unit[1],
+            pns=c[0],
+            pns_meeting=c[1],
+            pppk=c[2],
+            pppk_over=c[3],
+        )
+        for unit, c in sorted(counts.items(), key=lambda item: item[0][2])
+    ]
+
+
+def employee_jp_by_year(employee_id: int) -> list[tuple[int, Decimal]]:
+    """(calendar year, JP earned) for every year the employee attended a session, oldest first."""
+    rows = (
+        Attendance.objects.filter(enrollment__employee_id=employee_id)
+        .annotate(year=ExtractYear("session__date"))
+        .values("year")
+        .annotate(jp=Sum("session__jp"))
+        .order_by("year")
+    )
+    return [(row["year"], row["jp"] or ZERO) for row in rows]
+
+
+@dataclass(frozen=True)
+class TrainingRecord:
+    """One cohort the employee was enrolled in, with what they attended of it."""
+
+    enrollment_id: int
+    cohort_id: int
+    cohort_name: str
+    program_id: int
+    program_name: str
+    program_kind: str
+    start_date: dt.date
+    end_date: dt.date
+    status: str
+    status_label: str
+    absence_reason_label: str
+    sessions_attended: int
+    jp: Decimal
+
+
+def employee_training_history(employee_id: int) -> list[TrainingRecord]:
+    """Every enrollment of the employee, newest cohort first, with JP earned there; one query."""
+    enrollments = (
+        Enrollment.objects.filter(employee_id=employee_id)
+        .select_related("cohort__program")
+        .annotate(
+            sessions_attended=Count("attendances"),
+            jp_earned=Sum("attendances__session__jp"),
+        )
+        .order_by("-cohort__start_date", "-pk")
+    )
+    return [
+        TrainingRecord(
+            enrollment_id=e.pk,
+            cohort_id=e.cohort_id,
+            cohort_name=e.cohort.name,
+            program_id=e.cohort.program_id,
+            program_name=e.cohort.program.name,
+            program_kind=e.cohort.program.get_kind_display(),
+            start_date=e.cohort.start_date,
+            end_date=e.cohort.end_date,
+            status=e.status,
+            status_label=e.get_status_display(),
+            absence_reason_label=e.get_absence_reason_display() if e.absence_reason else "",
+            sessions_attended=e.sessions_attended,
+            jp=e.jp_earned or ZERO,
+        )
+        for e in enrollments
+    ]
+
+
+@dataclass(frozen=True)
+class JpYear:
+    year: int
+    jp: Decimal
+    meets_minimum: bool | None  # None for PPPK: their cap counts contract years, not these
+
+
+@dataclass(frozen=True)
+class LearningRecord:
+    """An employee's development record: programs attended, JP per year against their rule
+    (20 JP minimum for PNS, 24 JP cap per contract year for PPPK) and the current year."""
+
+    training: list[TrainingRecord]
+    jp_years: list[JpYear]
+    current_jp: EmployeeJp | None
+    jp_limit: int
+
+
+def employee_learning(employee: Employee) -> LearningRecord:
+    """The learning part of an employee's page; a fixed number of queries."""
+    is_pns = employee.asn_kind == AsnKind.PNS
+    minimum = settings.SIEVA_PNS_MIN_JP_PER_YEAR
+    jp_years = [
+        JpYear(year, jp, (jp >= minimum) if is_pns else None)
+        for year, jp in employee_jp_by_year(employee.pk)
+    ]
+    return LearningRecord(
+        training=employee_training_history(employee.pk),
+        jp_years=jp_years,
+        current_jp=_current_jp(employee, timezone.localdate().year),
+        jp_limit=minimum if is_pns else settings.SIEVA_PPPK_MAX_JP_PER_CONTRACT_YEAR,
+    )
+
+
+def _current_jp(employee: Employee, year: int) -> EmployeeJp | None:
+    person = Employee.objects.filter(pk=employee.pk)
+    records = jp_compliance(person, year)
+    if records and records[0].period_start > timezone.localdate():
+        # The PPPK contract year starting later this year is not the one running now.
+        records = jp_compliance(person, year - 1)
+    return records[0] if records else None

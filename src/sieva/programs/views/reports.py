@@ -1,0 +1,109 @@
+"""Participation and 20 JP report pages, each table exportable as CSV or XLSX."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sieva.core.exports import EXPORT_FORMATS, table_response
+from sieva.core.report_table import ReportTable
+from sieva.core.views import query_without
+from sieva.org.access import Capability, access_of, capability_required
+from sieva.programs import selectors
+from sieva.programs.forms import JpFilterForm, ParticipationFilterForm
+from sieva.programs.selectors import PERSONAL_TABLES, ParticipationFilter
+
+LIST_PAGE_SIZE = 50
+_NOT_FILTERS = {"format", "table", "page", "pns_page", "pppk_page"}
+BAD_EXPORT = _("Format atau tabel ekspor tidak dikenal.")
+BAD_FILTER = _("Filter tidak valid.")
+
+
+def _filter_query(request: HttpRequest) -> str:
+    return query_without(request, *_NOT_FILTERS)
+
+
+def _export(request: HttpRequest, tables: dict[str, ReportTable], stem: str) -> HttpResponse:
+    fmt, name = request.GET.get("format"), request.GET.get("table", "")
+    table = tables.get(name)
+    if fmt not in EXPORT_FORMATS or table is None:
+        return HttpResponseBadRequest(str(BAD_EXPORT))
+    return table_response(
+        fmt, filename=f"{stem}-{name}", headers=table.headers, rows=table.export_rows()
+    )
+
+
+def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    if request.htmx:  # type: ignore[attr-defined]
+        template += "#report"
+    return render(request, template, context)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def participation(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    form = ParticipationFilterForm(request.GET, access=access)
+    report = None
+    if form.is_valid():
+        filters = ParticipationFilter(
+            year=form.cleaned_data["year"],
+            program=form.cleaned_data["program"],
+            kind=form.cleaned_data["kind"],
+            node=form.cleaned_data["node"],
+        )
+        report = selectors.participation_report(access, filters)
+    if "format" in request.GET:
+        if report is None:
+            return HttpResponseBadRequest(str(BAD_FILTER))
+        return _export(request, report.tables, "partisipasi")
+    context = {"form": form, "report": report, "filter_query": _filter_query(request)}
+    return _page(request, "programs/participation.html", context)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def jp_report(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    if request.GET.get("table") in PERSONAL_TABLES and not access.can(
+        Capability.VIEW_PERSONAL_DATA
+    ):
+        raise PermissionDenied
+    form = JpFilterForm(request.GET, access=access)
+    report = None
+    if form.is_valid():
+        year = form.cleaned_data["year"] or timezone.localdate().year
+        report = selectors.jp_report(access, year, form.cleaned_data["unit"])
+    if "format" in request.GET:
+        if report is None:
+            return HttpResponseBadRequest(str(BAD_FILTER))
+        return _export(request, report.tables, f"pemenuhan-jp-{report.year}")
+    lists = []
+    if report is not None:
+        for name in ("pns_below", "pppk_over"):
+            if name in report.tables:
+                lists.append(_paged(request, report.tables[name], f"{name.split('_')[0]}_page"))
+    context = {
+        "form": form,
+        "report": report,
+        "lists": lists,
+        "filter_query": _filter_query(request),
+    }
+    return _page(request, "programs/jp_report.html", context)
+
+
+def _paged(request: HttpRequest, table: ReportTable, param: str) -> dict[str, Any]:
+    """One employee list with its page of rows and links that keep the other parameters."""
+    page = Paginator(table.rows, LIST_PAGE_SIZE).get_page(request.GET.get(param))
+    links = {}
+    for key, number in (
+        ("previous", page.previous_page_number() if page.has_previous() else None),
+        ("next", page.next_page_number() if page.has_next() else None),
+    ):
+        if number is not None:
+            query = request.GET.copy()
+            query[param] = str(number)
+            links[key] = f"?{query.urlencode()}"
+    return {"table": table, "rows": table.cells(list(page.object_list)), "page": page, **links}
