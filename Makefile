@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEV_ENV := SIEVA_DEBUG=1
 LINT_PATHS := $(wildcard src tests benchmarks conftest.py)
 
-.PHONY: install run test check lint architecture types migrations-check messages messages-extract system-deps demo bench clean
+.PHONY: install run serve test check lint architecture types migrations-check messages messages-extract system-deps demo bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,18 @@ messages-extract: install
 	    ../../../$(BIN)/django-admin makemessages -l en --no-location --no-obsolete -v 0); \
 	done
 
+# Development: server, task worker and scheduler together on SQLite, with the demo data.
 run: install messages
 	$(DEV_ENV) $(BIN)/sieva migrate --noinput -v 0
 	$(DEV_ENV) $(BIN)/sieva demo
-	$(DEV_ENV) $(BIN)/sieva runserver 127.0.0.1:8000
+	$(DEV_ENV) $(BIN)/sieva run 127.0.0.1:8000
+
+# Production: gunicorn, task worker and scheduler, configured from the environment
+# (DATABASE_URL, REDIS_URL, SIEVA_SECRET_KEY, SIEVA_PSEUDONYM_KEY…; docs/deployment.md).
+serve: install messages
+	$(BIN)/sieva migrate --noinput -v 0
+	$(BIN)/sieva collectstatic --noinput -v 0
+	$(BIN)/sieva serve
 
 # Debian packages the tests need: Chromium for browser journeys, poppler for reading PDFs,
 # gettext for compilemessages, HarfBuzz subsetting for WeasyPrint.

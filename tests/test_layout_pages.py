@@ -136,3 +136,11 @@ def test_a_user_without_a_role_sees_the_username_and_no_role(client, db):
     client.force_login(user)
     page = client.get(reverse("home")).content.decode()
     assert '<span class="who-name">tamu</span>' in page and "who-role" not in page
+
+
+def test_a_request_with_a_foreign_host_header_is_a_400_not_a_500(client):
+    # Found by the security probe: the page context read `request.user` before the
+    # authentication middleware had set it, so the 400 page itself crashed.
+    response = client.get("/akun/login/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Permintaan tidak dapat diproses" in response.content.decode()

@@ -6,13 +6,18 @@ from sieva.org.access import Access, Capability, user_access
 
 
 def page(request: HttpRequest) -> dict[str, Any]:
-    """The CSP nonce (under the name django-htmx reads), the signed-in user's access and name."""
-    access = user_access(request.user) if request.user.is_authenticated else None
+    """The CSP nonce (under the name django-htmx reads), the signed-in user's access and name.
+
+    A request refused before the authentication middleware ran (a bad Host header, 400) has
+    no `user`; it renders as an anonymous one."""
+    user = getattr(request, "user", None)
+    signed_in = user is not None and user.is_authenticated
+    access = user_access(user) if signed_in else None
     return {
         "csp_nonce": str(getattr(request, "csp_nonce", "")),
         "access": access,
         "access_caps": {cap.value for cap in Capability if access and access.can(cap)},
-        "account_name": _account_name(request.user, access),
+        "account_name": _account_name(user, access) if signed_in else "",
     }
 
 

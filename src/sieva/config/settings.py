@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sieva.config.middleware.UserLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,6 +130,29 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
+# Production serves static files itself (WhiteNoise) under hashed, compressed names after
+# `collectstatic`; development and tests read them from the apps as they are.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG or TESTING
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# Development and tests find static files in the apps (no collectstatic needed).
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+
+# One cache shared by every process (rate limits, the scheduler's claims, cached pages): Redis
+# when REDIS_URL is set, otherwise a table in the database — never per-process memory.
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "sieva_cache"}
+}
 
 _TASKS_DEFAULT = (
     "django_tasks.backends.immediate.ImmediateBackend"
@@ -136,6 +160,11 @@ _TASKS_DEFAULT = (
     else "django_tasks_db.DatabaseBackend"
 )
 TASKS = {"default": {"BACKEND": env_str("SIEVA_TASKS_BACKEND", _TASKS_DEFAULT)}}
+# Tasks the scheduler (`sieva scheduler`, started by `sieva run` and `sieva serve`) enqueues,
+# with their interval in seconds.
+SIEVA_PERIODIC_TASKS = {
+    "sieva.dashboard.tasks.run_due_evaluations": env_int("SIEVA_EVALUATE_DUE_EVERY", 3600),
+}
 
 # Security: cookies are secure unless explicitly served over plain HTTP for development.
 _HTTPS = env_bool("SIEVA_HTTPS", not (DEBUG or TESTING))
@@ -144,6 +173,11 @@ CSRF_COOKIE_SECURE = _HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("SIEVA_SSL_REDIRECT", False)
+# Behind the reverse proxy (docs/deployment.md) gunicorn listens on 127.0.0.1 only, so the
+# scheme header can only come from the proxy, which overwrites it.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Addresses of reverse proxies whose X-Forwarded-For names the real client (rate limits).
+SIEVA_TRUSTED_PROXIES = env_list("SIEVA_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 SECURE_HSTS_SECONDS = env_int("SIEVA_HSTS_SECONDS", 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -16,9 +16,14 @@ __all__ = ["RateLimit", "client_ip"]
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The address that reached us. REMOTE_ADDR only: X-Forwarded-For is client-controlled
-    unless a trusted proxy sets it (deployment sets REMOTE_ADDR from the proxy)."""
-    return str(request.META.get("REMOTE_ADDR", ""))
+    """The client's address. X-Forwarded-For is client-controlled, so it is read only when the
+    request came from a trusted reverse proxy, and then only its last entry (the one that proxy
+    appended); otherwise REMOTE_ADDR."""
+    remote = str(request.META.get("REMOTE_ADDR", ""))
+    forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+    if forwarded and remote in settings.SIEVA_TRUSTED_PROXIES:
+        return forwarded.split(",")[-1].strip() or remote
+    return remote
 
 
 @dataclass(frozen=True)
