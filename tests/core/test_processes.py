@@ -27,7 +27,7 @@ def test_when_one_process_ends_the_others_are_stopped_and_its_status_returned(tm
 
 def test_ctrl_c_stops_every_child():
     script = textwrap.dedent(
-        f"""
+        """
         import sys
         from sieva.core.processes import Process, run_together
         sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]

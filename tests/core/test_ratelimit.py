@@ -25,5 +25,7 @@ def test_forwarded_for_counts_only_from_a_trusted_proxy():
     factory = RequestFactory()
     direct = factory.get("/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="1.2.3.4")
     assert client_ip(direct) == "203.0.113.9"  # a client cannot choose its own address
-    proxied = factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
+    proxied = factory.get(
+        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7"
+    )
     assert client_ip(proxied) == "198.51.100.7"  # the entry our proxy appended
