@@ -153,3 +153,11 @@ def test_a_json_file_with_an_unknown_schema_or_bad_content_is_refused():
     problems = parse_file("x.json", json.dumps(document).encode())[1]
     assert [p.where for p in problems] == ["sections[0].items[0].choices"]
     assert parse_file("x.csv", b"")[1][0].reason.startswith("Jenis berkas tidak didukung")
+
+
+def test_a_deeply_nested_json_file_is_refused_with_a_message_not_a_crash():
+    # Found by the probe: 100,000 nested brackets raised RecursionError, a 500 on upload.
+    document, problems = parse_file("dalam.json", b"[" * 100_000 + b"]" * 100_000)
+    assert document == {}
+    assert [p.where for p in problems] == ["berkas"]
+    assert "bersarang terlalu dalam" in problems[0].reason

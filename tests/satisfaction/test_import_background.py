@@ -14,7 +14,6 @@ from sieva.satisfaction.models import (
     SkmResponse,
 )
 from sieva.satisfaction.services.rebuild import aggregates_compare
-from tests.factories import PASSWORD
 from tests.satisfaction.conftest import csv_file
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +27,7 @@ ROWS = [
 
 
 def _upload(client, user, rows, name="skm-besar.csv"):
-    assert client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     upload = SimpleUploadedFile(name, csv_file(rows).getvalue(), content_type="text/csv")
     return client.post(reverse("satisfaction:import"), {"file": upload})
 
@@ -68,7 +67,7 @@ def test_a_running_job_page_polls_every_two_seconds_without_inline_script(client
     job = SkmImportJob.objects.create(
         owner=alice.role_assignment.scope, filename="a.csv", status=SkmImportStatus.RUNNING
     )
-    assert client.login(username=alice.username, password=PASSWORD)
+    client.force_login(alice)
     url = reverse("satisfaction:import_status", args=[job.pk])
     partial = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert 'hx-trigger="every 2s"' in partial and "<script" not in partial
@@ -89,6 +88,6 @@ def test_bob_of_palembang_gets_404_on_medans_job(client, alice, bob, puskesmas):
         errors=[[2, "waktu", "Medan"]],
         error_count=1,
     )
-    assert client.login(username=bob.username, password=PASSWORD)
+    client.force_login(bob)
     for name in ("satisfaction:import_status", "satisfaction:import_job_errors"):
         assert client.get(reverse(name, args=[job.pk])).status_code == 404, name

@@ -8,7 +8,6 @@ from django.urls import reverse
 from sieva.analysis.indices.ikm import STANDARD_ELEMENTS
 from sieva.satisfaction.models import SkmLink
 from sieva.satisfaction.services.submission import skm_response_submit
-from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +19,7 @@ def _respond(unit, values):
 
 
 def _login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     return client
 
 

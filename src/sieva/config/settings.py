@@ -4,6 +4,7 @@ A fresh clone runs on SQLite with no configuration; set DATABASE_URL for Postgre
 Secrets come only from the environment.
 """
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -29,6 +30,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("SIEVA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
+    # First, so its site templates (registration/*, 404…) win over the admin's copies.
+    "sieva.core",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -41,8 +44,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
-    # SIEVA's floors, ground floor first (docs/architecture.md).
-    "sieva.core",
+    "axes",
+    # SIEVA's floors, ground floor first (docs/architecture.md); sieva.core is above.
     "sieva.audit",
     "sieva.org",
     "sieva.programs",
@@ -64,10 +67,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sieva.config.middleware.PrivatePagesMiddleware",
+    "sieva.core.sessions.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sieva.config.urls"
@@ -113,6 +120,48 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account,
+# or from one address, that account or address waits AXES_COOLOFF_TIME — on the SIEVA sign-in
+# page and the admin's alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SIEVA_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("SIEVA_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "sieva.core.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "sieva.org.views.account.locked_out"
+AXES_VERBOSE = False
+# Staff sessions end after SIEVA_SESSION_IDLE_MINUTES without a request (personal data on
+# shared office computers), and always when the browser closes.
+# (IdleSessionMiddleware renews the expiry at most once a minute instead of on every request.)
+SESSION_COOKIE_AGE = 60 * env_int("SIEVA_SESSION_IDLE_MINUTES", 30)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Password reset mails go through the configured backend: SMTP when EMAIL_HOST is set, the
+# console in development; without either the reset page says mail is not set up.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("SIEVA_FROM_EMAIL", "SIEVA <sieva@localhost>")
+_EMAIL_DEFAULT = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.locmem.EmailBackend"
+    if TESTING
+    else ""
+)
+EMAIL_BACKEND = env_str("SIEVA_EMAIL_BACKEND", _EMAIL_DEFAULT)
+# Without a backend the product says so where it would send mail, and never pretends it did.
+SIEVA_MAIL_CONFIGURED = bool(EMAIL_BACKEND)
+if not EMAIL_BACKEND:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -214,6 +263,8 @@ if not SIEVA_PSEUDONYM_KEY:
 SIEVA_L3_MONTHS_AFTER = env_int("SIEVA_L3_MONTHS_AFTER", 3)
 SIEVA_RESPOND_RATE_LIMIT = env_int("SIEVA_RESPOND_RATE_LIMIT", 30)
 SIEVA_RESPOND_RATE_WINDOW = env_int("SIEVA_RESPOND_RATE_WINDOW", 600)
+SIEVA_RESET_RATE_LIMIT = env_int("SIEVA_RESET_RATE_LIMIT", 5)
+SIEVA_RESET_RATE_WINDOW = env_int("SIEVA_RESET_RATE_WINDOW", 3600)
 SIEVA_SKM_RATE_LIMIT = env_int("SIEVA_SKM_RATE_LIMIT", 10)
 SIEVA_SKM_RATE_WINDOW = env_int("SIEVA_SKM_RATE_WINDOW", 600)
 # SKM files with more data rows than this import as a background task with a status page.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("akun/login/", account.SignInView.as_view(), name="login"),
     path("akun/logout/", account.SignOutView.as_view(), name="logout"),
     path("akun/password_change/", account.PasswordChangeView.as_view(), name="password_change"),
+    path("akun/password_reset/", account.PasswordResetView.as_view(), name="password_reset"),
     path("akun/", include("django.contrib.auth.urls")),
     path("bahasa/", include("django.conf.urls.i18n")),
     path("pegawai/", include("sieva.org.urls")),

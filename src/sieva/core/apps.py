@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
+
+from sieva.core.sessions import mark_renewed
 
 
 class CoreConfig(AppConfig):
@@ -7,3 +10,6 @@ class CoreConfig(AppConfig):
     name = "sieva.core"
     label = "core"
     verbose_name = "SIEVA"
+
+    def ready(self) -> None:
+        user_logged_in.connect(mark_renewed, dispatch_uid="sieva-idle-session")

@@ -60,6 +60,9 @@ def parse_json(data: bytes) -> tuple[dict[str, Any], list[Problem]]:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return {}, [Problem("berkas", _("Berkas bukan JSON yang sah: %(e)s") % {"e": exc})]
+    except RecursionError:
+        # Thousands of nested brackets exhaust the parser's stack; no instrument nests so.
+        return {}, [Problem("berkas", _("Berkas JSON bersarang terlalu dalam untuk instrumen."))]
     if not isinstance(document, dict) or document.get("schema") != SCHEMA:
         reason = _("Berkas bukan instrumen SIEVA (schema harus “%(s)s”).") % {"s": SCHEMA}
         return {}, [Problem("schema", reason)]
