@@ -1,3 +1,7 @@
+import math
+from decimal import Decimal
+
+import numpy as np
 import pytest
 from scipy import stats
 from statsmodels.stats.proportion import proportion_confint
@@ -7,6 +11,7 @@ from sieva.analysis.descriptive import (
     likert_band,
     likert_summary,
     mean_ci,
+    moments_from_sums,
     proportion_ci,
 )
 from tests.analysis.references import SLEEP_1
@@ -101,3 +106,19 @@ def test_mean_ci_rejects_missing_values_and_text():
         mean_ci(["a", "b"])
     with pytest.raises(ValueError, match="at least 2"):
         mean_ci([1.0])
+
+
+def test_moments_from_sums_equal_numpy_on_the_values_even_far_from_zero():
+    values = [1e9 + x for x in (4.0, 7.0, 13.0, 16.0)]  # Welford's classic cancellation case
+    n, total = len(values), sum(Decimal(repr(v)) for v in values)
+    total_sq = sum(Decimal(repr(v)) ** 2 for v in values)
+    mean, sd = moments_from_sums(n, total, total_sq)
+    assert mean == pytest.approx(np.mean(values), rel=1e-15)  # numpy.mean(x)
+    assert sd == pytest.approx(np.std([4.0, 7.0, 13.0, 16.0], ddof=1), rel=1e-12)  # 5.477226
+
+
+def test_moments_from_sums_refuse_no_values_and_give_no_sd_for_one():
+    with pytest.raises(ValueError, match="at least one"):
+        moments_from_sums(0, Decimal(0), Decimal(0))
+    mean, sd = moments_from_sums(1, Decimal(4), Decimal(16))
+    assert mean == 4.0 and math.isnan(sd)

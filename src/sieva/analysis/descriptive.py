@@ -9,6 +9,7 @@ Codes
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 import numpy as np
@@ -27,6 +28,7 @@ __all__ = [
     "likert_band",
     "likert_summary",
     "mean_ci",
+    "moments_from_sums",
     "proportion_ci",
 ]
 
@@ -115,6 +117,29 @@ def mean_ci(values: ArrayLike, *, confidence: float = 0.95) -> MeanEstimate:
     se = sd / math.sqrt(n)
     half = float(stats.t.ppf(0.5 + level / 2, n - 1)) * se
     return MeanEstimate(n, mean, sd, se, ConfidenceInterval(mean - half, mean + half, level))
+
+
+def moments_from_sums(n: int, total: Decimal, total_sq: Decimal) -> tuple[float, float]:
+    """Mean and sample SD (ddof 1) from running sums ``n, Σx, Σx²``.
+
+    Notes
+    -----
+    ``s² = (Σx² − (Σx)²/n)/(n − 1)``, computed in Decimal before the final float, so it does
+    not suffer the cancellation the one-pass formula has in floating point (Chan, Golub &
+    LeVeque 1983). SD is NaN for n < 2.
+
+    Examples
+    --------
+    >>> moments_from_sums(3, Decimal(9), Decimal(29))
+    (3.0, 1.0)
+    """
+    if n < 1:
+        raise ValueError("need at least one value")
+    mean = total / n
+    if n < 2:
+        return float(mean), math.nan
+    variance = (total_sq - total * total / n) / (n - 1)
+    return float(mean), math.sqrt(max(float(variance), 0.0))
 
 
 def proportion_ci(successes: int, n: int, *, confidence: float = 0.95) -> ProportionEstimate:
