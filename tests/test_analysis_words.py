@@ -22,7 +22,7 @@ from sieva.satisfaction.models import SkmAggregate, SkmUnitPeriod
 from tests.reports.builders import full_program
 from tests.test_translations import compiled_catalogue  # noqa: F401 - the shared fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("compiled_catalogue")]
 
 
 def visible_text(page: str) -> str:
@@ -71,7 +71,7 @@ def _evaluation_codes(user, program) -> list:
 
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_the_evaluation_page_names_bands_and_gain_categories_in_the_readers_language(
-    client, alice, program, compiled_catalogue, language
+    client, alice, program, language
 ):
     client.force_login(alice)
     text = get(client, reverse("evaluation:evaluation"), language, program=program.pk)
@@ -80,7 +80,7 @@ def test_the_evaluation_page_names_bands_and_gain_categories_in_the_readers_lang
 
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_the_report_names_the_gain_category_in_the_language_it_was_written_in(
-    client, evan, program, compiled_catalogue, language
+    client, evan, program, language
 ):
     client.force_login(evan)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
@@ -108,7 +108,7 @@ def skm_month(world):
 
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_the_skm_pages_name_the_ikm_grade_in_the_readers_language(
-    client, alice, skm_month, compiled_catalogue, language
+    client, alice, skm_month, language
 ):
     client.force_login(alice)
     # NIK = 25 · (8 · 3 + 4) / 9 = 77.78 → B; element NRR 3.00 → C, 4.00 → A (PermenPANRB 14/2017)

@@ -82,7 +82,8 @@ def test_each_warning_text_uses_exactly_the_numbers_its_notice_carries():
             assert all(str(int(v)) in sentence for v in notice.params.values() if v == int(v))
 
 
-def test_codes_read_in_english_when_english_is_chosen(compiled_catalogue):
+@pytest.mark.usefixtures("compiled_catalogue")
+def test_codes_read_in_english_when_english_is_chosen():
     few = _notices()[0]
     with translation.override("en"):
         assert label(LikertBand.VERY_HIGH) == "very high"
