@@ -3,7 +3,10 @@ import pytest
 from sieva.analysis.indices.appraisal import (
     BOX_FOLLOW_UP,
     AxisCutoffs,
+    FollowUp,
+    IpAsnBand,
     KompetensiPoints,
+    Potential,
     Predikat,
     Rating,
     ip_asn,
@@ -16,9 +19,9 @@ from sieva.analysis.indices.appraisal import (
 # PermenPANRB 6/2022, matriks predikat kinerja (DOMAIN.md): rows hasil kerja,
 # columns perilaku Di Bawah / Sesuai / Di Atas.
 SKP_TABLE = {
-    "di_atas": ("Kurang", "Baik", "Sangat Baik"),
-    "sesuai": ("Kurang", "Baik", "Baik"),
-    "di_bawah": ("Sangat Kurang", "Butuh Perbaikan", "Butuh Perbaikan"),
+    "di_atas": ("poor", "good", "very_good"),  # Kurang, Baik, Sangat Baik
+    "sesuai": ("poor", "good", "good"),
+    "di_bawah": ("very_poor", "needs_improvement", "needs_improvement"),  # Sangat Kurang, Butuh P.
 }
 
 
@@ -31,8 +34,7 @@ def test_skp_predikat_follows_the_regulation_matrix(hasil, column, perilaku):
 
 
 def test_skp_predikat_accepts_enums_and_rejects_unknown_ratings():
-    assert skp_predikat(Rating.SESUAI, Rating.DI_ATAS).predikat is Predikat.BAIK
-    assert Rating.DI_BAWAH.label == "Di Bawah Ekspektasi"
+    assert skp_predikat(Rating.SESUAI, Rating.DI_ATAS).predikat is Predikat.GOOD
     with pytest.raises(ValueError, match="hasil_kerja must be one of"):
         skp_predikat("baik", "sesuai")
 
@@ -48,12 +50,33 @@ def test_nine_box_numbers_follow_the_regulation(kinerja, potensial):
     box = talent_box_from_levels(kinerja, potensial)
     assert box.box == BOXES[kinerja][potensial]
     assert box.follow_up == BOX_FOLLOW_UP[box.box]
+    assert box.kinerja is (Rating.DI_BAWAH, Rating.SESUAI, Rating.DI_ATAS)[kinerja]
+    assert box.potensial is (Potential.LOW, Potential.MEDIUM, Potential.HIGH)[potensial]
 
 
 def test_nine_box_follow_up_matches_the_domain_summary():
-    assert "suksesi" in BOX_FOLLOW_UP[9] and "romosi" in BOX_FOLLOW_UP[9]
-    assert BOX_FOLLOW_UP[8] == BOX_FOLLOW_UP[7]
-    assert "ketentuan peraturan" in BOX_FOLLOW_UP[1]
+    # DOMAIN.md: 9 promote, succession pool; 8 and 7 keep, succession pool, rotation/enrichment,
+    # development; 6 suitable placement, performance coaching/counselling; 5 placement,
+    # coaching, development; 4 rotation, development; 3 coaching, counselling, development,
+    # placement; 2 coaching, development, placement; 1 handled under the regulations.
+    f = FollowUp
+    expected = {
+        9: {f.PROMOTE, f.RETAIN, f.SUCCESSION_POOL},
+        8: {f.RETAIN, f.SUCCESSION_POOL, f.ROTATION_ENRICHMENT, f.COMPETENCE_DEVELOPMENT},
+        7: {f.RETAIN, f.SUCCESSION_POOL, f.ROTATION_ENRICHMENT, f.COMPETENCE_DEVELOPMENT},
+        6: {f.SUITABLE_PLACEMENT, f.PERFORMANCE_COACHING, f.PERFORMANCE_COUNSELLING},
+        5: {f.SUITABLE_PLACEMENT, f.PERFORMANCE_COACHING, f.COMPETENCE_DEVELOPMENT},
+        4: {f.ROTATION, f.COMPETENCE_DEVELOPMENT},
+        3: {
+            f.PERFORMANCE_COACHING,
+            f.PERFORMANCE_COUNSELLING,
+            f.COMPETENCE_DEVELOPMENT,
+            f.SUITABLE_PLACEMENT,
+        },
+        2: {f.PERFORMANCE_COACHING, f.COMPETENCE_DEVELOPMENT, f.SUITABLE_PLACEMENT},
+        1: {f.PER_REGULATIONS},
+    }
+    assert {box: set(actions) for box, actions in BOX_FOLLOW_UP.items()} == expected
 
 
 @pytest.mark.parametrize(
@@ -74,16 +97,16 @@ def test_cutoffs_are_instance_settings():
 @pytest.mark.parametrize(
     ("total", "band"),
     [
-        (100, "Sangat Tinggi"),
-        (91, "Sangat Tinggi"),
-        (90, "Tinggi"),
-        (81, "Tinggi"),
-        (80, "Sedang"),
-        (71, "Sedang"),
-        (70, "Rendah"),
-        (61, "Rendah"),
-        (60, "Sangat Rendah"),
-        (20, "Sangat Rendah"),
+        (100, IpAsnBand.VERY_HIGH),  # Sangat Tinggi 91–100
+        (91, IpAsnBand.VERY_HIGH),
+        (90, IpAsnBand.HIGH),  # Tinggi 81–90
+        (81, IpAsnBand.HIGH),
+        (80, IpAsnBand.MEDIUM),  # Sedang 71–80
+        (71, IpAsnBand.MEDIUM),
+        (70, IpAsnBand.LOW),  # Rendah 61–70
+        (61, IpAsnBand.LOW),
+        (60, IpAsnBand.VERY_LOW),  # Sangat Rendah ≤ 60
+        (20, IpAsnBand.VERY_LOW),
     ],
 )
 def test_ip_asn_bands(total, band):
@@ -98,7 +121,7 @@ def test_ip_asn_bands(total, band):
         disiplin=total - kinerja - kualifikasi - kompetensi,
     )
     assert r.total == total
-    assert r.band == band
+    assert r.band is band
 
 
 def test_ip_asn_rejects_a_dimension_above_its_maximum():

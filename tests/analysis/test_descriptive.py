@@ -1,8 +1,19 @@
+import math
+from decimal import Decimal
+
+import numpy as np
 import pytest
 from scipy import stats
 from statsmodels.stats.proportion import proportion_confint
 
-from sieva.analysis.descriptive import likert_band, likert_summary, mean_ci, proportion_ci
+from sieva.analysis.descriptive import (
+    LikertBand,
+    likert_band,
+    likert_summary,
+    mean_ci,
+    moments_from_sums,
+    proportion_ci,
+)
 from tests.analysis.references import SLEEP_1
 
 
@@ -51,18 +62,18 @@ def test_proportion_ci_rejects_impossible_counts(successes, n):
 @pytest.mark.parametrize(
     ("mean", "band"),
     [
-        (1.0, "sangat rendah"),
-        (1.80, "sangat rendah"),
-        (1.8049, "sangat rendah"),  # shown as 1,80
-        (1.805, "rendah"),  # shown as 1,81
-        (1.81, "rendah"),
-        (2.60, "rendah"),
-        (2.61, "sedang"),
-        (3.40, "sedang"),
-        (3.41, "tinggi"),
-        (4.20, "tinggi"),
-        (4.21, "sangat tinggi"),
-        (5.0, "sangat tinggi"),
+        (1.0, "very_low"),
+        (1.80, "very_low"),
+        (1.8049, "very_low"),  # shown as 1,80
+        (1.805, "low"),  # shown as 1,81
+        (1.81, "low"),
+        (2.60, "low"),
+        (2.61, "moderate"),
+        (3.40, "moderate"),
+        (3.41, "high"),
+        (4.20, "high"),
+        (4.21, "very_high"),
+        (5.0, "very_high"),
     ],
 )
 def test_likert_bands_follow_the_published_intervals(mean, band):
@@ -79,7 +90,7 @@ def test_likert_summary_counts_answers_and_bands_the_mean():
     assert s.counts == {1: 0, 2: 1, 3: 1, 4: 3, 5: 3}
     assert s.percentages[4] == pytest.approx(37.5)
     assert s.estimate.mean == pytest.approx(4.0)
-    assert s.band == "tinggi"
+    assert s.band is LikertBand.HIGH
 
 
 @pytest.mark.parametrize("bad", [[1, 2, 6], [1, 2.5, 3], [0, 1, 2]])
@@ -95,3 +106,19 @@ def test_mean_ci_rejects_missing_values_and_text():
         mean_ci(["a", "b"])
     with pytest.raises(ValueError, match="at least 2"):
         mean_ci([1.0])
+
+
+def test_moments_from_sums_equal_numpy_on_the_values_even_far_from_zero():
+    values = [1e9 + x for x in (4.0, 7.0, 13.0, 16.0)]  # Welford's classic cancellation case
+    n, total = len(values), sum(Decimal(repr(v)) for v in values)
+    total_sq = sum(Decimal(repr(v)) ** 2 for v in values)
+    mean, sd = moments_from_sums(n, total, total_sq)
+    assert mean == pytest.approx(np.mean(values), rel=1e-15)  # numpy.mean(x)
+    assert sd == pytest.approx(np.std([4.0, 7.0, 13.0, 16.0], ddof=1), rel=1e-12)  # 5.477226
+
+
+def test_moments_from_sums_refuse_no_values_and_give_no_sd_for_one():
+    with pytest.raises(ValueError, match="at least one"):
+        moments_from_sums(0, Decimal(0), Decimal(0))
+    mean, sd = moments_from_sums(1, Decimal(4), Decimal(16))
+    assert mean == 4.0 and math.isnan(sd)

@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from sieva.analysis.did import did_2x2, did_twfe, pretrend_check
+from sieva.analysis.did import DidWarning, did_2x2, did_twfe, pretrend_check
+from sieva.analysis.types import Notice
 
 
 def _two_period_panel(n_units=30, n_treated=12, effect=3.0, seed=11):
@@ -70,8 +71,12 @@ def test_twfe_with_two_periods_equals_the_2x2_estimate_and_its_sandwich():
 def test_it_warns_when_there_are_few_clusters_or_few_treated_units():
     y, treated, post, unit = _two_period_panel(n_units=12, n_treated=3)
     r = did_2x2(y, treated=treated, post=post, unit=unit)
-    assert any("only 12 clusters" in w for w in r.warnings)
-    assert any("only 3 treated clusters" in w for w in r.warnings)
+    assert r.warnings == (
+        Notice(DidWarning.FEW_CLUSTERS, {"n_clusters": 12, "min_clusters": 30}),
+        Notice(
+            DidWarning.FEW_TREATED_CLUSTERS, {"n_treated_clusters": 3, "min_treated_clusters": 5}
+        ),
+    )
 
 
 def test_repeated_cross_sections_use_robust_errors_without_clusters():
@@ -132,7 +137,8 @@ def test_twfe_warns_about_staggered_adoption():
     d = d.copy()
     d[np.array(unit) == 0] = (np.array(period)[np.array(unit) == 0] >= 2).astype(int)
     r = did_twfe(y, unit=unit, period=period, treatment=d)
-    assert any("different times" in w for w in r.warnings)
+    assert Notice(DidWarning.STAGGERED_ADOPTION) in r.warnings
+    assert Notice(DidWarning.TREATMENT_SWITCHES_OFF) not in r.warnings
 
 
 def test_pretrend_check_needs_two_pre_periods():

@@ -4,6 +4,7 @@ from scipy import stats
 from statsmodels.stats.proportion import confint_proportions_2indep
 
 from sieva.analysis.groups import (
+    ContingencyWarning,
     chi_square,
     fisher_exact,
     hedges_g,
@@ -12,6 +13,7 @@ from sieva.analysis.groups import (
     proportion_difference,
     welch_t,
 )
+from sieva.analysis.types import PValueMethod
 from tests.analysis.references import SLEEP_1, SLEEP_2, with_moments
 
 
@@ -35,7 +37,7 @@ def test_mann_whitney_matches_r_with_ties():
     # R: wilcox.test(extra ~ group, data = sleep) -> W = 25.5, p-value = 0.06933
     assert r.u == 25.5
     assert round(r.p, 5) == 0.06933
-    assert r.method == "normal approximation"
+    assert r.method is PValueMethod.NORMAL_APPROXIMATION
     assert r.rank_biserial == pytest.approx(2 * 25.5 / 100 - 1)
 
 
@@ -112,7 +114,9 @@ def test_independence_test_picks_fisher_for_small_expected_counts():
     assert independence_test([[3, 1], [1, 3]]).method == "fisher"
     assert independence_test([[30, 10], [10, 30]]).method == "chi-square"
     small = chi_square([[1, 0, 4], [2, 3, 1]])
-    assert small.warning is not None
+    # expected = row total × column total / 11: smallest 5·3/11, all six cells below 5
+    assert small.warning.code is ContingencyWarning.SMALL_EXPECTED_COUNTS
+    assert small.warning.params == {"min_expected": pytest.approx(15 / 11), "percent_below_5": 100}
 
 
 def test_contingency_tables_reject_bad_counts():

@@ -5,6 +5,7 @@ import pytest
 from sieva.analysis.indices.ikm import (
     KEP25_ELEMENTS,
     STANDARD_ELEMENTS,
+    IkmGrade,
     IkmMode,
     InvalidAnswer,
     ikm_from_nrr,
@@ -29,7 +30,7 @@ def test_it_computes_nrr_ikm_and_nik_by_hand():
     assert r.elements["sarana"].n == 3
     assert r.ikm == pytest.approx((7 * 3.5 + 4 + 7 / 3) / 9, abs=1e-12)
     assert r.nik == 85.65
-    assert (r.grade, r.performance) == ("B", "Baik")
+    assert r.grade is IkmGrade.B
     assert r.n_respondents == 4
     assert list(r.elements) == list(STANDARD_ELEMENTS)
     assert r.weights["waktu"] == pytest.approx(1 / 9)
@@ -46,22 +47,22 @@ def test_it_rounds_nik_half_up_after_exact_computation():
 
 
 @pytest.mark.parametrize(
-    ("nik", "grade", "performance"),
+    ("nik", "grade"),
     [
-        ("100", "A", "Sangat Baik"),
-        ("88.31", "A", "Sangat Baik"),
-        ("88.30", "B", "Baik"),
-        ("76.61", "B", "Baik"),
-        ("76.60", "C", "Kurang Baik"),
-        ("65.00", "C", "Kurang Baik"),
-        ("64.99", "D", "Tidak Baik"),
-        ("25", "D", "Tidak Baik"),
+        ("100", "A"),
+        ("88.31", "A"),
+        ("88.30", "B"),
+        ("76.61", "B"),
+        ("76.60", "C"),
+        ("65.00", "C"),
+        ("64.99", "D"),
+        ("25", "D"),
     ],
 )
-def test_nik_grades_follow_the_regulation(nik, grade, performance):
+def test_nik_grades_follow_the_regulation(nik, grade):
     r = ikm_from_nrr(_uniform(Fraction(nik) / 25))
     assert r.nik == float(nik)
-    assert (r.grade, r.performance) == (grade, performance)
+    assert r.grade is IkmGrade(grade)
 
 
 @pytest.mark.parametrize(

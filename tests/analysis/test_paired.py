@@ -5,6 +5,7 @@ import pytest
 from scipy import stats
 
 from sieva.analysis.paired import cohens_dz, hedges_g_av, paired_t, wilcoxon_signed_rank
+from sieva.analysis.types import PValueMethod
 from tests.analysis.references import SLEEP_1, SLEEP_2, correlated_pair
 
 
@@ -38,7 +39,7 @@ def test_wilcoxon_matches_r_with_ties_and_a_zero_difference():
     assert w.statistic == 45
     assert round(w.p, 6) == 0.009091
     assert w.n_nonzero == 9
-    assert w.method == "normal approximation"
+    assert w.method is PValueMethod.NORMAL_APPROXIMATION
     assert w.rank_biserial == 1.0
 
 
@@ -51,7 +52,7 @@ def test_wilcoxon_is_exact_without_ties_and_matches_r():
     #    two-sided p = 2 * 0.01953125 = 0.0390625
     assert w.statistic == 40
     assert w.p == pytest.approx(0.0390625, abs=1e-9)
-    assert w.method == "exact"
+    assert w.method is PValueMethod.EXACT
     # Kerby (2014): r = (T+ - T-) / (T+ + T-) = (40 - 5) / 45
     assert w.rank_biserial == pytest.approx(35 / 45)
 

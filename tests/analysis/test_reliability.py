@@ -5,7 +5,7 @@ import statsmodels.formula.api as smf
 from scipy import stats
 from statsmodels.stats.anova import anova_lm
 
-from sieva.analysis.reliability import cronbach_alpha, item_analysis, kr20
+from sieva.analysis.reliability import Difficulty, cronbach_alpha, item_analysis, kr20
 from tests.analysis.references import SHROUT_FLEISS
 
 
@@ -94,19 +94,19 @@ def test_item_analysis_reports_difficulty_point_biserial_and_upper_lower_index()
         assert item.point_biserial == pytest.approx(ref, abs=1e-12)
         upper, lower = m[order[:16], j].mean(), m[order[-16:], j].mean()
         assert item.discrimination == pytest.approx(upper - lower)
-    assert r.items[0].difficulty_category == "mudah"
-    assert r.items[4].difficulty_category == "sukar"
+    assert r.items[0].difficulty_category is Difficulty.EASY
+    assert r.items[4].difficulty_category is Difficulty.HARD
 
 
 @pytest.mark.parametrize(
     ("d", "category"),
     [
-        (0.40, "sangat baik"),
-        (0.39, "baik"),
-        (0.30, "baik"),
-        (0.2, "cukup"),
-        (0.19, "jelek"),
-        (-0.1, "jelek"),
+        (0.40, "very_good"),
+        (0.39, "good"),
+        (0.30, "good"),
+        (0.2, "fair"),
+        (0.19, "poor"),
+        (-0.1, "poor"),
     ],
 )
 def test_discrimination_categories_follow_ebel_and_frisbie(d, category):

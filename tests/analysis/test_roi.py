@@ -6,6 +6,7 @@ from sieva.analysis.indices.roi import (
     adjusted_benefits,
     cost_efficiency,
     roi,
+    roi_estimate,
     roi_monte_carlo,
 )
 
@@ -63,3 +64,15 @@ def test_cost_efficiency_per_participant_completer_and_jp():
     assert e.per_participant_jp == 75_000
     with pytest.raises(ValueError, match="completers"):
         cost_efficiency(1, participants=3, completers=4, program_jp=1)
+
+
+def test_roi_estimate_is_the_point_roi_with_the_seeded_monte_carlo_interval():
+    claims = [
+        BenefitClaim(200.0, attribution=0.5, confidence=0.8, attribution_range=(0.3, 0.7)),
+        BenefitClaim(50.0, attribution=0.9, confidence=0.5),
+    ]
+    r = roi_estimate(claims, 80.0)
+    # Phillips by hand: B = 200·0.5·0.8 + 50·0.9·0.5 = 102.5; ROI = (102.5 − 80)/80 = 28.125 %
+    assert r.point == roi(102.5, 80.0) and r.point.roi_percent == pytest.approx(28.125)
+    assert r.simulation == roi_monte_carlo(claims, 80.0, draws=10_000, rng=0)
+    assert roi_estimate(claims, 80.0) == r  # the same data give the same interval

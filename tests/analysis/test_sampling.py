@@ -6,6 +6,7 @@ from scipy import stats
 from sieva.analysis.sampling import (
     cochran,
     krejcie_morgan,
+    margin_of_error,
     mde_paired,
     mde_two_sample,
     sample_size_paired,
@@ -111,3 +112,33 @@ def test_power_functions_reject_nonsense():
         sample_size_paired(0)
     with pytest.raises(ValueError, match="power"):
         sample_size_two_sample(0.5, power=1.2)
+
+
+@pytest.mark.parametrize(("n", "expected"), [(100, 0.098), (400, 0.049), (1067, 0.030)])
+def test_margin_of_error_of_an_infinite_population_matches_the_usual_poll_table(n, expected):
+    # z·√(0.25/n): the "±9.8 / ±4.9 / ±3.0 points at 95 %" table of survey handbooks;
+    # R: qnorm(0.975) * sqrt(0.25 / n)
+    assert margin_of_error(n) == pytest.approx(stats.norm.ppf(0.975) * math.sqrt(0.25 / n))
+    assert round(margin_of_error(n), 3) == expected
+
+
+@pytest.mark.parametrize(("population", "sample"), KREJCIE_MORGAN_TABLE[5:])
+def test_margin_of_error_inverts_krejcie_morgan_with_the_finite_population_correction(
+    population, sample
+):
+    # Krejcie & Morgan's table rounds to the nearest whole n the sample that reaches d = 0.05
+    # at χ² = 3.841 (z = √3.841): one more respondent is within ±0.05, one fewer is not.
+    def at_their_z(n: int) -> float:
+        return margin_of_error(n, population) * math.sqrt(3.841) / stats.norm.ppf(0.975)
+
+    assert at_their_z(sample + 1) < 0.05 < at_their_z(sample - 1)
+
+
+def test_margin_of_error_of_a_census_is_zero_and_bad_input_is_refused():
+    assert margin_of_error(40, 40) == 0.0 and margin_of_error(41, 40) == 0.0
+    # (N − n)/(N − 1) by hand: 2 of 6 answered → 1.959964 · √(0.25/2) · √(4/5) = 0.61980
+    assert margin_of_error(2, 6) == pytest.approx(0.619795, abs=1e-6)
+    with pytest.raises(ValueError, match="n must be"):
+        margin_of_error(0, 10)
+    with pytest.raises(ValueError, match="population"):
+        margin_of_error(3, 0)

@@ -23,7 +23,7 @@ def test_it_recovers_a_planted_normalised_gain():
     post = pre + 0.45 * (100 - pre) + rng.normal(0, 2, size=200)
     g = normalized_gain(pre, post.clip(max=100), max_score=100)
     assert abs(g.class_gain - 0.45) < 0.02
-    assert g.class_category == "sedang"
+    assert g.class_category == "medium"
 
 
 def _panel(seed, n_units=40, effect=5.0):

@@ -1,6 +1,7 @@
 import pytest
 
-from sieva.analysis.suppression import suppress_counts, suppress_table
+from sieva.analysis.suppression import SuppressionNote, suppress_counts, suppress_table
+from sieva.analysis.types import Notice
 
 
 def test_it_hides_small_cells_and_their_complements_in_a_breakdown():
@@ -8,7 +9,12 @@ def test_it_hides_small_cells_and_their_complements_in_a_breakdown():
     # Loket B alone could be recovered from the total, so the next smallest (C) goes too.
     assert r.values == {"Loket A": 40, "Loket B": None, "Loket C": None, "Loket D": 9}
     assert r.primary == {"Loket B"} and r.complementary == {"Loket C"}
-    assert "fewer than 5" in r.note
+    assert r.note == Notice(
+        SuppressionNote.SMALL_CELLS_AND_COMPLEMENTS_HIDDEN,
+        {"primary": 1, "complementary": 1, "min_count": 5},
+    )
+    alone = suppress_counts({"a": 3, "b": 8}, total_shown=False).note
+    assert alone == Notice(SuppressionNote.SMALL_CELLS_HIDDEN, {"primary": 1, "min_count": 5})
 
 
 def test_it_needs_no_complement_without_totals_or_with_two_small_cells():

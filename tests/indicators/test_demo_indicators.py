@@ -1,30 +1,29 @@
 """The demo's indicators: present, deterministic, and carrying the planted story."""
 
-import datetime as dt
-
 import pytest
+from django.contrib.auth import get_user_model
 
 from sieva.demo.builder import REFERENCE_DATE
-from sieva.demo.indicators import COMPLAINTS, SERVICE_TIME, _trained_since
+from sieva.demo.indicators import COMPLAINTS, SERVICE_TIME
+from sieva.evaluation.engine import Scope, evaluate
+from sieva.evaluation.engine.figures import Design
 from sieva.indicators.models import IndicatorActual, IndicatorDefinition, MonetisedBenefit
-from sieva.indicators.selectors import before_after
+from sieva.org.access import user_access
 from sieva.org.models import OrgKind, OrgUnit
+from sieva.programs.models import Program
 from tests.demo.conftest import demo  # noqa: F401 - the shared module-scoped build
 
 pytestmark = pytest.mark.django_db
 
 
-def _medan_story(code: str, key: str):
-    agency = OrgUnit.objects.get(code="PEMKOT-MDN")
-    definition = IndicatorDefinition.objects.get(owner=agency, code=code)
-    units = list(OrgUnit.objects.filter(kind=OrgKind.SERVICE_UNIT, path__startswith=agency.path))
-    trained = _trained_since(units)
-    ends = sorted(end for (u, k), end in trained.items() if k == key)
-    treated = {u for (u, k) in trained if k == key}
-    effective = {u for (u, _k) in trained}
-    comparison = [u.pk for u in units if u.pk not in effective]
-    cutoff = dt.date(ends[len(ends) // 2].year, ends[len(ends) // 2].month, 1)
-    return before_after(treated, definition, cutoff, comparison)
+def _medan_story(program_code: str, indicator_code: str):
+    """The evaluation engine's L4 effect of a Medan program on one unit indicator."""
+    access = user_access(get_user_model().objects.get(username="admin.medan"))
+    program = Program.objects.get(code=program_code)
+    definition = IndicatorDefinition.objects.get(owner__code="PEMKOT-MDN", code=indicator_code)
+    result = evaluate(access, Scope(program_id=program.pk))
+    key = f"l4.indicator.{definition.pk}.effect"
+    return next(e for e in result.l4.indicators if e.effect.key == key)
 
 
 def test_every_service_unit_reports_two_indicators_each_month(demo):  # noqa: F811
@@ -35,10 +34,10 @@ def test_every_service_unit_reports_two_indicators_each_month(demo):  # noqa: F8
 
 
 def test_layanan_prima_cuts_service_time_more_than_in_untrained_units(demo):  # noqa: F811
-    result = _medan_story(SERVICE_TIME, "LAYANAN-PRIMA")
-    assert result.design == "did"
-    assert result.did.estimate * result.improvement_sign > 0
-    assert result.did.ci.high < 0  # minutes fall, and the interval excludes no change
+    effect = _medan_story("MDN-LAYANAN-PRIMA", SERVICE_TIME)
+    assert effect.effect.design == Design.PRE_POST_COMPARISON and effect.lower_is_better
+    assert effect.effect.ci[1] < 0  # minutes fall, and the interval excludes no change
+    assert effect.improved is True
 
 
 def _actuals(seed: int) -> list[tuple]:
@@ -65,6 +64,6 @@ def test_the_demo_indicators_are_deterministic_and_built_once():
 
 
 def test_komunikasi_efektif_cuts_complaints(demo):  # noqa: F811
-    result = _medan_story(COMPLAINTS, "KOMUNIKASI")
-    assert result.design == "did"
-    assert result.did.estimate < 0
+    effect = _medan_story("MDN-KOMUNIKASI", COMPLAINTS)
+    assert effect.effect.design == Design.PRE_POST_COMPARISON
+    assert effect.effect.value < 0

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from sieva.analysis.descriptive import proportion_ci
-from sieva.instruments.campaigns.selectors import margin_of_error
+from sieva.analysis.sampling import margin_of_error
 from sieva.instruments.campaigns.submission import find_invitation, response_submit
 from sieva.instruments.models import Campaign, Invitation
 from tests.instruments.campaign_setup import links, make_campaign, medan_setting

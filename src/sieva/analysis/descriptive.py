@@ -1,8 +1,16 @@
-"""Descriptive statistics: means with t intervals, Wilson intervals, Likert summaries."""
+"""Descriptive statistics: means with t intervals, Wilson intervals, Likert summaries.
+
+Codes
+-----
+`LikertBand`: ``very_low`` (1.00–1.80), ``low`` (1.81–2.60), ``moderate`` (2.61–3.40),
+``high`` (3.41–4.20), ``very_high`` (4.21–5.00).
+"""
 
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -13,22 +21,35 @@ from sieva.analysis.types import ConfidenceInterval
 
 __all__ = [
     "LIKERT_BANDS",
+    "LikertBand",
     "LikertSummary",
     "MeanEstimate",
     "ProportionEstimate",
     "likert_band",
     "likert_summary",
     "mean_ci",
+    "moments_from_sums",
     "proportion_ci",
 ]
 
+
+class LikertBand(StrEnum):
+    """Band of a 5-point Likert mean (sangat rendah … sangat tinggi in Indonesian reports)."""
+
+    VERY_LOW = "very_low"
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+    VERY_HIGH = "very_high"
+
+
 #: Upper bounds (inclusive, on the mean rounded to 2 decimals) of the common 5-point bands.
-LIKERT_BANDS: tuple[tuple[float, str], ...] = (
-    (1.80, "sangat rendah"),
-    (2.60, "rendah"),
-    (3.40, "sedang"),
-    (4.20, "tinggi"),
-    (5.00, "sangat tinggi"),
+LIKERT_BANDS: tuple[tuple[float, LikertBand], ...] = (
+    (1.80, LikertBand.VERY_LOW),
+    (2.60, LikertBand.LOW),
+    (3.40, LikertBand.MODERATE),
+    (4.20, LikertBand.HIGH),
+    (5.00, LikertBand.VERY_HIGH),
 )
 
 
@@ -58,7 +79,7 @@ class LikertSummary:
     """Summary of answers on a 1–5 scale: mean, interval, band and answer distribution."""
 
     estimate: MeanEstimate
-    band: str
+    band: LikertBand
     counts: dict[int, int]
     percentages: dict[int, float]
 
@@ -96,6 +117,29 @@ def mean_ci(values: ArrayLike, *, confidence: float = 0.95) -> MeanEstimate:
     se = sd / math.sqrt(n)
     half = float(stats.t.ppf(0.5 + level / 2, n - 1)) * se
     return MeanEstimate(n, mean, sd, se, ConfidenceInterval(mean - half, mean + half, level))
+
+
+def moments_from_sums(n: int, total: Decimal, total_sq: Decimal) -> tuple[float, float]:
+    """Mean and sample SD (ddof 1) from running sums ``n, Σx, Σx²``.
+
+    Notes
+    -----
+    ``s² = (Σx² − (Σx)²/n)/(n − 1)``, computed in Decimal before the final float, so it does
+    not suffer the cancellation the one-pass formula has in floating point (Chan, Golub &
+    LeVeque 1983). SD is NaN for n < 2.
+
+    Examples
+    --------
+    >>> moments_from_sums(3, Decimal(9), Decimal(29))
+    (3.0, 1.0)
+    """
+    if n < 1:
+        raise ValueError("need at least one value")
+    mean = total / n
+    if n < 2:
+        return float(mean), math.nan
+    variance = (total_sq - total * total / n) / (n - 1)
+    return float(mean), math.sqrt(max(float(variance), 0.0))
 
 
 def proportion_ci(successes: int, n: int, *, confidence: float = 0.95) -> ProportionEstimate:
@@ -141,16 +185,16 @@ def proportion_ci(successes: int, n: int, *, confidence: float = 0.95) -> Propor
     return ProportionEstimate(int(successes), int(n), p, ConfidenceInterval(low, high, level))
 
 
-def likert_band(mean: float) -> str:
-    """Band of a 5-point Likert mean (1.00–1.80 sangat rendah … 4.21–5.00 sangat tinggi).
+def likert_band(mean: float) -> LikertBand:
+    """Band of a 5-point Likert mean (1.00–1.80 very low … 4.21–5.00 very high).
 
     The mean is first rounded half-up to 2 decimals, as reports print it, so a mean of
-    1.8049 (shown "1,80") is *sangat rendah* and 1.805 (shown "1,81") is *rendah*.
+    1.8049 (shown "1,80") is *very low* and 1.805 (shown "1,81") is *low*.
 
     Examples
     --------
-    >>> likert_band(3.41), likert_band(3.40), likert_band(4.205)
-    ('tinggi', 'sedang', 'sangat tinggi')
+    >>> likert_band(3.41).value, likert_band(3.40).value, likert_band(4.205).value
+    ('high', 'moderate', 'very_high')
     """
     if not math.isfinite(mean) or not 1.0 <= mean <= 5.0:
         raise ValueError(f"a 5-point Likert mean must lie in 1–5, got {mean}")
@@ -177,15 +221,16 @@ def likert_summary(answers: Sequence[float], *, confidence: float = 0.95) -> Lik
 
     Notes
     -----
-    Bands of width 0.8 = (5 − 1) / 5 over the mean: 1.00–1.80 sangat rendah, 1.81–2.60
-    rendah, 2.61–3.40 sedang, 3.41–4.20 tinggi, 4.21–5.00 sangat tinggi (common practice in
-    Indonesian evaluation reports, e.g. Sudjana; see docs/statistics.md).
+    Bands of width 0.8 = (5 − 1) / 5 over the mean: 1.00–1.80 sangat rendah (very low),
+    1.81–2.60 rendah (low), 2.61–3.40 sedang (moderate), 3.41–4.20 tinggi (high), 4.21–5.00
+    sangat tinggi (very high) (common practice in Indonesian evaluation reports, e.g.
+    Sudjana; see docs/statistics.md).
 
     Examples
     --------
     >>> s = likert_summary([4, 4, 5, 3, 4, 5])
-    >>> round(s.estimate.mean, 2), s.band, s.counts[4]
-    (4.17, 'tinggi', 3)
+    >>> round(s.estimate.mean, 2), s.band.value, s.counts[4]
+    (4.17, 'high', 3)
     """
     x = as_vector(answers, "answers", min_n=2)
     if not np.all((x == np.round(x)) & (x >= 1) & (x <= 5)):

@@ -4,21 +4,46 @@ Estimation by OLS (statsmodels) with standard errors clustered by unit (CR1, t w
 degrees of freedom). With few clusters those errors are too small: every result carries a
 warning when there are fewer than ``min_clusters`` (default 30) units or fewer than 5
 treated units (Cameron & Miller 2015, J. Human Resources 50:317–372; MacKinnon & Webb 2017).
+
+Codes
+-----
+`DidWarning` (each a `Notice` in ``warnings``):
+``few_clusters`` (params ``n_clusters``, ``min_clusters``): clustered errors unreliable;
+``few_treated_clusters`` (``n_treated_clusters``, ``min_treated_clusters``): inference rests on
+very few treated units; ``staggered_adoption``: treatment starts at different times, so
+two-way fixed effects can be biased (Goodman-Bacon 2021); ``treatment_switches_off``: some
+units leave treatment, the estimate averages on/off spells.
 """
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from sieva.analysis._validation import as_vector, check_level
-from sieva.analysis.types import ConfidenceInterval
+from sieva.analysis.types import ConfidenceInterval, Notice
 
-__all__ = ["DidEstimate", "Lead", "PretrendCheck", "did_2x2", "did_twfe", "pretrend_check"]
+__all__ = [
+    "DidEstimate",
+    "DidWarning",
+    "Lead",
+    "PretrendCheck",
+    "did_2x2",
+    "did_twfe",
+    "pretrend_check",
+]
 
 MIN_TREATED_CLUSTERS = 5
+
+
+class DidWarning(StrEnum):
+    FEW_CLUSTERS = "few_clusters"
+    FEW_TREATED_CLUSTERS = "few_treated_clusters"
+    STAGGERED_ADOPTION = "staggered_adoption"
+    TREATMENT_SWITCHES_OFF = "treatment_switches_off"
 
 
 @dataclass(frozen=True)
@@ -40,7 +65,7 @@ class DidEstimate:
     n_clusters: int | None
     n_treated_clusters: int | None
     cell_means: dict[str, float] | None
-    warnings: tuple[str, ...]
+    warnings: tuple[Notice, ...]
 
 
 @dataclass(frozen=True)
@@ -63,7 +88,7 @@ class PretrendCheck:
     df_denom: int
     p: float
     n_clusters: int
-    warnings: tuple[str, ...]
+    warnings: tuple[Notice, ...]
 
 
 def _binary(values: ArrayLike, name: str, n: int) -> NDArray[np.float64]:
@@ -82,18 +107,14 @@ def _codes(labels: Sequence[Hashable], name: str, n: int) -> NDArray[np.int64]:
     return np.array([index.setdefault(x, len(index)) for x in labels], dtype=np.int64)
 
 
-def _cluster_warnings(n_clusters: int, n_treated: int, min_clusters: int) -> list[str]:
+def _cluster_warnings(n_clusters: int, n_treated: int, min_clusters: int) -> list[Notice]:
     out = []
     if n_clusters < min_clusters:
-        out.append(
-            f"only {n_clusters} clusters: cluster-robust standard errors are unreliable below "
-            f"about {min_clusters}; treat p-values and intervals as approximate"
-        )
+        params = {"n_clusters": n_clusters, "min_clusters": min_clusters}
+        out.append(Notice(DidWarning.FEW_CLUSTERS, params))
     if n_treated < MIN_TREATED_CLUSTERS:
-        out.append(
-            f"only {n_treated} treated clusters: inference rests on very few units "
-            "(MacKinnon & Webb 2017)"
-        )
+        params = {"n_treated_clusters": n_treated, "min_treated_clusters": MIN_TREATED_CLUSTERS}
+        out.append(Notice(DidWarning.FEW_TREATED_CLUSTERS, params))
     return out
 
 
@@ -181,7 +202,7 @@ def did_2x2(
     x = np.column_stack([np.ones(n), g, p, g * p])
     groups = None if unit is None else _codes(unit, "unit", n)
     res = _fit(out, x, groups)
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     n_clusters = n_treated = None
     if groups is not None:
         n_clusters = int(groups.max()) + 1
@@ -240,16 +261,13 @@ def _first_treated(
 
 def _timing_warnings(
     units: NDArray[np.int64], periods: NDArray[np.int64], d: NDArray[np.float64]
-) -> list[str]:
+) -> list[Notice]:
     first = _first_treated(units, periods, d)
     out = []
     if len(set(first.values())) > 1:
-        out.append(
-            "treatment starts at different times: two-way fixed effects can be biased when "
-            "effects change over time (Goodman-Bacon 2021); compare cohorts separately"
-        )
+        out.append(Notice(DidWarning.STAGGERED_ADOPTION))
     if any(d[(units == u) & (periods > t)].min(initial=1) == 0 for u, t in first.items()):
-        out.append("treatment switches off for some units; the estimate averages on/off spells")
+        out.append(Notice(DidWarning.TREATMENT_SWITCHES_OFF))
     return out
 
 

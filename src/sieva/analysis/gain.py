@@ -1,6 +1,14 @@
-"""Learning gain (Kirkpatrick level 2): Hake's normalised gain and the attrition check."""
+"""Learning gain (Kirkpatrick level 2): Hake's normalised gain and the attrition check.
+
+Codes
+-----
+`GainCategory`: ``high`` (g ≥ 0.7), ``medium`` (0.3 ≤ g < 0.7), ``low`` (g < 0.3).
+`AttritionVerdict`: ``equivalent`` (|g| ≤ 0.05), ``adjust`` (0.05 < |g| ≤ 0.25),
+``not_equivalent`` (|g| > 0.25), ``insufficient`` (too few people to compare).
+"""
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -10,6 +18,8 @@ from sieva.analysis.groups import hedges_g, welch_t
 
 __all__ = [
     "AttritionCheck",
+    "AttritionVerdict",
+    "GainCategory",
     "NormalizedGain",
     "attrition_check",
     "gain_category",
@@ -19,6 +29,23 @@ __all__ = [
 #: What Works Clearinghouse baseline-equivalence thresholds on |g| (Standards Handbook 5.0).
 WWC_EQUIVALENT = 0.05
 WWC_ADJUSTABLE = 0.25
+
+
+class GainCategory(StrEnum):
+    """Hake's category of a normalised gain (tinggi / sedang / rendah in Indonesian reports)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class AttritionVerdict(StrEnum):
+    """Whether leavers' pre-test scores match those who stayed (WWC baseline equivalence)."""
+
+    EQUIVALENT = "equivalent"
+    ADJUST = "adjust"
+    NOT_EQUIVALENT = "not_equivalent"
+    INSUFFICIENT = "insufficient"
 
 
 @dataclass(frozen=True)
@@ -36,12 +63,12 @@ class NormalizedGain:
     mean_pre: float
     mean_post: float
     class_gain: float | None
-    class_category: str | None
+    class_category: GainCategory | None
     individual_mean: float | None
-    individual_category: str | None
+    individual_category: GainCategory | None
     n_undefined: int
     individual: tuple[float | None, ...]
-    category_counts: dict[str, int]
+    category_counts: dict[GainCategory, int]
 
 
 @dataclass(frozen=True)
@@ -49,9 +76,9 @@ class AttritionCheck:
     """Pre-test scores of people who left before the post-test against those who stayed.
 
     ``g`` is Hedges' g of leavers − stayers; ``verdict`` follows the WWC thresholds:
-    ``"equivalent"`` (|g| ≤ 0.05), ``"adjust"`` (0.05 < |g| ≤ 0.25, report adjusted
-    results), ``"not_equivalent"`` (|g| > 0.25) or ``"insufficient"`` (fewer than two people
-    in a group, nothing to compare).
+    ``equivalent`` (|g| ≤ 0.05), ``adjust`` (0.05 < |g| ≤ 0.25, report adjusted results),
+    ``not_equivalent`` (|g| > 0.25) or ``insufficient`` (fewer than two people in a group,
+    nothing to compare).
     """
 
     n_stayers: int
@@ -61,22 +88,22 @@ class AttritionCheck:
     mean_leavers: float | None
     g: float | None
     p: float | None
-    verdict: str
+    verdict: AttritionVerdict
 
 
-def gain_category(g: float) -> str:
-    """Hake's category: ``"tinggi"`` (g ≥ 0.7), ``"sedang"`` (0.3 ≤ g < 0.7), else ``"rendah"``.
+def gain_category(g: float) -> GainCategory:
+    """Hake's category: ``high`` (g ≥ 0.7), ``medium`` (0.3 ≤ g < 0.7), else ``low``.
 
     Examples
     --------
-    >>> gain_category(0.7), gain_category(0.3), gain_category(-0.1)
-    ('tinggi', 'sedang', 'rendah')
+    >>> [gain_category(g).value for g in (0.7, 0.3, -0.1)]
+    ['high', 'medium', 'low']
     """
     if g >= 0.7:
-        return "tinggi"
+        return GainCategory.HIGH
     if g >= 0.3:
-        return "sedang"
-    return "rendah"
+        return GainCategory.MEDIUM
+    return GainCategory.LOW
 
 
 def normalized_gain(pre: ArrayLike, post: ArrayLike, *, max_score: float) -> NormalizedGain:
@@ -99,14 +126,14 @@ def normalized_gain(pre: ArrayLike, post: ArrayLike, *, max_score: float) -> Nor
     undefined (None) when the class pre-test mean is already the maximum. Person:
     ``g_i = (post_i − pre_i) / (max − pre_i)``, undefined for a person with ``pre_i = max``
     (no room to gain), who is left out of ``individual_mean`` and counted in
-    ``n_undefined``. A drop gives a negative gain (category *rendah*). Categories: ≥ 0.7
-    tinggi, 0.3–0.7 sedang, < 0.3 rendah (Hake 1998; Meltzer 2002).
+    ``n_undefined``. A drop gives a negative gain (category *low*). Categories: ≥ 0.7
+    high (tinggi), 0.3–0.7 medium (sedang), < 0.3 low (rendah) (Hake 1998; Meltzer 2002).
 
     Examples
     --------
     >>> r = normalized_gain([40, 60, 100], [70, 80, 100], max_score=100)
-    >>> round(r.class_gain, 3), r.class_category, round(r.individual_mean, 3), r.n_undefined
-    (0.5, 'sedang', 0.5, 1)
+    >>> round(r.class_gain, 3), r.class_category.value, round(r.individual_mean, 3), r.n_undefined
+    (0.5, 'medium', 0.5, 1)
     """
     a, b = check_paired(pre, post, min_n=1)
     if not np.isfinite(max_score):
@@ -123,7 +150,7 @@ def normalized_gain(pre: ArrayLike, post: ArrayLike, *, max_score: float) -> Nor
     ]
     defined = [g for g in individual if g is not None]
     individual_mean = float(np.mean(defined)) if defined else None
-    counts = {"tinggi": 0, "sedang": 0, "rendah": 0}
+    counts = dict.fromkeys(GainCategory, 0)
     for g in defined:
         counts[gain_category(g)] += 1
     return NormalizedGain(
@@ -166,7 +193,7 @@ def attrition_check(pre_stayers: ArrayLike, pre_leavers: ArrayLike) -> Attrition
     Examples
     --------
     >>> r = attrition_check([60, 65, 70, 75, 80, 62], [45, 50, 52])
-    >>> round(r.attrition_rate, 3), r.verdict
+    >>> round(r.attrition_rate, 3), r.verdict.value
     (0.333, 'not_equivalent')
     """
     stayers = as_vector(pre_stayers, "pre_stayers", min_n=1)
@@ -175,7 +202,7 @@ def attrition_check(pre_stayers: ArrayLike, pre_leavers: ArrayLike) -> Attrition
     rate = n_l / (n_s + n_l)
     mean_l = float(np.mean(leavers)) if n_l else None
     g = p = None
-    verdict = "insufficient"
+    verdict = AttritionVerdict.INSUFFICIENT
     pooled = np.concatenate([stayers, leavers])
     if n_s >= 2 and n_l >= 2 and float(np.var(pooled)) > 0.0:
         within = float(np.var(stayers, ddof=1)) + float(np.var(leavers, ddof=1))
@@ -183,9 +210,9 @@ def attrition_check(pre_stayers: ArrayLike, pre_leavers: ArrayLike) -> Attrition
             g = hedges_g(leavers, stayers).value
             p = welch_t(leavers, stayers).p
             if abs(g) <= WWC_EQUIVALENT:
-                verdict = "equivalent"
+                verdict = AttritionVerdict.EQUIVALENT
             elif abs(g) <= WWC_ADJUSTABLE:
-                verdict = "adjust"
+                verdict = AttritionVerdict.ADJUST
             else:
-                verdict = "not_equivalent"
+                verdict = AttritionVerdict.NOT_EQUIVALENT
     return AttritionCheck(n_s, n_l, rate, float(np.mean(stayers)), mean_l, g, p, verdict)

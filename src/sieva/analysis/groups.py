@@ -1,10 +1,17 @@
 """Two independent groups: Welch t, Mann–Whitney, Hedges' g, proportions, contingency tables.
 
 Every difference is ``first − second`` (e.g. trained − comparison).
+
+Codes
+-----
+`ContingencyMethod`: ``chi-square``, ``fisher``.
+`ContingencyWarning`: ``small_expected_counts`` (params ``min_expected``, the smallest
+expected count, and ``percent_below_5``, the percentage of cells expecting fewer than 5).
 """
 
 import math
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -13,10 +20,18 @@ from scipy import stats
 from sieva.analysis._effect import hedges_correction, normal_ci
 from sieva.analysis._validation import as_vector, check_level
 from sieva.analysis.descriptive import proportion_ci
-from sieva.analysis.types import ConfidenceInterval, EffectSize
+from sieva.analysis.types import (
+    ConfidenceInterval,
+    EffectSize,
+    IntervalMethod,
+    Notice,
+    PValueMethod,
+)
 
 __all__ = [
+    "ContingencyMethod",
     "ContingencyTest",
+    "ContingencyWarning",
     "MannWhitney",
     "ProportionDifference",
     "WelchTTest",
@@ -28,6 +43,15 @@ __all__ = [
     "proportion_difference",
     "welch_t",
 ]
+
+
+class ContingencyMethod(StrEnum):
+    CHI_SQUARE = "chi-square"
+    FISHER = "fisher"
+
+
+class ContingencyWarning(StrEnum):
+    SMALL_EXPECTED_COUNTS = "small_expected_counts"
 
 
 @dataclass(frozen=True)
@@ -54,7 +78,7 @@ class MannWhitney:
     u: float
     p: float
     rank_biserial: float
-    method: str
+    method: PValueMethod
 
 
 @dataclass(frozen=True)
@@ -71,17 +95,17 @@ class ProportionDifference:
 class ContingencyTest:
     """Test of independence in a contingency table.
 
-    ``method`` is ``"chi-square"`` (``statistic`` = X², ``df`` its degrees of freedom) or
-    ``"fisher"`` (``statistic`` = sample odds ratio, ``df`` None). ``warning`` is set when the
+    ``method`` is ``chi-square`` (``statistic`` = X², ``df`` its degrees of freedom) or
+    ``fisher`` (``statistic`` = sample odds ratio, ``df`` None). ``warning`` is set when the
     expected counts are too small for the chi-square approximation.
     """
 
-    method: str
+    method: ContingencyMethod
     statistic: float
     df: int | None
     p: float
     min_expected: float
-    warning: str | None
+    warning: Notice | None
 
 
 def _two_groups(first: ArrayLike, second: ArrayLike, min_n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -175,7 +199,7 @@ def mann_whitney(first: ArrayLike, second: ArrayLike) -> MannWhitney:
         u=u,
         p=float(res.pvalue),
         rank_biserial=2 * u / (a.size * b.size) - 1,
-        method="exact" if exact else "normal approximation",
+        method=PValueMethod.EXACT if exact else PValueMethod.NORMAL_APPROXIMATION,
     )
 
 
@@ -217,7 +241,8 @@ def hedges_g(first: ArrayLike, second: ArrayLike, *, confidence: float = 0.95) -
     j = hedges_correction(n1 + n2 - 2)
     var_d = (n1 + n2) / (n1 * n2) + d**2 / (2 * (n1 + n2))
     g = j * d
-    return EffectSize("g", g, normal_ci(g, j * math.sqrt(var_d), level), "normal approximation")
+    ci = normal_ci(g, j * math.sqrt(var_d), level)
+    return EffectSize("g", g, ci, IntervalMethod.NORMAL_APPROXIMATION)
 
 
 def proportion_difference(
@@ -298,13 +323,14 @@ def chi_square(table: ArrayLike, *, correction: bool = True) -> ContingencyTest:
     res = stats.chi2_contingency(arr, correction=correction)
     expected = np.asarray(res.expected_freq)
     warning = None
-    if expected.min() < 1 or np.mean(expected < 5) > 0.2:
-        warning = (
-            "expected counts are small (below 1, or more than 20% below 5); "
-            "use Fisher's exact test for a 2 × 2 table"
+    percent_below_5 = 100 * float(np.mean(expected < 5))
+    if expected.min() < 1 or percent_below_5 > 20:
+        warning = Notice(
+            ContingencyWarning.SMALL_EXPECTED_COUNTS,
+            {"min_expected": float(expected.min()), "percent_below_5": percent_below_5},
         )
     return ContingencyTest(
-        "chi-square",
+        ContingencyMethod.CHI_SQUARE,
         float(res.statistic),
         int(res.dof),
         float(res.pvalue),
@@ -342,7 +368,12 @@ def fisher_exact(table: ArrayLike) -> ContingencyTest:
     res = stats.fisher_exact(arr.astype(np.int64))
     expected = arr.sum(axis=1, keepdims=True) * arr.sum(axis=0, keepdims=True) / arr.sum()
     return ContingencyTest(
-        "fisher", float(res.statistic), None, float(res.pvalue), float(expected.min()), None
+        ContingencyMethod.FISHER,
+        float(res.statistic),
+        None,
+        float(res.pvalue),
+        float(expected.min()),
+        None,
     )
 
 
@@ -351,7 +382,7 @@ def independence_test(table: ArrayLike) -> ContingencyTest:
 
     Examples
     --------
-    >>> independence_test([[3, 1], [1, 3]]).method
+    >>> independence_test([[3, 1], [1, 3]]).method.value
     'fisher'
     """
     arr = _table(table)

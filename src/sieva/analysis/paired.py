@@ -12,7 +12,7 @@ from scipy import stats
 
 from sieva.analysis._effect import hedges_correction, noncentral_t_ci, normal_ci
 from sieva.analysis._validation import check_level, check_paired
-from sieva.analysis.types import ConfidenceInterval, EffectSize
+from sieva.analysis.types import ConfidenceInterval, EffectSize, IntervalMethod, PValueMethod
 
 __all__ = [
     "PairedTTest",
@@ -44,8 +44,8 @@ class WilcoxonSignedRank:
     """Wilcoxon signed-rank test with the matched-pairs rank-biserial correlation.
 
     ``statistic`` is V, the sum of the ranks of the positive differences (R's ``V``);
-    zero differences are dropped (``n_nonzero`` counts the rest); ``method`` is
-    ``"exact"`` or ``"normal approximation"``.
+    zero differences are dropped (``n_nonzero`` counts the rest); ``method`` says whether the
+    p-value is exact or from the normal approximation.
     """
 
     n: int
@@ -53,7 +53,7 @@ class WilcoxonSignedRank:
     statistic: float
     p: float
     rank_biserial: float
-    method: str
+    method: PValueMethod
 
 
 def _differences(pre: ArrayLike, post: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -152,7 +152,7 @@ def wilcoxon_signed_rank(pre: ArrayLike, post: ArrayLike) -> WilcoxonSignedRank:
         statistic=t_plus,
         p=float(res.pvalue),
         rank_biserial=(t_plus - t_minus) / (t_plus + t_minus),
-        method="exact" if exact else "normal approximation",
+        method=PValueMethod.EXACT if exact else PValueMethod.NORMAL_APPROXIMATION,
     )
 
 
@@ -190,7 +190,7 @@ def cohens_dz(pre: ArrayLike, post: ArrayLike, *, confidence: float = 0.95) -> E
     dz = float(np.mean(d) / np.std(d, ddof=1))
     low, high = noncentral_t_ci(dz * math.sqrt(n), n - 1, level)
     ci = ConfidenceInterval(low / math.sqrt(n), high / math.sqrt(n), level)
-    return EffectSize("d_z", dz, ci, "noncentral t")
+    return EffectSize("d_z", dz, ci, IntervalMethod.NONCENTRAL_T)
 
 
 def hedges_g_av(pre: ArrayLike, post: ArrayLike, *, confidence: float = 0.95) -> EffectSize:
@@ -235,4 +235,5 @@ def hedges_g_av(pre: ArrayLike, post: ArrayLike, *, confidence: float = 0.95) ->
     j = hedges_correction(n - 1)
     g = j * d_av
     var_d = (1 / n + d_av**2 / (2 * n)) * 2 * (1 - r)
-    return EffectSize("g_av", g, normal_ci(g, j * math.sqrt(var_d), level), "normal approximation")
+    ci = normal_ci(g, j * math.sqrt(var_d), level)
+    return EffectSize("g_av", g, ci, IntervalMethod.NORMAL_APPROXIMATION)

@@ -1,11 +1,17 @@
 """Reliability and item analysis: Cronbach's alpha, KR-20, difficulty and discrimination.
 
 Input is a respondents × items matrix without missing values (drop incomplete rows first).
+
+Codes
+-----
+`Difficulty`: ``hard`` (p ≤ 0.30), ``moderate`` (p ≤ 0.70), ``easy``.
+`Discrimination`: ``very_good`` (D ≥ 0.40), ``good`` (≥ 0.30), ``fair`` (≥ 0.20), ``poor``.
 """
 
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -16,6 +22,8 @@ from sieva.analysis.types import ConfidenceInterval
 
 __all__ = [
     "CronbachAlpha",
+    "Difficulty",
+    "Discrimination",
     "ItemAnalysis",
     "ItemStatistics",
     "Kr20",
@@ -24,6 +32,23 @@ __all__ = [
     "item_analysis",
     "kr20",
 ]
+
+
+class Difficulty(StrEnum):
+    """Difficulty of a right/wrong item (sukar / sedang / mudah in Indonesian reports)."""
+
+    HARD = "hard"
+    MODERATE = "moderate"
+    EASY = "easy"
+
+
+class Discrimination(StrEnum):
+    """Quality of an item's upper–lower discrimination (Ebel & Frisbie 1991)."""
+
+    VERY_GOOD = "very_good"
+    GOOD = "good"
+    FAIR = "fair"
+    POOR = "poor"
 
 
 @dataclass(frozen=True)
@@ -71,10 +96,10 @@ class ItemQuality:
 
     name: str
     difficulty: float
-    difficulty_category: str
+    difficulty_category: Difficulty
     point_biserial: float | None
     discrimination: float
-    discrimination_category: str
+    discrimination_category: Discrimination
 
 
 @dataclass(frozen=True)
@@ -208,22 +233,22 @@ def kr20(items: ArrayLike) -> Kr20:
     return Kr20(k / (k - 1) * (1 - float(np.sum(p * (1 - p))) / total_var), n, k)
 
 
-def _difficulty_category(p: float) -> str:
+def _difficulty_category(p: float) -> Difficulty:
     if p <= 0.30:
-        return "sukar"
+        return Difficulty.HARD
     if p <= 0.70:
-        return "sedang"
-    return "mudah"
+        return Difficulty.MODERATE
+    return Difficulty.EASY
 
 
-def _discrimination_category(d: float) -> str:
+def _discrimination_category(d: float) -> Discrimination:
     if d >= 0.40:
-        return "sangat baik"
+        return Discrimination.VERY_GOOD
     if d >= 0.30:
-        return "baik"
+        return Discrimination.GOOD
     if d >= 0.20:
-        return "cukup"
-    return "jelek"
+        return Discrimination.FAIR
+    return Discrimination.POOR
 
 
 def item_analysis(
@@ -244,18 +269,19 @@ def item_analysis(
 
     Notes
     -----
-    Difficulty ``p_j`` = proportion correct: ≤ 0.30 sukar, ≤ 0.70 sedang, else mudah.
+    Difficulty ``p_j`` = proportion correct: ≤ 0.30 hard (sukar), ≤ 0.70 moderate (sedang),
+    else easy (mudah).
     Point-biserial = Pearson r of the 0/1 item with the rest score (corrected for overlap).
     Discrimination ``D = p_upper − p_lower`` over the top and bottom ``round(f·n)`` totals
-    (ties at the cut keep input order), judged per Ebel & Frisbie (1991): ≥ 0.40 sangat
-    baik, 0.30–0.39 baik, 0.20–0.29 cukup, below jelek.
+    (ties at the cut keep input order), judged per Ebel & Frisbie (1991): ≥ 0.40 very good
+    (sangat baik), 0.30–0.39 good (baik), 0.20–0.29 fair (cukup), below poor (jelek).
 
     Examples
     --------
     >>> m = [[1, 1, 0], [1, 1, 1], [1, 0, 0], [0, 0, 0], [1, 1, 1], [0, 1, 0]]
     >>> r = item_analysis(m, group_fraction=0.34)
-    >>> [(i.difficulty_category, i.discrimination) for i in r.items]
-    [('sedang', 1.0), ('sedang', 0.5), ('sedang', 1.0)]
+    >>> [(i.difficulty_category.value, i.discrimination) for i in r.items]
+    [('moderate', 1.0), ('moderate', 0.5), ('moderate', 1.0)]
     """
     x = _binary(items)
     if not 0.0 < group_fraction <= 0.5:

@@ -1,4 +1,5 @@
-"""Sample sizes: Krejcie–Morgan, Slovin, Cochran, and power for t-test designs."""
+"""Sample sizes (Krejcie–Morgan, Slovin, Cochran), the margin of error of a survey
+proportion, and power for t-test designs."""
 
 import math
 from collections.abc import Callable
@@ -15,6 +16,7 @@ __all__ = [
     "SampleSize",
     "cochran",
     "krejcie_morgan",
+    "margin_of_error",
     "mde_paired",
     "mde_two_sample",
     "sample_size_paired",
@@ -177,6 +179,58 @@ def cochran(
     n_pop = None if population is None else _population(population)
     n = n0 if n_pop is None else n0 / (1 + (n0 - 1) / n_pop)
     return SampleSize("cochran", math.ceil(n - 1e-9), n, n_pop, margin)
+
+
+def margin_of_error(
+    n: int,
+    population: int | None = None,
+    *,
+    proportion: float = 0.5,
+    confidence: float = 0.95,
+) -> float:
+    """Half-width of the normal interval of a proportion from ``n`` respondents.
+
+    Parameters
+    ----------
+    n : int
+        Respondents, ``n >= 1``.
+    population : int, optional
+        Size N of the population they were drawn from (e.g. everyone invited); applies the
+        finite population correction. None for an infinite population.
+    proportion : float
+        Assumed proportion p, default 0.5 (the worst case, widest margin).
+    confidence : float
+        Confidence level, default 0.95 (z = 1.959964).
+
+    Returns
+    -------
+    float
+        As a proportion (0.049 = ±4.9 percentage points); 0.0 when ``n >= population``
+        (everyone answered: no sampling error).
+
+    Notes
+    -----
+    ``e = z · √(p(1−p)/n) · √((N − n)/(N − 1))``, the inverse of Cochran's sample size with
+    the finite population correction (Cochran 1977, *Sampling Techniques*, 3rd ed., eqs. 4.1
+    and 4.3), so ``cochran(N, margin=e)`` needs exactly ``n`` respondents.
+
+    Examples
+    --------
+    >>> round(margin_of_error(400), 4), round(margin_of_error(278, 1000), 5)
+    (0.049, 0.04997)
+    """
+    if isinstance(n, bool) or int(n) != n or n < 1:
+        raise ValueError(f"n must be a whole number >= 1, got {n!r}")
+    if not 0 < proportion < 1:
+        raise ValueError(f"proportion must be between 0 and 1, got {proportion}")
+    z = float(stats.norm.ppf(0.5 + check_level(confidence) / 2))
+    fpc = 1.0
+    if population is not None:
+        n_pop = _population(population)
+        if n >= n_pop:
+            return 0.0
+        fpc = (n_pop - n) / (n_pop - 1)
+    return z * math.sqrt(proportion * (1 - proportion) / n * fpc)
 
 
 def _power_inputs(effect_size: float, alpha: float, power: float) -> tuple[float, float]:

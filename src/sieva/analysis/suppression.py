@@ -4,20 +4,40 @@ UU 27/2022 (Pelindungan Data Pribadi) and the survey promise of anonymity: a bre
 with fewer than ``min_count`` respondents is hidden (primary suppression). When row or
 column totals are shown, a single hidden cell in a line could be recovered by subtraction,
 so the smallest other cell of that line is hidden too (complementary suppression).
+
+Codes
+-----
+`SuppressionNote` (the ``note`` of a result, a `Notice`, None when nothing is hidden):
+``small_cells_hidden`` (params ``primary``, ``min_count``) or
+``small_cells_and_complements_hidden`` (params ``primary``, ``complementary``, ``min_count``).
 """
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["SuppressedCounts", "SuppressedTable", "suppress_counts", "suppress_table"]
+from sieva.analysis.types import Notice
+
+__all__ = [
+    "SuppressedCounts",
+    "SuppressedTable",
+    "SuppressionNote",
+    "suppress_counts",
+    "suppress_table",
+]
 
 K = TypeVar("K", bound=Hashable)
 
 Cell = tuple[int, int]
+
+
+class SuppressionNote(StrEnum):
+    SMALL_CELLS_HIDDEN = "small_cells_hidden"
+    SMALL_CELLS_AND_COMPLEMENTS_HIDDEN = "small_cells_and_complements_hidden"
 
 
 @dataclass(frozen=True)
@@ -25,15 +45,15 @@ class SuppressedTable:
     """A table of counts with hidden cells set to None.
 
     ``primary`` are the cells below ``min_count``; ``complementary`` the cells hidden only so
-    that a primary cell cannot be recovered from the totals. ``note`` explains the
-    suppression in one sentence (None when nothing is hidden).
+    that a primary cell cannot be recovered from the totals. ``note`` says that (and how
+    many) cells were hidden, for a line under the table (None when nothing is hidden).
     """
 
     values: tuple[tuple[int | None, ...], ...]
     primary: frozenset[Cell]
     complementary: frozenset[Cell]
     min_count: int
-    note: str | None
+    note: Notice | None
 
 
 @dataclass(frozen=True)
@@ -44,7 +64,7 @@ class SuppressedCounts(Generic[K]):
     primary: frozenset[K]
     complementary: frozenset[K]
     min_count: int
-    note: str | None
+    note: Notice | None
 
 
 def _lines(shape: tuple[int, int]) -> list[list[Cell]]:
@@ -123,15 +143,18 @@ def suppress_table(
     )
     complementary = frozenset(hidden - primary)
     note = None
-    if hidden:
-        note = (
-            f"{len(primary)} cell(s) with fewer than {min_count} respondents hidden"
-            + (
-                f"; {len(complementary)} more hidden so they cannot be derived from the totals"
-                if complementary
-                else ""
-            )
-            + "."
+    if complementary:
+        note = Notice(
+            SuppressionNote.SMALL_CELLS_AND_COMPLEMENTS_HIDDEN,
+            {
+                "primary": len(primary),
+                "complementary": len(complementary),
+                "min_count": min_count,
+            },
+        )
+    elif primary:
+        note = Notice(
+            SuppressionNote.SMALL_CELLS_HIDDEN, {"primary": len(primary), "min_count": min_count}
         )
     return SuppressedTable(values, frozenset(primary), complementary, min_count, note)
 

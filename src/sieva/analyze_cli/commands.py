@@ -1,4 +1,8 @@
-"""The four `sieva analyze` commands: read a sheet, call sieva.analysis, print."""
+"""The four `sieva analyze` commands: read a sheet, call sieva.analysis, print.
+
+Codes from `sieva.analysis` are printed with their Indonesian text from `sieva.core.codebook`
+(the same table the web app translates; no Django needed); JSON output keeps the codes.
+"""
 
 import argparse
 from collections.abc import Callable
@@ -15,12 +19,27 @@ from sieva.analyze_cli.tables import (
     parse_number,
     read_table,
 )
+from sieva.core.codebook import text
 
 __all__ = ["run_ikm", "run_paired", "run_reliability", "run_sample_size"]
 
+# The unsur as PermenPANRB 14/2017 names them, for the printed table (the web app's translated
+# names live in sieva.satisfaction, which needs Django).
+ELEMENT_NAMES: dict[str, str] = {
+    "persyaratan": "Persyaratan",
+    "prosedur": "Sistem, Mekanisme, dan Prosedur",
+    "waktu": "Waktu Penyelesaian",
+    "biaya": "Biaya/Tarif",
+    "produk": "Produk Spesifikasi Jenis Pelayanan",
+    "kompetensi": "Kompetensi Pelaksana",
+    "perilaku": "Perilaku Pelaksana",
+    "pengaduan": "Penanganan Pengaduan, Saran dan Masukan",
+    "sarana": "Sarana dan Prasarana",
+}
+
 
 def ikm_columns(table: Table, mode: str) -> dict[str, int]:
-    from sieva.analysis.indices.ikm import ELEMENT_NAMES, KEP25_ELEMENTS, STANDARD_ELEMENTS
+    from sieva.analysis.indices.ikm import KEP25_ELEMENTS, STANDARD_ELEMENTS
 
     expected = KEP25_ELEMENTS if mode == "kep25-2004" else STANDARD_ELEMENTS
     aliases = {f"u{i}": code for i, code in enumerate(expected, start=1)}
@@ -48,7 +67,7 @@ def ikm_columns(table: Table, mode: str) -> dict[str, int]:
 
 
 def run_ikm(args: argparse.Namespace) -> None:
-    from sieva.analysis.indices.ikm import ELEMENT_NAMES, IkmMode, InvalidAnswer, ikm_from_responses
+    from sieva.analysis.indices.ikm import IkmMode, InvalidAnswer, ikm_from_responses
 
     table = read_table(args.file)
     mode = IkmMode(args.legacy) if args.legacy else IkmMode.PERMENPANRB_14_2017
@@ -76,31 +95,29 @@ def run_ikm(args: argparse.Namespace) -> None:
         "mode": result.mode.value,
         "n": result.n_respondents,
         "elements": {
-            c: {"nrr": e.nrr, "grade": e.grade, "performance": e.performance, "n": e.n}
+            c: {"nrr": e.nrr, "grade": e.grade, "performance": text(e.grade), "n": e.n}
             for c, e in result.elements.items()
         },
         "weights": result.weights,
         "ikm": result.ikm,
         "nik": result.nik,
         "grade": result.grade,
-        "performance": result.performance,
+        "performance": text(result.grade),
     }
-    title = {
-        IkmMode.PERMENPANRB_14_2017: "PermenPANRB 14/2017, bobot 1/9",
-        IkmMode.ROUNDED_0_111: "cara lama, bobot dibulatkan 0,111",
-        IkmMode.ROUNDED_0_11: "cara lama, bobot dibulatkan 0,11",
-        IkmMode.KEP25_2004: "KEP/25/M.PAN/2/2004, 14 unsur, bobot 0,071",
-    }[mode]
-    lines = [f"Indeks Kepuasan Masyarakat ({title})", f"Responden: {result.n_respondents}", ""]
+    lines = [
+        f"Indeks Kepuasan Masyarakat ({text(mode)})",
+        f"Responden: {result.n_respondents}",
+        "",
+    ]
     lines.append(f"{'Unsur pelayanan':<42} {'n':>5} {'NRR':>7}  Mutu")
     for code, e in result.elements.items():
         name = ELEMENT_NAMES.get(code, code.upper())
-        lines.append(f"{name:<42} {e.n:>5} {fmt(e.nrr, 3):>7}  {e.grade} ({e.performance})")
+        lines.append(f"{name:<42} {e.n:>5} {fmt(e.nrr, 3):>7}  {e.grade} ({text(e.grade)})")
     lines += [
         "",
         f"IKM (rata-rata tertimbang): {fmt(result.ikm, 4)}",
         f"Nilai konversi (NIK = IKM × 25): {fmt(result.nik, 2)}",
-        f"Mutu pelayanan: {result.grade} ({result.performance})",
+        f"Mutu pelayanan: {result.grade} ({text(result.grade)})",
     ]
     emit(args, payload, lines)
 
@@ -223,7 +240,8 @@ def run_paired(args: argparse.Namespace) -> None:
         if gain.class_gain is None:
             lines.append("N-gain kelas tidak terdefinisi (rata-rata pre sudah maksimum).")
         else:
-            lines.append(f"N-gain kelas (Hake): {fmt(gain.class_gain)} — {gain.class_category}")
+            category = text(gain.class_category) if gain.class_category else ""
+            lines.append(f"N-gain kelas (Hake): {fmt(gain.class_gain)} — {category}")
         if gain.n_undefined:
             lines.append(
                 f"  {gain.n_undefined} peserta dengan pre = nilai maksimum tidak dihitung N-gain-nya."
@@ -237,15 +255,9 @@ def run_paired(args: argparse.Namespace) -> None:
             "p": attrition.p,
             "verdict": attrition.verdict,
         }
-        verdict = {
-            "equivalent": "setara dengan yang bertahan",
-            "adjust": "sedikit berbeda; laporkan hasil yang disesuaikan",
-            "not_equivalent": "berbeda; hasil pre/post bisa bias",
-            "insufficient": "terlalu sedikit untuk dibandingkan",
-        }[attrition.verdict]
         lines.append(
             f"Peserta tanpa post-test: {attrition.n_leavers} "
-            f"({fmt(100 * attrition.attrition_rate, 1)}%); nilai pre mereka {verdict}."
+            f"({fmt(100 * attrition.attrition_rate, 1)}%): {text(attrition.verdict)}."
         )
     if post_only:
         lines.append(f"{post_only} baris hanya berisi post-test dan tidak dianalisis.")

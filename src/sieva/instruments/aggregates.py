@@ -9,7 +9,6 @@ the raw answers for `sieva rebuild_item_aggregates`.
 Only responses with a unit are aggregated (a unit is the respondent's unit at submission).
 """
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -215,18 +214,3 @@ def replace_all(cells: dict[Key, Cell]) -> None:
         ),
         batch_size=2000,
     )
-
-
-def moments(n: int, total: Decimal, total_sq: Decimal) -> tuple[float, float]:
-    """Mean and sample SD (ddof 1) from ``n, Σx, Σx²``: ``s² = (Σx² − (Σx)²/n)/(n − 1)``.
-
-    Exact in Decimal before the final float, so it does not suffer the cancellation the
-    one-pass formula has in floating point. SD is NaN for n < 2.
-    """
-    if n < 1:
-        raise ValueError("need at least one numeric answer")
-    mean = total / n
-    if n < 2:
-        return float(mean), math.nan
-    variance = (total_sq - total * total / n) / (n - 1)
-    return float(mean), math.sqrt(max(float(variance), 0.0))

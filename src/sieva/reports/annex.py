@@ -5,6 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sieva.core.labels import label
 from sieva.evaluation.engine.figures import Figure
 from sieva.reports.inputs import LEVELS, ReportInput, figures_in
 
@@ -99,7 +100,7 @@ def annex(inp: ReportInput) -> list[Sheet]:
                     *(s.alpha_ci or (None, None)),
                     s.alpha_n,
                     s.items,
-                    s.band,
+                    label(s.band) if s.band else None,
                 ]
                 for lvl, s in scales
             ],

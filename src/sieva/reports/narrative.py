@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from sieva.core.labels import label
 from sieva.evaluation.engine.figures import Figure
 from sieva.evaluation.engine.levels.results import OutcomeEffect
 from sieva.evaluation.engine.result import EvaluationResult
@@ -116,7 +117,7 @@ def reaction(result: EvaluationResult) -> list[Sentence]:
     if overall is not None and overall.mean.n:
         text = _("Skor reaksi keseluruhan %(score)s") % {"score": stated(overall.mean)}
         if overall.band:
-            text += _(", kategori %(band)s") % {"band": overall.band}
+            text += _(", kategori %(band)s") % {"band": label(overall.band)}
         out.append(Sentence(text + ".", source_of(overall.mean)))
     shown = [
         s
@@ -173,7 +174,7 @@ def learning(result: EvaluationResult) -> list[Sentence]:
         out.append(
             Sentence(
                 _("N-gain (Hake) %(g)s, kategori %(cat)s.")
-                % {"g": num(level.n_gain.class_gain), "cat": level.n_gain.class_category},
+                % {"g": num(level.n_gain.class_gain), "cat": label(level.n_gain.class_category)},
                 source_of(level.gain),
             )
         )

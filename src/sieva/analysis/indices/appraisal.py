@@ -1,4 +1,17 @@
-"""Civil-service appraisal indices: SKP predikat, the talent 9-box and the IP ASN."""
+"""Civil-service appraisal indices: SKP predikat, the talent 9-box and the IP ASN.
+
+Codes
+-----
+`Rating` (ekspektasi, input and output): ``di_bawah``, ``sesuai``, ``di_atas``.
+`Predikat`: ``very_good`` (Sangat Baik), ``good`` (Baik), ``needs_improvement`` (Butuh
+Perbaikan), ``poor`` (Kurang), ``very_poor`` (Sangat Kurang).
+`Potential` (9-box column): ``low`` (Rendah), ``medium`` (Menengah), ``high`` (Tinggi).
+`FollowUp` (9-box actions): ``promote``, ``retain``, ``succession_pool``,
+``rotation_enrichment``, ``rotation``, ``competence_development``, ``suitable_placement``,
+``performance_coaching``, ``performance_counselling``, ``per_regulations``.
+`IpAsnBand`: ``very_high`` (> 90), ``high`` (> 80), ``medium`` (> 70), ``low`` (> 60),
+``very_low``.
+"""
 
 import math
 from dataclasses import dataclass
@@ -8,8 +21,11 @@ __all__ = [
     "BOX_FOLLOW_UP",
     "IP_ASN_MAXIMA",
     "AxisCutoffs",
+    "FollowUp",
+    "IpAsnBand",
     "IpAsnScore",
     "KompetensiPoints",
+    "Potential",
     "Predikat",
     "Rating",
     "SkpPredikat",
@@ -29,28 +45,22 @@ class Rating(StrEnum):
     SESUAI = "sesuai"
     DI_ATAS = "di_atas"
 
-    @property
-    def label(self) -> str:
-        return {"di_bawah": "Di Bawah Ekspektasi", "sesuai": "Sesuai Ekspektasi"}.get(
-            self.value, "Di Atas Ekspektasi"
-        )
-
 
 class Predikat(StrEnum):
-    """Predikat kinerja pegawai."""
+    """Predikat kinerja pegawai: Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang."""
 
-    SANGAT_BAIK = "Sangat Baik"
-    BAIK = "Baik"
-    BUTUH_PERBAIKAN = "Butuh Perbaikan"
-    KURANG = "Kurang"
-    SANGAT_KURANG = "Sangat Kurang"
+    VERY_GOOD = "very_good"
+    GOOD = "good"
+    NEEDS_IMPROVEMENT = "needs_improvement"
+    POOR = "poor"
+    VERY_POOR = "very_poor"
 
 
 # Rows hasil kerja, columns perilaku (Di Bawah, Sesuai, Di Atas).
 _SKP_MATRIX = {
-    Rating.DI_ATAS: (Predikat.KURANG, Predikat.BAIK, Predikat.SANGAT_BAIK),
-    Rating.SESUAI: (Predikat.KURANG, Predikat.BAIK, Predikat.BAIK),
-    Rating.DI_BAWAH: (Predikat.SANGAT_KURANG, Predikat.BUTUH_PERBAIKAN, Predikat.BUTUH_PERBAIKAN),
+    Rating.DI_ATAS: (Predikat.POOR, Predikat.GOOD, Predikat.VERY_GOOD),
+    Rating.SESUAI: (Predikat.POOR, Predikat.GOOD, Predikat.GOOD),
+    Rating.DI_BAWAH: (Predikat.VERY_POOR, Predikat.NEEDS_IMPROVEMENT, Predikat.NEEDS_IMPROVEMENT),
 }
 _ORDER = (Rating.DI_BAWAH, Rating.SESUAI, Rating.DI_ATAS)
 
@@ -97,7 +107,7 @@ def skp_predikat(hasil_kerja: Rating | str, perilaku: Rating | str) -> SkpPredik
     Examples
     --------
     >>> skp_predikat("di_atas", "di_atas").predikat.value
-    'Sangat Baik'
+    'very_good'
     >>> skp_predikat("di_atas", "di_bawah").misconduct
     True
     """
@@ -106,24 +116,52 @@ def skp_predikat(hasil_kerja: Rating | str, perilaku: Rating | str) -> SkpPredik
     return SkpPredikat(h, p, predikat, h is Rating.DI_ATAS and p is Rating.DI_BAWAH)
 
 
-KINERJA_LEVELS = ("Di Bawah Ekspektasi", "Sesuai Ekspektasi", "Di Atas Ekspektasi")
-POTENSIAL_LEVELS = ("Rendah", "Menengah", "Tinggi")
+class Potential(StrEnum):
+    """Potensial axis of the 9-box: Rendah, Menengah, Tinggi."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class FollowUp(StrEnum):
+    """One follow-up action of a 9-box position."""
+
+    PROMOTE = "promote"
+    RETAIN = "retain"
+    SUCCESSION_POOL = "succession_pool"
+    ROTATION_ENRICHMENT = "rotation_enrichment"
+    ROTATION = "rotation"
+    COMPETENCE_DEVELOPMENT = "competence_development"
+    SUITABLE_PLACEMENT = "suitable_placement"
+    PERFORMANCE_COACHING = "performance_coaching"
+    PERFORMANCE_COUNSELLING = "performance_counselling"
+    PER_REGULATIONS = "per_regulations"
+
+
+KINERJA_LEVELS = (Rating.DI_BAWAH, Rating.SESUAI, Rating.DI_ATAS)
+POTENSIAL_LEVELS = (Potential.LOW, Potential.MEDIUM, Potential.HIGH)
 # Rows kinerja (bawah, sesuai, atas), columns potensial (rendah, menengah, tinggi).
 _BOXES = ((1, 3, 6), (2, 5, 8), (4, 7, 9))
 
-#: Follow-up per box (PermenPANRB 3/2020, Lampiran; wording to be checked against the text).
-BOX_FOLLOW_UP: dict[int, str] = {
-    9: "Dipromosikan dan dipertahankan; masuk kelompok rencana suksesi",
-    8: "Dipertahankan; masuk kelompok rencana suksesi; rotasi/pengayaan jabatan; "
-    "pengembangan kompetensi",
-    7: "Dipertahankan; masuk kelompok rencana suksesi; rotasi/pengayaan jabatan; "
-    "pengembangan kompetensi",
-    6: "Penempatan yang sesuai; bimbingan kinerja/konseling kinerja",
-    5: "Penempatan yang sesuai; bimbingan kinerja; pengembangan kompetensi",
-    4: "Rotasi; pengembangan kompetensi",
-    3: "Bimbingan kinerja; konseling kinerja; pengembangan kompetensi; penempatan yang sesuai",
-    2: "Bimbingan kinerja; pengembangan kompetensi; penempatan yang sesuai",
-    1: "Diproses sesuai ketentuan peraturan perundang-undangan",
+_F = FollowUp
+#: Follow-up per box, in the regulation's order (PermenPANRB 3/2020, Lampiran; wording to be
+#: checked against the text).
+BOX_FOLLOW_UP: dict[int, tuple[FollowUp, ...]] = {
+    9: (_F.PROMOTE, _F.RETAIN, _F.SUCCESSION_POOL),
+    8: (_F.RETAIN, _F.SUCCESSION_POOL, _F.ROTATION_ENRICHMENT, _F.COMPETENCE_DEVELOPMENT),
+    7: (_F.RETAIN, _F.SUCCESSION_POOL, _F.ROTATION_ENRICHMENT, _F.COMPETENCE_DEVELOPMENT),
+    6: (_F.SUITABLE_PLACEMENT, _F.PERFORMANCE_COACHING, _F.PERFORMANCE_COUNSELLING),
+    5: (_F.SUITABLE_PLACEMENT, _F.PERFORMANCE_COACHING, _F.COMPETENCE_DEVELOPMENT),
+    4: (_F.ROTATION, _F.COMPETENCE_DEVELOPMENT),
+    3: (
+        _F.PERFORMANCE_COACHING,
+        _F.PERFORMANCE_COUNSELLING,
+        _F.COMPETENCE_DEVELOPMENT,
+        _F.SUITABLE_PLACEMENT,
+    ),
+    2: (_F.PERFORMANCE_COACHING, _F.COMPETENCE_DEVELOPMENT, _F.SUITABLE_PLACEMENT),
+    1: (_F.PER_REGULATIONS,),
 }
 
 
@@ -150,12 +188,12 @@ class AxisCutoffs:
 
 @dataclass(frozen=True)
 class TalentBox:
-    """A position in the 9-box talent matrix with its follow-up."""
+    """A position in the 9-box talent matrix with its follow-up actions."""
 
     box: int
-    kinerja: str
-    potensial: str
-    follow_up: str
+    kinerja: Rating
+    potensial: Potential
+    follow_up: tuple[FollowUp, ...]
 
 
 def talent_box_from_levels(kinerja: int, potensial: int) -> TalentBox:
@@ -202,8 +240,8 @@ def talent_box(
     Examples
     --------
     >>> b = talent_box(85, 90)
-    >>> b.box, b.kinerja, b.potensial
-    (9, 'Di Atas Ekspektasi', 'Tinggi')
+    >>> b.box, b.kinerja.value, b.potensial.value, [f.value for f in b.follow_up]
+    (9, 'di_atas', 'high', ['promote', 'retain', 'succession_pool'])
     >>> talent_box(70, 50, potensial_cutoffs=AxisCutoffs(40, 70)).box
     5
     """
@@ -219,7 +257,24 @@ IP_ASN_MAXIMA: dict[str, float] = {
     "kinerja": 30.0,
     "disiplin": 5.0,
 }
-_IP_ASN_BANDS = ((90.0, "Sangat Tinggi"), (80.0, "Tinggi"), (70.0, "Sedang"), (60.0, "Rendah"))
+
+
+class IpAsnBand(StrEnum):
+    """IP ASN band: Sangat Tinggi, Tinggi, Sedang, Rendah, Sangat Rendah."""
+
+    VERY_HIGH = "very_high"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    VERY_LOW = "very_low"
+
+
+_IP_ASN_BANDS = (
+    (90.0, IpAsnBand.VERY_HIGH),
+    (80.0, IpAsnBand.HIGH),
+    (70.0, IpAsnBand.MEDIUM),
+    (60.0, IpAsnBand.LOW),
+)
 
 
 @dataclass(frozen=True)
@@ -231,7 +286,7 @@ class IpAsnScore:
     kinerja: float
     disiplin: float
     total: float
-    band: str
+    band: IpAsnBand
 
 
 @dataclass(frozen=True)
@@ -296,8 +351,8 @@ def ip_asn(*, kualifikasi: float, kompetensi: float, kinerja: float, disiplin: f
 
     Examples
     --------
-    >>> ip_asn(kualifikasi=20, kompetensi=25, kinerja=27, disiplin=5).band
-    'Sedang'
+    >>> ip_asn(kualifikasi=20, kompetensi=25, kinerja=27, disiplin=5).band.value
+    'medium'
     """
     values = {
         "kualifikasi": kualifikasi,
@@ -309,5 +364,5 @@ def ip_asn(*, kualifikasi: float, kompetensi: float, kinerja: float, disiplin: f
         if not math.isfinite(value) or not 0 <= value <= IP_ASN_MAXIMA[name]:
             raise ValueError(f"{name} must lie in 0–{IP_ASN_MAXIMA[name]:g}, got {value}")
     total = float(sum(values.values()))
-    band = next((label for bound, label in _IP_ASN_BANDS if total > bound), "Sangat Rendah")
+    band = next((code for bound, code in _IP_ASN_BANDS if total > bound), IpAsnBand.VERY_LOW)
     return IpAsnScore(kualifikasi, kompetensi, kinerja, disiplin, total, band)

@@ -2,6 +2,12 @@
 
 Arithmetic is exact (fractions) until the final conversion, so a NIK of 88.305 is
 88.31 (grade A) and never 88.30 through binary rounding.
+
+Codes
+-----
+Elements by their code (`STANDARD_ELEMENTS`, or ``u1``…``u14`` under KEP/25/2004).
+`IkmGrade`: ``A`` (mutu Sangat Baik), ``B`` (Baik), ``C`` (Kurang Baik), ``D`` (Tidak Baik),
+the same four names under every rule. `IkmMode`: the weighting and grading rule.
 """
 
 import math
@@ -11,10 +17,10 @@ from enum import StrEnum
 from fractions import Fraction
 
 __all__ = [
-    "ELEMENT_NAMES",
     "KEP25_ELEMENTS",
     "STANDARD_ELEMENTS",
     "ElementScore",
+    "IkmGrade",
     "IkmMode",
     "IkmReconciliation",
     "IkmResult",
@@ -37,21 +43,19 @@ STANDARD_ELEMENTS: tuple[str, ...] = (
     "pengaduan",
     "sarana",
 )
-ELEMENT_NAMES: dict[str, str] = {
-    "persyaratan": "Persyaratan",
-    "prosedur": "Sistem, Mekanisme, dan Prosedur",
-    "waktu": "Waktu Penyelesaian",
-    "biaya": "Biaya/Tarif",
-    "produk": "Produk Spesifikasi Jenis Pelayanan",
-    "kompetensi": "Kompetensi Pelaksana",
-    "perilaku": "Perilaku Pelaksana",
-    "pengaduan": "Penanganan Pengaduan, Saran dan Masukan",
-    "sarana": "Sarana dan Prasarana",
-}
 #: KEP/25/M.PAN/2/2004 had 14 unsur; old data sets name them U1–U14.
 KEP25_ELEMENTS: tuple[str, ...] = tuple(f"u{i}" for i in range(1, 15))
 
-_PERFORMANCE = {"A": "Sangat Baik", "B": "Baik", "C": "Kurang Baik", "D": "Tidak Baik"}
+
+class IkmGrade(StrEnum):
+    """Mutu pelayanan: A Sangat Baik, B Baik, C Kurang Baik, D Tidak Baik."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+
 # Lower bounds of grades A, B, C (PermenPANRB 14/2017 Lampiran, table of intervals).
 _NIK_2017 = (Fraction("88.31"), Fraction("76.61"), Fraction("65.00"))
 _NRR_2017 = (Fraction("3.5324"), Fraction("3.0644"), Fraction("2.60"))
@@ -95,8 +99,7 @@ class ElementScore:
     code: str
     n: int
     nrr: float
-    grade: str
-    performance: str
+    grade: IkmGrade
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,7 @@ class IkmResult:
     ikm: float
     nik_unrounded: float
     nik: float
-    grade: str
-    performance: str
+    grade: IkmGrade
 
 
 @dataclass(frozen=True)
@@ -183,14 +185,14 @@ def _half_up(value: Fraction, decimals: int) -> Fraction:
     return Fraction(math.floor(value * scale + Fraction(1, 2)), scale)
 
 
-def _grade(value: Fraction, bounds: tuple[Fraction, Fraction, Fraction]) -> str:
-    for grade, bound in zip("ABC", bounds, strict=True):
+def _grade(value: Fraction, bounds: tuple[Fraction, Fraction, Fraction]) -> IkmGrade:
+    for grade, bound in zip((IkmGrade.A, IkmGrade.B, IkmGrade.C), bounds, strict=True):
         if value >= bound:
             return grade
-    return "D"
+    return IkmGrade.D
 
 
-def _element_grade(nrr: Fraction, mode: IkmMode) -> str:
+def _element_grade(nrr: Fraction, mode: IkmMode) -> IkmGrade:
     if mode is IkmMode.KEP25_2004:
         return _grade(_half_up(nrr, 2), _NRR_2004)
     return _grade(nrr, _NRR_2017)
@@ -217,9 +219,8 @@ def _score(
     grade = _grade(nik, _NIK_2004 if mode is IkmMode.KEP25_2004 else _NIK_2017)
     elements = {}
     for c in codes:
-        g = _element_grade(nrr[c], mode)
         n = counts[c] if counts is not None else 0
-        elements[c] = ElementScore(c, n, float(nrr[c]), g, _PERFORMANCE[g])
+        elements[c] = ElementScore(c, n, float(nrr[c]), _element_grade(nrr[c], mode))
     return IkmResult(
         mode=mode,
         n_respondents=n_respondents,
@@ -229,7 +230,6 @@ def _score(
         nik_unrounded=float(nik_exact),
         nik=float(nik),
         grade=grade,
-        performance=_PERFORMANCE[grade],
     )
 
 
@@ -254,8 +254,8 @@ def ikm_from_totals(
     Examples
     --------
     >>> r = ikm_from_totals({c: (320, 100) for c in STANDARD_ELEMENTS}, n_respondents=100)
-    >>> r.nik, r.grade, r.performance
-    (80.0, 'B', 'Baik')
+    >>> r.nik, r.grade.value
+    (80.0, 'B')
     """
     nrr: dict[str, Fraction] = {}
     counts: dict[str, int] = {}
@@ -314,7 +314,7 @@ def ikm_from_responses(
     >>> cols = {c: [4, 3, 4, 3] for c in STANDARD_ELEMENTS}
     >>> cols["waktu"] = [3, 2, None, 3]
     >>> r = ikm_from_responses(cols)
-    >>> round(r.elements["waktu"].nrr, 4), r.elements["waktu"].grade, r.nik, r.grade
+    >>> round(r.elements["waktu"].nrr, 4), r.elements["waktu"].grade.value, r.nik, r.grade.value
     (2.6667, 'C', 85.19, 'B')
     """
     columns = {str(code): list(col) for code, col in answers.items()}

@@ -28,9 +28,9 @@ from sieva.analysis.indices.ikm import (
     _NIK_2017,
     _NRR_2004,
     _NRR_2017,
-    _PERFORMANCE,
     STANDARD_ELEMENTS,
     ElementScore,
+    IkmGrade,
     IkmMode,
     IkmResult,
     _ordered,
@@ -87,13 +87,10 @@ class IkmBatch:
         nrr, grades = self.nrr[row].tolist(), self.element_grades[row].tolist()
         answered = [j for j in self._order if counts[j] > 0]
         elements = {
-            self.codes[j]: ElementScore(
-                self.codes[j], counts[j], nrr[j], grades[j], _PERFORMANCE[grades[j]]
-            )
+            self.codes[j]: ElementScore(self.codes[j], counts[j], nrr[j], IkmGrade(grades[j]))
             for j in answered
         }
         weight = float(self.weights[row])
-        grade = str(self.grades[row])
         return IkmResult(
             mode=self.mode,
             n_respondents=None if self.respondents is None else int(self.respondents[row]),
@@ -102,8 +99,7 @@ class IkmBatch:
             ikm=float(self.ikm[row]),
             nik_unrounded=float(self.nik_unrounded[row]),
             nik=float(self.nik[row]),
-            grade=grade,
-            performance=_PERFORMANCE[grade],
+            grade=IkmGrade(str(self.grades[row])),
         )
 
 

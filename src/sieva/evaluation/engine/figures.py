@@ -40,6 +40,7 @@ class CaveatKind(StrEnum):
     UNRELIABLE_SCALE = "unreliable_scale"
     NO_COMPARISON = "no_comparison"
     FEW_CLUSTERS = "few_clusters"
+    TREATMENT_TIMING = "treatment_timing"  # staggered adoption, or units leaving treatment
     PRE_TREND = "pre_trend"
     ATTRITION = "attrition"
     NO_DATA = "no_data"

@@ -20,6 +20,7 @@ CAPPING_CAVEATS = {
     CaveatKind.UNRELIABLE_SCALE,
     CaveatKind.NO_COMPARISON,
     CaveatKind.FEW_CLUSTERS,
+    CaveatKind.TREATMENT_TIMING,
     CaveatKind.PRE_TREND,
     CaveatKind.ATTRITION,
     CaveatKind.ESTIMATED_BENEFITS,

@@ -1,21 +1,5 @@
-"""Reads of indicator data; `l4` and `roi` are the entry points for the evaluation engine."""
+"""Reads of indicator data; `roi` is the entry point for a program's Phillips ROI (L5)."""
 
-from sieva.indicators.selectors.l4 import (
-    BeforeAfter,
-    DidInput,
-    IndicatorSeries,
-    before_after,
-    indicator_series,
-)
 from sieva.indicators.selectors.roi import ProgramRoi, benefit_claims, program_roi
 
-__all__ = [
-    "BeforeAfter",
-    "DidInput",
-    "IndicatorSeries",
-    "ProgramRoi",
-    "before_after",
-    "benefit_claims",
-    "indicator_series",
-    "program_roi",
-]
+__all__ = ["ProgramRoi", "benefit_claims", "program_roi"]

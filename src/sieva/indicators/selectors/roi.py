@@ -12,20 +12,17 @@ from sieva.analysis.indices.roi import (
     RoiResult,
     RoiSimulation,
     adjusted_benefits,
-    roi,
-    roi_monte_carlo,
+    roi_estimate,
 )
 from sieva.indicators.models import MonetisedBenefit
 from sieva.org.access import Access
 from sieva.programs.models import BudgetLine, CostCategory, Program
 
-__all__ = ["DEFAULT_SPREAD", "MC_DRAWS", "MC_SEED", "ProgramRoi", "benefit_claims", "program_roi"]
+__all__ = ["DEFAULT_SPREAD", "ProgramRoi", "benefit_claims", "program_roi"]
 
 # Without stated bounds, attribution and confidence are taken as ± 0.1 around the estimate
 # (clipped to 0–1), so the interval shows that they are judgements (decision 0011).
 DEFAULT_SPREAD = 0.1
-MC_DRAWS = 10_000
-MC_SEED = 0  # fixed: the same data give the same interval on every page and report
 NO_COSTS = _("Belum ada realisasi anggaran: ROI tidak dapat dihitung.")
 NO_BENEFITS = _("Belum ada manfaat moneter yang dicatat untuk program ini.")
 
@@ -95,8 +92,8 @@ def program_roi(program: Program, access: Access) -> ProgramRoi:
         warnings.append(str(NO_BENEFITS))
     adjusted = adjusted_benefits(claims)
     if costs > 0 and claims:
-        result = roi(adjusted, float(costs))
-        simulation = roi_monte_carlo(claims, float(costs), draws=MC_DRAWS, rng=MC_SEED)
+        estimate = roi_estimate(claims, float(costs))
+        result, simulation = estimate.point, estimate.simulation
     return ProgramRoi(
         program_id=program.pk,
         costs=costs,

@@ -1,7 +1,6 @@
 """Reads for campaign pages: the list with response counts, the response rate with its
 uncertainty, who has not answered, and the response table (screen and export)."""
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,11 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sieva.analysis.descriptive import ProportionEstimate, proportion_ci
+from sieva.analysis.sampling import margin_of_error
 from sieva.instruments.campaigns.access import campaigns_for_user
 from sieva.instruments.models import Answer, Campaign, CampaignStatus, Invitation, Response
 from sieva.org.access import Access
-
-Z_95 = 1.959963984540054
 
 
 @dataclass(frozen=True)
@@ -82,26 +80,14 @@ class ResponseRate:
         return None if self.margin_of_error is None else 100 * self.margin_of_error
 
 
-def margin_of_error(answered: int, invited: int) -> float | None:
-    """``z·√(0.25/n)·√((N−n)/(N−1))`` — Cochran (1977) §3.7; None without answers.
-
-    Belongs in `sieva.analysis.sampling`; kept here until that module offers it.
-    """
-    if answered < 1 or invited < 1:
-        return None
-    if invited == 1 or answered >= invited:
-        return 0.0
-    fpc = (invited - answered) / (invited - 1)
-    return Z_95 * math.sqrt(0.25 / answered) * math.sqrt(fpc)
-
-
 def response_rate(campaign: Campaign) -> ResponseRate:
     counts = campaign.invitations.aggregate(
         invited=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False))
     )
     invited, answered = counts["invited"], counts["answered"]
     estimate = proportion_ci(answered, invited) if invited else None
-    return ResponseRate(invited, answered, estimate, margin_of_error(answered, invited))
+    margin = margin_of_error(answered, invited) if answered and invited else None
+    return ResponseRate(invited, answered, estimate, margin)
 
 
 def pending_invitations(campaign: Campaign) -> QuerySet[Invitation]:

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from sieva.core.exports import EXPORT_FORMATS, table_response
+from sieva.core.labels import label
 from sieva.org.access import Capability, access_of, capability_required
 from sieva.satisfaction import selectors
 from sieva.satisfaction.elements import ELEMENT_LABELS, ELEMENTS
@@ -29,7 +30,7 @@ def _score_cells(score: UnitScore) -> list[Any]:
         return [score.respondents, *[None] * len(ELEMENTS), None, None, None]
     r = score.result
     nrr = [round(r.elements[c].nrr, 4) if c in r.elements else None for c in ELEMENTS]
-    return [score.respondents, *nrr, round(r.ikm, 4), r.nik, f"{r.grade} ({r.performance})"]
+    return [score.respondents, *nrr, round(r.ikm, 4), r.nik, f"{r.grade} ({label(r.grade)})"]
 
 
 def _headers() -> list[str]:

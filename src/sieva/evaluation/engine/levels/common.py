@@ -1,17 +1,15 @@
 """Figures shared by the levels: rates with Wilson intervals and means with t intervals,
-suppressed below the minimum cell size, and the margin of error of a response rate."""
+suppressed below the minimum cell size, and the response rate with its margin of error."""
 
-import math
 from collections.abc import Sequence
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from sieva.analysis.descriptive import mean_ci, proportion_ci
+from sieva.analysis.sampling import margin_of_error
 from sieva.evaluation.engine.adapters import ResponseRate
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure, suppressed
-
-Z95 = 1.959963984540054
 
 
 def min_cell() -> int:
@@ -92,15 +90,12 @@ def mean_figure(
     )
 
 
-def margin_of_error(n: int, population: int) -> float | None:
-    """Worst-case (p = 0.5) 95 % margin of error of a proportion from n of `population`
-    respondents, with the finite population correction (Cochran 1977, eq. 4.1)."""
-    if n <= 0 or population <= 0:
+def response_margin(answered: int, population: int) -> float | None:
+    """Worst-case (p = 0.5) 95 % margin of error of a percentage from `answered` of
+    `population` people (finite population correction); None when nobody answered."""
+    if answered < 1 or population < 1:
         return None
-    if n >= population:
-        return 0.0
-    fpc = (population - n) / (population - 1) if population > 1 else 0.0
-    return Z95 * math.sqrt(0.25 / n * fpc)
+    return margin_of_error(answered, population)
 
 
 def response_rate_figure(key: str, rate: ResponseRate, source: str = "") -> Figure:
@@ -108,7 +103,7 @@ def response_rate_figure(key: str, rate: ResponseRate, source: str = "") -> Figu
     figure = rate_figure(
         key, _("Tingkat respons"), rate.answered, rate.population or rate.answered, source=source
     )
-    moe = margin_of_error(rate.answered, rate.population)
+    moe = response_margin(rate.answered, rate.population)
     limit = float(settings.SIEVA_MAX_MARGIN_OF_ERROR)
     if moe is not None and moe > limit:
         figure = figure.with_caveat(

@@ -8,16 +8,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from sieva.analysis.indices.roi import (
-    BenefitClaim,
-    adjusted_benefits,
-    cost_efficiency,
-    roi,
-    roi_monte_carlo,
-)
+from sieva.analysis.indices.roi import BenefitClaim, cost_efficiency, roi_estimate
 from sieva.evaluation.engine import adapters
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure
-from sieva.indicators.selectors.roi import MC_DRAWS, MC_SEED
 from sieva.programs.models import Cohort
 
 
@@ -94,8 +87,8 @@ def _roi(claims: list[BenefitClaim], costs: Decimal) -> dict[str, Any]:
     Monte Carlo interval over each claim's attribution and confidence ranges."""
     if not claims or costs <= 0:
         return {}
-    point = roi(adjusted_benefits(claims), float(costs))
-    simulation = roi_monte_carlo(claims, float(costs), draws=MC_DRAWS, rng=MC_SEED)
+    estimate = roi_estimate(claims, float(costs))
+    point, simulation = estimate.point, estimate.simulation
     figure = Figure(
         "l5.roi",
         _("ROI (manfaat bersih / biaya)"),

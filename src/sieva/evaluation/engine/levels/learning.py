@@ -8,7 +8,13 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from sieva.analysis.gain import AttritionCheck, NormalizedGain, attrition_check, normalized_gain
+from sieva.analysis.gain import (
+    AttritionCheck,
+    AttritionVerdict,
+    NormalizedGain,
+    attrition_check,
+    normalized_gain,
+)
 from sieva.analysis.paired import (
     PairedTTest,
     WilcoxonSignedRank,
@@ -79,7 +85,7 @@ def learning_level(cohorts: QuerySet[Cohort]) -> LearningLevel:
     attrition = None
     if people and leavers:
         attrition = attrition_check(pre, leavers)
-        if attrition.verdict == "not_equivalent":
+        if attrition.verdict is AttritionVerdict.NOT_EQUIVALENT:
             gain = gain.with_caveat(
                 Caveat(
                     CaveatKind.ATTRITION,

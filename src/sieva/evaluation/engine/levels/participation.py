@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from sieva.analysis.suppression import suppress_counts
+from sieva.analysis.types import Notice
 from sieva.evaluation.engine import adapters
 from sieva.evaluation.engine.figures import Figure
 from sieva.evaluation.engine.levels.common import min_cell, rate_figure
@@ -26,7 +27,7 @@ class ParticipationLevel:
     participation: Figure
     completion: Figure
     reasons: tuple[Reason, ...]
-    reasons_note: str | None
+    reasons_note: Notice | None  # which small cells were hidden, if any
 
 
 def participation_level(cohorts: QuerySet[Cohort]) -> ParticipationLevel:

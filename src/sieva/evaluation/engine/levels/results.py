@@ -14,7 +14,8 @@ from statistics import fmean
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from sieva.analysis.did import DidEstimate, PretrendCheck, did_twfe, pretrend_check
+from sieva.analysis.did import DidEstimate, DidWarning, PretrendCheck, did_twfe, pretrend_check
+from sieva.core.labels import notice_text
 from sieva.evaluation.engine import adapters
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure
 from sieva.evaluation.engine.levels.common import mean_figure, min_cell
@@ -133,6 +134,12 @@ def _did(panel: adapters.Panel) -> tuple[DidEstimate, PretrendCheck | None]:
     return estimate, _pretrend(panel)
 
 
+def _caveat_kind(warning: DidWarning) -> CaveatKind:
+    if warning in (DidWarning.FEW_CLUSTERS, DidWarning.FEW_TREATED_CLUSTERS):
+        return CaveatKind.FEW_CLUSTERS
+    return CaveatKind.TREATMENT_TIMING
+
+
 def outcome_effect(
     panel: adapters.Panel,
     *,
@@ -190,19 +197,8 @@ def outcome_effect(
             design=Design.PRE_POST_COMPARISON,
             source=source,
         )
-        if did.warnings:
-            # The library's warnings are English and technical; the page says what they mean.
-            effect = effect.with_caveat(
-                Caveat(
-                    CaveatKind.FEW_CLUSTERS,
-                    _(
-                        "Hanya %(units)d unit (%(treated)d terlatih): galat baku berkelompok "
-                        "dengan sedikit unit kurang dapat diandalkan, anggap interval sebagai "
-                        "perkiraan kasar."
-                    )
-                    % {"units": did.n_clusters or 0, "treated": did.n_treated_clusters or 0},
-                )
-            )
+        for warning in did.warnings:
+            effect = effect.with_caveat(Caveat(_caveat_kind(warning.code), notice_text(warning)))
         if pretrend is not None and pretrend.p < PRETREND_ALPHA:
             effect = effect.with_caveat(
                 Caveat(

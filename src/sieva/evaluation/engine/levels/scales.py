@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from sieva.analysis.descriptive import likert_band
+from sieva.analysis.descriptive import LikertBand, likert_band
 from sieva.analysis.reliability import cronbach_alpha
 from sieva.evaluation.engine.adapters import ScaleResponses
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure
@@ -19,7 +19,7 @@ class ScaleResult:
     code: str
     name: str
     mean: Figure
-    band: str | None  # the DOMAIN.md Likert band, for 1–5 scales
+    band: LikertBand | None  # the DOMAIN.md Likert band, for 1–5 scales
     alpha: float | None
     alpha_ci: tuple[float, float] | None
     alpha_n: int

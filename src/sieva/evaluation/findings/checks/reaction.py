@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from sieva.evaluation.engine.adapters import OVERALL
 from sieva.evaluation.engine.figures import Design, Figure
-from sieva.evaluation.engine.levels.common import margin_of_error
+from sieva.evaluation.engine.levels.common import response_margin
 from sieva.evaluation.engine.levels.scales import ScaleResult
 from sieva.evaluation.findings import fmt
 from sieva.evaluation.findings.draft import Context, Draft, evidence_of, figure_params, judge
@@ -123,7 +123,7 @@ def response_rate_low(ctx: Context, rule: RuleSpec) -> list[Draft]:
             continue
         population = figure.n
         answered = round(figure.value * population / 100)
-        moe = margin_of_error(answered, population)
+        moe = response_margin(answered, population)
         if moe is None or moe * 100 <= limit:
             continue
         drafts.append(
