@@ -25,7 +25,7 @@ APPS_WITH_MESSAGES := $(patsubst src/sieva/%/locale,%,$(wildcard src/sieva/*/loc
 messages-extract: install
 	for app in $(APPS_WITH_MESSAGES); do \
 	  (cd src/sieva/$$app && $(DEV_ENV) DJANGO_SETTINGS_MODULE=sieva.config.settings \
-	    ../../../$(BIN)/django-admin makemessages -l en --no-location --no-obsolete -v 0); \
+	    ../../../$(BIN)/django-admin makemessages -l en --no-location --no-obsolete --no-wrap -v 0); \
 	done
 
 # Development: server, task worker and scheduler together on SQLite, with the demo data.
