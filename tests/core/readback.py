@@ -28,5 +28,5 @@ def xlsx_rows(response) -> list[list]:
 def xlsx_title(response) -> list[str]:
     """The lines of the title block above an XLSX export's table (empty when there is none)."""
     sheet = _sheet(response)
-    rows = sheet.iter_rows(max_row=_header_row(sheet) - 1, max_col=1, values_only=True)
-    return [row[0] for row in rows if row[0] is not None]
+    above = range(1, _header_row(sheet))
+    return [sheet.cell(row, 1).value for row in above if sheet.cell(row, 1).value is not None]
