@@ -24,6 +24,9 @@ from sieva.core.exports import (
 )
 from sieva.core.views import form_filters
 from sieva.org.models import OrgUnit
+from tests.test_translations import compiled_catalogue
+
+__all__ = ["compiled_catalogue"]
 
 # 03:15 UTC is 10:15 WIB (UTC+7, no daylight saving).
 MADE_AT = dt.datetime(2026, 5, 4, 3, 15, tzinfo=dt.UTC)
@@ -110,14 +113,14 @@ def test_the_xlsx_title_block_says_what_the_list_is_its_scope_filters_and_wib_ti
     assert sheet.title == "Daftar pegawai"
 
 
-def test_a_list_without_filters_says_so_and_the_block_follows_the_language():
+def test_a_list_without_filters_says_so_and_the_block_follows_the_language(compiled_catalogue):
     title = ExportTitle("Unit kerja", "Seluruh unit", made_at=MADE_AT)
     sheet = _sheet(render_xlsx(["Unit"], [], title=title))
     assert sheet["A3"].value == "Filter: tidak ada (semua data dalam cakupan)"
     with translation.override("en"):
         sheet = _sheet(render_xlsx(["Unit"], [], title=title))
     assert [sheet[f"A{n}"].value for n in (3, 4)] == [
-        "Filter: none (all data in scope)",
+        "Filters: none (all data in scope)",
         "Downloaded: 4 May 2026, 10:15 WIB",
     ]
 

@@ -58,7 +58,11 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     query = search.cleaned_data["q"] if search.is_valid() else ""
     grid = selectors.attendance_page(cohort, query=query, page=request.GET.get("page"))
     context = _attendance_context(cohort, grid)
-    context.update(can_edit=access.can(Capability.EDIT_PROGRAMS), search=search)
+    context.update(
+        can_edit=access.can(Capability.EDIT_PROGRAMS),
+        search=search,
+        filter_query=urlencode({"q": query}) if query else "",
+    )
     return render(request, "programs/attendance.html", context)
 
 

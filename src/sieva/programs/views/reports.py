@@ -121,15 +121,13 @@ def jp_report(request: HttpRequest) -> HttpResponse:
 
 
 def _paged(request: HttpRequest, table: ReportTable, param: str) -> dict[str, Any]:
-    """One employee list with its page of rows and links that keep the other parameters."""
+    """One employee list with its page of rows, paged by `param`; `query` keeps the other
+    parameters (the filters, the other list's page) in its page links."""
     page = Paginator(table.rows, LIST_PAGE_SIZE).get_page(request.GET.get(param))
-    links = {}
-    for key, number in (
-        ("previous", page.previous_page_number() if page.has_previous() else None),
-        ("next", page.next_page_number() if page.has_next() else None),
-    ):
-        if number is not None:
-            query = request.GET.copy()
-            query[param] = str(number)
-            links[key] = f"?{query.urlencode()}"
-    return {"table": table, "rows": table.cells(list(page.object_list)), "page": page, **links}
+    return {
+        "table": table,
+        "rows": table.cells(list(page.object_list)),
+        "page": page,
+        "param": param,
+        "query": query_without(request, param),
+    }
