@@ -113,3 +113,29 @@ def test_the_import_template_stays_a_bare_table_to_fill_in(client, alice):
     response = client.get(reverse("org:employee_import_template"), {"format": "xlsx"})
     assert xlsx_title(response) == []
     assert _workbook(response).active["A1"].value == "NIP"
+
+
+def test_the_employee_csv_export_uploads_again_as_it_stands(client, alice, world):
+    client.force_login(alice)
+    form = {
+        "nip": "198503122010011003",
+        "name": "Ani Lestari",
+        "asn_kind": "PNS",
+        "grade": "III/a",
+        "position_kind": PositionKind.PELAKSANA,
+        "position_name": "Analis Kepegawaian",
+        "unit": world.medan_health.pk,
+        "is_active": "on",
+    }
+    assert client.post(reverse("org:employee_create"), form).status_code == 302
+    exported = client.get(reverse("org:employee_list"), {"format": "csv"})
+    upload = io.BytesIO(exported.content)
+    upload.name = "pegawai.csv"
+    response = client.post(reverse("org:employee_import"), {"file": upload})
+    assert response.status_code == 302, response.context["errors"][:3]
+    ani = Employee.objects.get()
+    assert (ani.name, ani.position_name, ani.grade) == (
+        "Ani Lestari",
+        "Analis Kepegawaian",
+        "III/a",
+    )

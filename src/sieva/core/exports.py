@@ -196,19 +196,25 @@ def _widths(headers: Sequence[str], sample: list[list[Any]]) -> list[int]:
 def _cell(
     sheet: Any, value: Any, number_format: str | None = None, font: Font | None = None
 ) -> Any:
-    """A write-only cell; text is always a text cell, never a formula (see module doc)."""
+    """The value to append for one cell. Plain text and unformatted numbers go as they are
+    (openpyxl's fast path); a cell needing a style, and formula-like text, which must be
+    forced to stay text (see module doc), become a write-only cell."""
     if isinstance(value, str):
         value = value[:_MAX_CELL_TEXT]
-    cell = WriteOnlyCell(sheet, value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # openpyxl would store "=…" as a formula
-        if _is_formula(value):
-            cell.quotePrefix = True  # and Excel keeps it text even after an edit
-    elif isinstance(value, datetime):
-        cell.number_format = DATETIME_FORMAT
+    if isinstance(value, datetime):
+        number_format = DATETIME_FORMAT
     elif isinstance(value, date):
-        cell.number_format = DATE_FORMAT
-    if number_format and isinstance(value, int | float) and not isinstance(value, bool):
+        number_format = DATE_FORMAT
+    elif not isinstance(value, int | float) or isinstance(value, bool):
+        number_format = None
+    formula_like = isinstance(value, str) and _is_formula(value)
+    if not (number_format or font or formula_like):
+        return value
+    cell = WriteOnlyCell(sheet, value)
+    if formula_like:
+        cell.data_type = "s"  # openpyxl would store "=…" as a formula
+        cell.quotePrefix = True  # and Excel keeps it text even after an edit
+    if number_format:
         cell.number_format = number_format
     if font is not None:
         cell.font = font
