@@ -22,6 +22,7 @@ from sieva.core.exports import (
     render_xlsx,
     table_response,
 )
+from sieva.core.report_table import COUNT, JP, MONEY, PCT, TEXT, ReportTable
 from sieva.core.views import form_filters
 from sieva.org.models import OrgUnit
 from tests.test_translations import compiled_catalogue
@@ -252,3 +253,19 @@ def test_form_filters_leaves_out_what_is_blank_and_trusts_no_invalid_form(world)
     assert form_filters(_Filters({"active": "semua"})) == (("Status", "Semua"),)
     assert form_filters(_Filters({"kind": "nope", "q": "ani"})) == ()
     assert form_filters(_Filters()) == ()
+
+
+def test_a_report_table_formats_its_money_jp_and_percentage_columns():
+    table = ReportTable(
+        "budget",
+        "Anggaran",
+        (("Program", TEXT), ("Peserta", COUNT), ("Biaya", MONEY), ("JP", JP), ("Hadir", PCT)),
+        [("Prima", 12, Decimal("10500000"), Decimal("32"), 87.5)],
+    )
+    assert table.number_formats == {2: "#,##0", 3: "0.0", 4: "0.0"}
+    content = render_xlsx(
+        table.headers, table.export_rows(), title=None, number_formats=table.number_formats
+    )
+    assert [(c.value, c.number_format) for c in _sheet(content)[2]] == [
+        ("Prima", "General"), (12, "General"), (10500000, "#,##0"), (32, "0.0"), (87.5, "0.0"),
+    ]  # fmt: skip
