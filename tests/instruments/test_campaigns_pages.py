@@ -1,9 +1,5 @@
 """Campaign pages: list, create, detail with the response rate, links, close, responses."""
 
-import csv
-import io
-
-import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -11,6 +7,7 @@ from sieva.analysis.descriptive import proportion_ci
 from sieva.analysis.sampling import margin_of_error
 from sieva.instruments.campaigns.submission import find_invitation, response_submit
 from sieva.instruments.models import Campaign, Invitation
+from tests.core.readback import csv_rows, xlsx_rows
 from tests.instruments.campaign_setup import links, make_campaign, medan_setting
 from tests.instruments.conftest import VALID_ANSWERS
 
@@ -125,7 +122,7 @@ def test_links_are_handed_over_once_as_csv_and_work(client, olga, medan_setting)
     assert client.get(url).status_code == 405
     got = client.post(url)
     assert got["Content-Type"].startswith("text/csv") and got["Cache-Control"] == "no-store"
-    rows = list(csv.reader(io.StringIO(got.content.decode("utf-8-sig"))))
+    rows = csv_rows(got)
     assert len(rows) == 1 + len(medan_setting.participants)
     link = rows[1][-1]
     assert link.startswith("http://testserver/instrumen/isi/")
@@ -146,10 +143,7 @@ def _export(client, campaign, fmt):
     got = client.get(
         reverse("instruments:campaign_responses", args=[campaign.pk]) + f"?format={fmt}"
     )
-    if fmt == "csv":
-        return list(csv.reader(io.StringIO(got.content.decode("utf-8-sig"))))
-    book = openpyxl.load_workbook(io.BytesIO(got.content), read_only=True)
-    return [list(row) for row in book.active.iter_rows(values_only=True)]
+    return csv_rows(got) if fmt == "csv" else xlsx_rows(got)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

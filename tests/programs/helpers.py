@@ -1,19 +1,10 @@
-"""Reading exports back the way a user's spreadsheet would, and posting an htmx tick."""
-
-import csv
-import io
+"""Reading exports back (from `tests.core.readback`) and posting an htmx tick."""
 
 from django.urls import reverse
-from openpyxl import load_workbook
 
+from tests.core.readback import csv_rows, xlsx_rows
 
-def csv_rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-
-
-def xlsx_rows(response) -> list[list]:
-    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
+__all__ = ["csv_rows", "tick", "xlsx_rows"]
 
 
 def tick(client, session, enrollment, *, present=True, htmx=True, others=()):

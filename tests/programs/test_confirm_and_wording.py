@@ -104,8 +104,9 @@ def test_exports_print_whole_numbers_and_xlsx_formats_them(client, alice, medan)
     response = client.get(url, {"format": "xlsx"})
     assert "anggaran-ppp-01-angkatan-i-20260302.xlsx" in response["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet["B2"].number_format == "#,##0" and sheet["B2"].value == 10000000
-    assert sheet["D2"].number_format == "0.0"
+    first = sheet.freeze_panes[1:]  # the first row below the frozen header
+    assert sheet[f"B{first}"].number_format == "#,##0" and sheet[f"B{first}"].value == 10000000
+    assert sheet[f"D{first}"].number_format == "0.0"
 
 
 def test_the_program_list_file_name_says_what_it_covers(client, alice, medan):

@@ -6,7 +6,10 @@ from typing import Any
 
 from django.conf import settings
 
+from sieva.core.exports import JP_FORMAT, MONEY_FORMAT, PERCENT_FORMAT
+
 TEXT, COUNT, PCT, MONEY, JP, DATE = "text", "count", "pct", "money", "jp", "date"
+_NUMBER_FORMATS = {MONEY: MONEY_FORMAT, JP: JP_FORMAT, PCT: PERCENT_FORMAT}
 
 
 class Suppressed:
@@ -47,6 +50,12 @@ class ReportTable:
         return [
             [Cell(k, v) for k, v in zip(kinds, row, strict=True)] for row in (rows or self.rows)
         ]
+
+    @property
+    def number_formats(self) -> dict[int, str]:
+        """The Excel format of each money, JP and percentage column, for the XLSX export."""
+        kinds = (kind for _label, kind in self.columns)
+        return {i: _NUMBER_FORMATS[k] for i, k in enumerate(kinds) if k in _NUMBER_FORMATS}
 
     def export_rows(self) -> list[list[Any]]:
         return [[str(v) if isinstance(v, Suppressed) else v for v in row] for row in self.rows]

@@ -7,14 +7,12 @@ name, label) and ``settings`` (form_id, form_title). What XLSForm cannot say tra
 sheet; files without them still import, their kinds inferred from the XLSForm type.
 """
 
-import io
 import json
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from sieva.core.exports import Sheet, render_workbook
 from sieva.instruments.document import SCHEMA, SCHEMA_VERSION, version_document
 from sieva.instruments.document_checks import Problem, check_document
 from sieva.instruments.models import InstrumentVersion
@@ -94,15 +92,6 @@ def _condition(condition: dict[str, str] | None) -> str:
     return f"${{{condition['item']}}} = '{condition['value']}'"
 
 
-def _write_sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list[Any]]) -> None:
-    sheet = workbook.create_sheet(title)
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-
-
 def export_xlsx(version: InstrumentVersion) -> bytes:
     document = version_document(version)
     survey: list[list[Any]] = []
@@ -142,12 +131,7 @@ def export_xlsx(version: InstrumentVersion) -> bytes:
             )
         survey.append(["end_group"])
     meta = document["instrument"]
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    _write_sheet(workbook, "survey", SURVEY_COLUMNS, survey)
-    _write_sheet(workbook, "choices", ["list_name", "name", "label"], choices)
-    _write_sheet(
-        workbook,
+    settings = Sheet(
         "settings",
         [
             "form_id",
@@ -173,7 +157,12 @@ def export_xlsx(version: InstrumentVersion) -> bytes:
         for scale in document["scales"]
         for member in scale["items"]
     ]
-    _write_sheet(workbook, "scales", ["scale", "scale_name", "item", "reverse"], scales)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    # Bare sheets (no title block): XLSForm readers expect the column names on row 1.
+    return render_workbook(
+        [
+            Sheet("survey", SURVEY_COLUMNS, survey),
+            Sheet("choices", ["list_name", "name", "label"], choices),
+            settings,
+            Sheet("scales", ["scale", "scale_name", "item", "reverse"], scales),
+        ]
+    )

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from sieva.org.models import Employee, OrgUnit, Role, RoleAssignment
 
@@ -70,6 +71,13 @@ class Access:
     @property
     def role_label(self) -> str:
         return str(Role(self.role).label)
+
+    @property
+    def scope_label(self) -> str:
+        """The subtree in words, as the title block of an export names it."""
+        if not self.scope_name:
+            return _("Seluruh unit")
+        return _("%(unit)s beserta unit di bawahnya") % {"unit": self.scope_name}
 
 
 _CACHE_ATTR = "_sieva_access"

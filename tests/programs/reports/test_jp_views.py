@@ -161,7 +161,7 @@ def test_the_list_of_names_is_paged_and_keeps_the_filters(client, alice, world, 
     response = client.get(URL, {"year": 2026})
     pns_list = response.context["lists"][0]
     assert (len(pns_list["rows"]), pns_list["page"].paginator.count) == (50, 55)
-    assert pns_list["next"] == "?year=2026&pns_page=2"
+    assert 'href="?year=2026&amp;pns_page=2"' in response.content.decode()
     second = client.get(URL, {"year": 2026, "pns_page": 2}).context["lists"][0]
     assert len(second["rows"]) == 5
 

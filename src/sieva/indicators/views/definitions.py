@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sieva.core.exports import EXPORT_FORMATS, table_response
+from sieva.core.exports import ExportTitle
+from sieva.core.views import export
 from sieva.indicators import services
 from sieva.indicators.access import (
     READ,
@@ -25,13 +26,11 @@ from sieva.programs.access import programs_for_user
 @capability_required(READ)
 def definition_list(request: HttpRequest) -> HttpResponse:
     access = access_of(request)
-    fmt = request.GET.get("format")
-    if fmt is not None:
-        if fmt not in EXPORT_FORMATS:
-            return HttpResponseBadRequest(_("Format ekspor tidak dikenal."))
-        return table_response(
-            fmt,
+    if "format" in request.GET:
+        return export(
+            request,
             filename="realisasi-indikator",
+            title=ExportTitle(_("Realisasi indikator kinerja unit"), access.scope_label),
             headers=pages.export_headers(),
             rows=pages.export_rows(access),
         )

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sieva.core.exports import EXPORT_FORMATS, render_csv, table_response
-from sieva.core.views import apply_errors
+from sieva.core.exports import ExportTitle, table_response
+from sieva.core.views import apply_errors, export
 from sieva.instruments.campaigns import selectors, services
 from sieva.instruments.campaigns.access import get_campaign_for_user
 from sieva.instruments.campaigns.forms import CampaignFilterForm, CampaignForm
@@ -108,10 +108,10 @@ def campaign_links(request: HttpRequest, pk: int) -> HttpResponse:
         ]
         for invitation, token in issued
     ]
-    response = HttpResponse(render_csv(headers, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tautan-kampanye-{campaign.pk}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
+    # A bare CSV for mail merge; the links are secrets, and the response is never cached.
+    return table_response(
+        "csv", filename=f"tautan-kampanye-{campaign.pk}", title=None, headers=headers, rows=rows
+    )
 
 
 @require_POST
@@ -129,11 +129,12 @@ def campaign_responses(request: HttpRequest, pk: int) -> HttpResponse:
     access = access_of(request)
     campaign = get_campaign_for_user(access, pk)
     table = selectors.response_table(campaign, personal=access.can(Capability.VIEW_PERSONAL_DATA))
-    fmt = request.GET.get("format", "")
-    if fmt in EXPORT_FORMATS:
-        return table_response(
-            fmt,
+    if "format" in request.GET:
+        title = _("Tanggapan kampanye %(name)s") % {"name": campaign.name}
+        return export(
+            request,
             filename=f"tanggapan-kampanye-{campaign.pk}",
+            title=ExportTitle(title, access.scope_label),
             headers=table.headers,
             rows=table.rows,
         )

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from sieva.core.exports import XLSX_TYPE
@@ -65,8 +66,8 @@ def instrument_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
             raise Http404
     render_file, content_type = EXPORTS[fmt]
     response = HttpResponse(render_file(version), content_type=content_type)
-    filename = f"{instrument.code}-v{version.number}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    filename = f"{instrument.code}-v{version.number}.{fmt}"  # the code is typed by users
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 

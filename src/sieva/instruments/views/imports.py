@@ -125,6 +125,7 @@ def response_import_errors(request: HttpRequest, pk: int) -> HttpResponse:
     return table_response(
         "csv",
         filename=f"galat-impor-tanggapan-{job.pk}",
+        title=None,  # a CSV to fix the upload from
         headers=[_("Baris"), _("Kolom"), _("Masalah")],
         rows=[[row or "", column, reason] for row, column, reason in job.errors],
     )

@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sieva.core.views import apply_errors, export, query_without
+from sieva.core.exports import ExportTitle
+from sieva.core.views import apply_errors, export, form_filters, query_without
 from sieva.org import selectors, services
 from sieva.org.access import (
     Capability,
@@ -34,6 +35,7 @@ def employee_list(request: HttpRequest) -> HttpResponse:
         return export(
             request,
             filename="pegawai",
+            title=ExportTitle(_("Daftar pegawai"), access.scope_label, form_filters(form)),
             headers=selectors.employee_export_headers(),
             rows=selectors.employee_export_rows(employees),
         )

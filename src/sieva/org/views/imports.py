@@ -60,6 +60,7 @@ def employee_import_errors(request: HttpRequest) -> HttpResponse:
     return table_response(
         "csv",
         filename="galat-impor-pegawai",
+        title=None,  # a CSV to fix the upload from
         headers=[_("Baris"), _("Kolom"), _("Masalah")],
         rows=report["errors"],
     )
@@ -68,4 +69,10 @@ def employee_import_errors(request: HttpRequest) -> HttpResponse:
 @capability_required(Capability.EDIT_PEOPLE)
 def employee_import_template(request: HttpRequest) -> HttpResponse:
     """An empty file with the import's header row, as ?format=csv or xlsx."""
-    return export(request, filename="templat-impor-pegawai", headers=columns.ALL, rows=[])
+    return export(
+        request,
+        filename="templat-impor-pegawai",
+        title=None,  # filled in and uploaded again: the header row must stay row 1
+        headers=columns.ALL,
+        rows=[],
+    )

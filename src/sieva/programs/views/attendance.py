@@ -21,7 +21,7 @@ from sieva.programs import selectors, services
 from sieva.programs.access import get_cohort_for_user, get_enrollment_for_user, get_session_for_user
 from sieva.programs.forms import AttendanceForm, EnrollmentSearchForm
 from sieva.programs.models import Cohort
-from sieva.programs.views.cohorts import file_stem
+from sieva.programs.views.cohorts import export_title, file_stem
 
 BAD_TICK = _("Data kehadiran tidak lengkap.")
 
@@ -49,6 +49,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         return export(
             request,
             filename=file_stem(cohort, "kehadiran"),
+            title=export_title(access, cohort, _("Daftar hadir")),
             headers=headers,
             rows=rows,
             number_formats={len(headers) - 1: JP_FORMAT},
@@ -57,7 +58,11 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     query = search.cleaned_data["q"] if search.is_valid() else ""
     grid = selectors.attendance_page(cohort, query=query, page=request.GET.get("page"))
     context = _attendance_context(cohort, grid)
-    context.update(can_edit=access.can(Capability.EDIT_PROGRAMS), search=search)
+    context.update(
+        can_edit=access.can(Capability.EDIT_PROGRAMS),
+        search=search,
+        filter_query=urlencode({"q": query}) if query else "",
+    )
     return render(request, "programs/attendance.html", context)
 
 

@@ -10,9 +10,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from sieva.core.exports import JP_FORMAT, MONEY_FORMAT
+from sieva.core.exports import JP_FORMAT, MONEY_FORMAT, ExportTitle
 from sieva.core.views import after_delete, apply_errors, confirm_delete, export, messages_of
-from sieva.org.access import Capability, access_of, capability_required
+from sieva.org.access import Access, Capability, access_of, capability_required
 from sieva.programs import selectors, services
 from sieva.programs.access import (
     get_budget_line_for_user,
@@ -87,9 +87,11 @@ def cohort_export(request: HttpRequest, pk: int) -> HttpResponse:
     personal = access.can(Capability.VIEW_PERSONAL_DATA)
     headers, rows = selectors.participant_export(cohort, personal=personal)
     stem = "peserta" if personal else "rekap-peserta"
+    what = _("Peserta") if personal else _("Rekap peserta")
     return export(
         request,
         filename=file_stem(cohort, stem),
+        title=export_title(access, cohort, what),
         headers=headers,
         rows=rows,
         number_formats={len(headers) - 1: JP_FORMAT} if personal else None,
@@ -105,6 +107,17 @@ def file_stem(cohort: Cohort, what: str) -> str:
         f"{cohort.start_date:%Y%m%d}",
     )
     return "-".join(parts)[:120]
+
+
+def export_title(access: Access, cohort: Cohort, what: str) -> ExportTitle:
+    """The title block of a cohort's download: what, of which cohort of which program."""
+    title = _("%(what)s %(cohort)s, %(program)s (%(code)s)") % {
+        "what": what,
+        "cohort": cohort.name,
+        "program": cohort.program.name,
+        "code": cohort.program.code,
+    }
+    return ExportTitle(title, access.scope_label)
 
 
 def _session_form_page(
@@ -188,6 +201,7 @@ def budget(request: HttpRequest, pk: int) -> HttpResponse:
         return export(
             request,
             filename=file_stem(cohort, "anggaran"),
+            title=export_title(access, cohort, _("Anggaran")),
             headers=headers,
             rows=rows,
             number_formats=formats,

@@ -31,7 +31,7 @@ from sieva.programs.forms import (
     EnrollmentStatusForm,
 )
 from sieva.programs.models import Cohort
-from sieva.programs.views.cohorts import file_stem
+from sieva.programs.views.cohorts import export_title, file_stem
 
 BAD_TICK = _("Data kehadiran tidak lengkap.")
 BULK_SEE_ABOVE = _("Perbaiki NIP yang disebut di atas.")
@@ -78,6 +78,7 @@ def enrollment_list(request: HttpRequest, pk: int) -> HttpResponse:
         return export(
             request,
             filename=file_stem(cohort, "peserta"),
+            title=export_title(access, cohort, _("Peserta")),
             headers=headers,
             rows=rows,
             number_formats={len(headers) - 1: JP_FORMAT},

@@ -10,8 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sieva.core.exports import JP_FORMAT
-from sieva.core.views import apply_errors, export
+from sieva.core.exports import JP_FORMAT, ExportTitle
+from sieva.core.views import apply_errors, export, form_filters
 from sieva.org.access import Access, Capability, access_of, capability_required
 from sieva.programs import selectors, services
 from sieva.programs.access import get_program_for_user, get_subject_for_user
@@ -39,6 +39,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
         return export(
             request,
             filename=program_list_stem(access, filters),
+            title=ExportTitle(_("Program pengembangan"), access.scope_label, form_filters(form)),
             headers=selectors.program_export_headers(),
             rows=selectors.program_export_rows(programs),
             number_formats={6: JP_FORMAT},

@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sieva.core.exports import EXPORT_FORMATS, table_response
+from sieva.core.exports import EXPORT_FORMATS, ExportTitle
 from sieva.core.report_table import ReportTable
-from sieva.core.views import query_without
+from sieva.core.views import export, form_filters, query_without
 from sieva.org.access import Capability, access_of, capability_required
 from sieva.programs import selectors
 from sieva.programs.forms import JpFilterForm, ParticipationFilterForm
@@ -27,13 +27,26 @@ def _filter_query(request: HttpRequest) -> str:
     return query_without(request, *_NOT_FILTERS)
 
 
-def _export(request: HttpRequest, tables: dict[str, ReportTable], stem: str) -> HttpResponse:
+def _export(
+    request: HttpRequest,
+    tables: dict[str, ReportTable],
+    stem: str,
+    *,
+    report: str,
+    filters: tuple[tuple[str, str], ...],
+) -> HttpResponse:
+    """The table named by ?table= as a file, titled with the report's and the table's name."""
     fmt, name = request.GET.get("format"), request.GET.get("table", "")
     table = tables.get(name)
     if fmt not in EXPORT_FORMATS or table is None:
         return HttpResponseBadRequest(str(BAD_EXPORT))
-    return table_response(
-        fmt, filename=f"{stem}-{name}", headers=table.headers, rows=table.export_rows()
+    return export(
+        request,
+        filename=f"{stem}-{name}",
+        title=ExportTitle(f"{report}: {table.title}", access_of(request).scope_label, filters),
+        headers=table.headers,
+        rows=table.export_rows(),
+        number_formats=table.number_formats,
     )
 
 
@@ -59,7 +72,13 @@ def participation(request: HttpRequest) -> HttpResponse:
     if "format" in request.GET:
         if report is None:
             return HttpResponseBadRequest(str(BAD_FILTER))
-        return _export(request, report.tables, "partisipasi")
+        return _export(
+            request,
+            report.tables,
+            "partisipasi",
+            report=_("Laporan partisipasi"),
+            filters=form_filters(form),
+        )
     context = {"form": form, "report": report, "filter_query": _filter_query(request)}
     return _page(request, "programs/participation.html", context)
 
@@ -79,7 +98,14 @@ def jp_report(request: HttpRequest) -> HttpResponse:
     if "format" in request.GET:
         if report is None:
             return HttpResponseBadRequest(str(BAD_FILTER))
-        return _export(request, report.tables, f"pemenuhan-jp-{report.year}")
+        return _export(
+            request,
+            report.tables,
+            f"pemenuhan-jp-{report.year}",
+            # The year applies even when left blank (this year), so the title names it.
+            report=_("Pemenuhan 20 JP tahun %(year)s") % {"year": report.year},
+            filters=form_filters(form),
+        )
     lists = []
     if report is not None:
         for name in ("pns_below", "pppk_over"):
@@ -95,15 +121,13 @@ def jp_report(request: HttpRequest) -> HttpResponse:
 
 
 def _paged(request: HttpRequest, table: ReportTable, param: str) -> dict[str, Any]:
-    """One employee list with its page of rows and links that keep the other parameters."""
+    """One employee list with its page of rows, paged by `param`; `query` keeps the other
+    parameters (the filters, the other list's page) in its page links."""
     page = Paginator(table.rows, LIST_PAGE_SIZE).get_page(request.GET.get(param))
-    links = {}
-    for key, number in (
-        ("previous", page.previous_page_number() if page.has_previous() else None),
-        ("next", page.next_page_number() if page.has_next() else None),
-    ):
-        if number is not None:
-            query = request.GET.copy()
-            query[param] = str(number)
-            links[key] = f"?{query.urlencode()}"
-    return {"table": table, "rows": table.cells(list(page.object_list)), "page": page, **links}
+    return {
+        "table": table,
+        "rows": table.cells(list(page.object_list)),
+        "page": page,
+        "param": param,
+        "query": query_without(request, param),
+    }

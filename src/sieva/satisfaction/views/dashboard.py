@@ -2,13 +2,15 @@
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from sieva.core.exports import EXPORT_FORMATS, table_response
+from sieva.core.exports import ExportTitle
 from sieva.core.labels import label
-from sieva.org.access import Capability, access_of, capability_required
+from sieva.core.views import export
+from sieva.org.access import Access, Capability, access_of, capability_required
 from sieva.satisfaction import selectors
 from sieva.satisfaction.elements import ELEMENT_LABELS, ELEMENTS
 from sieva.satisfaction.forms import PeriodForm
@@ -43,10 +45,8 @@ def _headers() -> list[str]:
     ]
 
 
-def _export(fmt: str, filename: str, headers: list[str], rows: list[list[Any]]) -> HttpResponse:
-    if fmt not in EXPORT_FORMATS:
-        return HttpResponseBadRequest(_("Format ekspor tidak dikenal."))
-    return table_response(fmt, filename=filename, headers=headers, rows=rows)
+def _title(access: Access, title: str, period: Period) -> ExportTitle:
+    return ExportTitle(title, access.scope_label, ((_("Periode"), period.label),))
 
 
 @capability_required(Capability.VIEW_REPORTS)
@@ -58,11 +58,12 @@ def overview(request: HttpRequest) -> HttpResponse:
     rows = [(unit, scores[unit.pk]) for unit in units] if period else []
     if "format" in request.GET and period is not None:
         table = [[unit.code, unit.name, period.key, *_score_cells(score)] for unit, score in rows]
-        return _export(
-            request.GET["format"],
-            f"ikm-{period.key}",
-            [_("Kode unit"), _("Unit layanan"), _("Periode"), *_headers()],
-            table,
+        return export(
+            request,
+            filename=f"ikm-{period.key}",
+            title=_title(access, _("Indeks Kepuasan Masyarakat per unit layanan"), period),
+            headers=[_("Kode unit"), _("Unit layanan"), _("Periode"), *_headers()],
+            rows=table,
         )
     context = {"form": form, "period": period, "rows": rows, "min_cell": selectors.min_cell_size()}
     return render(request, "satisfaction/overview.html", context)
@@ -79,11 +80,13 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     trend = selectors.trend(unit, period.last) if period else []
     if "format" in request.GET and period is not None:
         table = [[unit.code, unit.name, s.period.key, *_score_cells(s)] for s in trend]
-        return _export(
-            request.GET["format"],
-            f"ikm-{unit.code}-tren",
-            [_("Kode unit"), _("Unit layanan"), _("Bulan"), *_headers()],
-            table,
+        name = _("Tren 12 bulan IKM %(unit)s") % {"unit": unit.name}
+        return export(
+            request,
+            filename=f"ikm-{slugify(unit.code)}-tren",
+            title=_title(access, name, period),
+            headers=[_("Kode unit"), _("Unit layanan"), _("Bulan"), *_headers()],
+            rows=table,
         )
     elements = []
     if score is not None and score.result is not None:

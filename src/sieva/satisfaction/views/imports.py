@@ -60,7 +60,11 @@ def skm_import_errors(request: HttpRequest) -> HttpResponse:
     if not rows:
         raise Http404
     return table_response(
-        "csv", filename="galat-impor-skm", headers=[_("Baris"), _("Kolom"), _("Masalah")], rows=rows
+        "csv",
+        filename="galat-impor-skm",
+        title=None,  # a CSV to fix the upload from
+        headers=[_("Baris"), _("Kolom"), _("Masalah")],
+        rows=rows,
     )
 
 
@@ -84,6 +88,7 @@ def skm_import_job_errors(request: HttpRequest, pk: int) -> HttpResponse:
     return table_response(
         "csv",
         filename=f"galat-impor-skm-{job.pk}",
+        title=None,  # a CSV to fix the upload from
         headers=[_("Baris"), _("Kolom"), _("Masalah")],
         rows=job.errors,
     )
