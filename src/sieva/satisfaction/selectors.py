@@ -89,9 +89,12 @@ def get_service_unit_for_user(access: Access, pk: int) -> OrgUnit:
 
 
 @dataclass(frozen=True)
-class _Totals:
-    """Summed aggregates per cell (row) and element code (column), and respondents per cell."""
+class IkmTotals:
+    """Summed aggregates: row i is cell i of ``units`` × ``periods`` (unit-major; ``units`` is
+    ``[None]`` for a pool), column j element ``codes[j]``; respondents per cell."""
 
+    units: list[int | None]
+    periods: Sequence[Period]
     codes: tuple[str, ...]
     sums: Ints
     counts: Ints
@@ -119,18 +122,19 @@ def _cells(
 def _totals(
     rows: Iterable[tuple[Any, dt.date, str, int, int]],
     people: Iterable[tuple[Any, dt.date, int]],
-    unit_slot: dict[Any, int],
+    units: list[int | None],
+    periods: Sequence[Period],
     months: dict[dt.date, int],
-    periods: int,
-) -> _Totals:
+) -> IkmTotals:
     """Sum (unit, month, element, Σx, n) and (unit, month, respondents) rows into cells."""
-    cells = len(unit_slot) * periods
+    unit_slot = {unit: i for i, unit in enumerate(units)}
+    cells = len(units) * len(periods)
     rows, people = list(rows), list(people)
     unit_col, month_col, code_col, sum_col, count_col = (
         zip(*rows, strict=True) if rows else [()] * 5
     )
     codes = ELEMENTS + tuple(sorted(set(code_col) - set(ELEMENTS)))
-    cell = _cells(unit_col, month_col, unit_slot, months, periods)
+    cell = _cells(unit_col, month_col, unit_slot, months, len(periods))
     column = np.fromiter(
         map({c: j for j, c in enumerate(codes)}.__getitem__, code_col), np.int64, len(rows)
     )
@@ -143,11 +147,11 @@ def _totals(
         for col in (sum_col, count_col)
     )
     person_units, person_months, person_counts = zip(*people, strict=True) if people else [()] * 3
-    person_cell = _cells(person_units, person_months, unit_slot, months, periods)
+    person_cell = _cells(person_units, person_months, unit_slot, months, len(periods))
     weights = np.fromiter(person_counts, np.float64, len(people))
     kept = person_cell >= 0
     respondents = np.bincount(person_cell[kept], weights[kept], cells).astype(np.int64)
-    return _Totals(codes, sums, counts, respondents)
+    return IkmTotals(units, periods, codes, sums, counts, respondents)
 
 
 def _month_slots(periods: Sequence[Period]) -> dict[dt.date, int]:
@@ -160,26 +164,18 @@ def _month_slots(periods: Sequence[Period]) -> dict[dt.date, int]:
     return slots
 
 
-def ikm_scores(
+def ikm_totals(
     units: Sequence[int] | QuerySet[OrgUnit], periods: Sequence[Period], *, pooled: bool = False
-) -> list[IkmScore]:
-    """IKM per unit and period from the running aggregates — or, when `pooled`, per period
-    over all `units` together (their counts and sums added, as if they were one unit).
-
-    Returns one score per unit × period: units in the order given (each once), periods in
-    the order given within each unit; pooled, one score per period. A period sums its
-    months before scoring, so a quarter's NRR is exact, not a mean of monthly means.
-    Suppression follows `is_shown`. ValueError when two periods share a month.
-    """
-    if not periods:
-        return []
+) -> IkmTotals:
+    """The summed aggregates `ikm_scores` scores (see there); two aggregate queries."""
     months = _month_slots(periods)
-    span = (min(months), max(months))
+    span = (min(months, default=dt.date.min), max(months, default=dt.date.min))
     aggregates = SkmAggregate.objects.filter(period__range=span)
     people = SkmUnitPeriod.objects.filter(period__range=span)
+    ids: list[int | None]
     if pooled:
         within = units.values("pk") if isinstance(units, QuerySet) else list(units)
-        ids: list[int | None] = [None]
+        ids = [None]
         rows: Iterable[Any] = (
             (None, *row)
             for row in aggregates.filter(unit_id__in=within)
@@ -199,19 +195,25 @@ def ikm_scores(
     else:
         listed = units.values_list("pk", flat=True) if isinstance(units, QuerySet) else units
         ids = list(dict.fromkeys(listed))
-        if not ids:
-            return []
         if len(ids) < IN_LIST_LIMIT:
             aggregates, people = aggregates.filter(unit_id__in=ids), people.filter(unit_id__in=ids)
         rows = aggregates.values_list("unit_id", "period", "element", "total", "count")
         heads = people.values_list("unit_id", "period", "respondents")
-    slots = {unit: i for i, unit in enumerate(ids)}
-    totals = _totals(rows, heads, slots, months, len(periods))
-    return _scores(totals, ids, periods)
+    return _totals(rows, heads, ids, periods, months)
 
 
-def _scores(totals: _Totals, ids: list[Any], periods: Sequence[Period]) -> list[IkmScore]:
-    """One score per cell; IKM for cells that are shown and have any answer."""
+def ikm_scores(
+    units: Sequence[int] | QuerySet[OrgUnit], periods: Sequence[Period], *, pooled: bool = False
+) -> list[IkmScore]:
+    """IKM per unit and period from the running aggregates — or, when `pooled`, per period
+    over all `units` together (their counts and sums added, as if they were one unit).
+
+    Returns one score per unit × period: units in the order given (each once), periods in
+    the order given within each unit; pooled, one score per period. A period sums its
+    months before scoring, so a quarter's NRR is exact, not a mean of monthly means.
+    Suppression follows `is_shown`. ValueError when two periods share a month.
+    """
+    totals = ikm_totals(units, periods, pooled=pooled)
     scored = is_shown(totals.respondents) & (totals.counts > 0).any(axis=1)
     rows = np.flatnonzero(scored)
     batch = ikm_batch_from_totals(
@@ -227,7 +229,7 @@ def _scores(totals: _Totals, ids: list[Any], periods: Sequence[Period]) -> list[
             batch if cell in position else None,
             position.get(cell, -1),
         )
-        for cell, (unit, period) in enumerate(product(ids, periods))
+        for cell, (unit, period) in enumerate(product(totals.units, totals.periods))
     ]
 
 
