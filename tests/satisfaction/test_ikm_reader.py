@@ -1,6 +1,8 @@
 """The one IKM reader (`sieva.satisfaction.selectors.ikm_scores`) and its one suppression
 rule, pinned at the boundary for every page and analysis that reads IKM through it."""
 
+import datetime as dt
+
 import pytest
 
 from sieva.dashboard.selectors.ikm import ikm_trend
@@ -90,3 +92,22 @@ def test_scores_come_unit_by_unit_then_period_by_period(puskesmas, world):
 def test_periods_that_share_a_month_are_refused(puskesmas):
     with pytest.raises(ValueError, match="2026-05"):
         ikm_scores([puskesmas.pk], [MAY, parse_period("2026-T2")])
+
+
+def test_months_between_the_periods_asked_for_count_in_none_of_them(puskesmas):
+    april = dt.datetime(2026, 4, 15, 10, tzinfo=dt.UTC)
+    for device in range(5):
+        skm_response_submit(
+            unit=puskesmas,
+            answers=dict.fromkeys(ELEMENTS, 4),
+            profile={},
+            fingerprint=f"april-{device}",
+            now=april,
+        )
+    answer(puskesmas, 5)
+    march, may = ikm_scores([puskesmas.pk], [parse_period("2026-03"), MAY])
+    assert (march.respondents, may.respondents) == (0, 5)
+    assert may.result.nik == 75.0  # May's answers only (3 each); April's 4s left out
+    (spring,) = ikm_scores([puskesmas.pk], [parse_period("2026-T2")], pooled=True)
+    # By hand: 5 answers of 4 and 5 of 3 → NRR 3.5, NIK 87.50.
+    assert (spring.respondents, spring.result.nik) == (10, 87.5)

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from django.conf import settings
-from django.db.models import Max, QuerySet, Sum
+from django.db.models import Case, IntegerField, Max, QuerySet, Sum, Value, When
 from django.http import Http404
 
 from sieva.analysis.indices.ikm import IkmResult
@@ -102,11 +102,7 @@ class IkmTotals:
 
 
 def _cells(
-    unit_col: Sequence[Any],
-    month_col: Sequence[Any],
-    unit_slot: dict[Any, int],
-    months: dict[dt.date, int],
-    periods: int,
+    unit_col: Sequence[Any], slot_col: Sequence[int], unit_slot: dict[Any, int], periods: int
 ) -> Ints:
     """The cell (unit slot × periods + period slot) of each row, -1 for rows not asked for.
 
@@ -115,26 +111,29 @@ def _cells(
     """
     n = len(unit_col)
     units = np.fromiter(map(unit_slot.get, unit_col, repeat(-1)), np.int64, n)
-    slots = np.fromiter(map(months.get, month_col, repeat(-1)), np.int64, n)
+    slots = np.fromiter(slot_col, np.int64, n)
     return np.where((units >= 0) & (slots >= 0), units * periods + slots, -1)
 
 
 def _totals(
-    rows: Iterable[tuple[Any, dt.date, str, int, int]],
-    people: Iterable[tuple[Any, dt.date, int]],
+    rows: Iterable[tuple[Any, ...]],
+    people: Iterable[tuple[Any, ...]],
     units: list[int | None],
     periods: Sequence[Period],
-    months: dict[dt.date, int],
 ) -> IkmTotals:
-    """Sum (unit, month, element, Σx, n) and (unit, month, respondents) rows into cells."""
+    """Sum (unit, period slot, element, Σx, n) and (unit, period slot, respondents) rows;
+    with one period the rows may leave the slot out: (unit, element, Σx, n), (unit, n)."""
     unit_slot = {unit: i for i, unit in enumerate(units)}
     cells = len(units) * len(periods)
     rows, people = list(rows), list(people)
-    unit_col, month_col, code_col, sum_col, count_col = (
-        zip(*rows, strict=True) if rows else [()] * 5
-    )
+    columns = list(zip(*rows, strict=True)) if rows else [()] * 5
+    heads = list(zip(*people, strict=True)) if people else [()] * 3
+    if len(columns) == 4:  # one period: every row is in slot 0
+        columns.insert(1, [0] * len(rows))
+        heads.insert(1, [0] * len(people))
+    unit_col, slot_col, code_col, sum_col, count_col = columns
     codes = ELEMENTS + tuple(sorted(set(code_col) - set(ELEMENTS)))
-    cell = _cells(unit_col, month_col, unit_slot, months, len(periods))
+    cell = _cells(unit_col, slot_col, unit_slot, len(periods))
     column = np.fromiter(
         map({c: j for j, c in enumerate(codes)}.__getitem__, code_col), np.int64, len(rows)
     )
@@ -146,60 +145,77 @@ def _totals(
         .reshape(cells, len(codes))
         for col in (sum_col, count_col)
     )
-    person_units, person_months, person_counts = zip(*people, strict=True) if people else [()] * 3
-    person_cell = _cells(person_units, person_months, unit_slot, months, len(periods))
+    person_units, person_slots, person_counts = heads
+    person_cell = _cells(person_units, person_slots, unit_slot, len(periods))
     weights = np.fromiter(person_counts, np.float64, len(people))
     kept = person_cell >= 0
     respondents = np.bincount(person_cell[kept], weights[kept], cells).astype(np.int64)
     return IkmTotals(units, periods, codes, sums, counts, respondents)
 
 
-def _month_slots(periods: Sequence[Period]) -> dict[dt.date, int]:
-    slots: dict[dt.date, int] = {}
-    for index, period in enumerate(periods):
+def _period_slot(periods: Sequence[Period]) -> tuple[tuple[dt.date, dt.date], Case | Value]:
+    """The months to read, and an SQL expression giving each month's period slot (-1 for a
+    month between the periods), so rows arrive as small integers, not dates to parse.
+
+    Raises ValueError when two periods share a month.
+    """
+    seen: set[dt.date] = set()
+    for period in periods:
         for month in period.months:
-            if month in slots:
+            if month in seen:
                 raise ValueError(f"periods overlap in {month:%Y-%m}")
-            slots[month] = index
-    return slots
+            seen.add(month)
+    span = (min(p.first for p in periods), max(p.last for p in periods))
+    if len(periods) == 1:
+        return span, Value(0)
+    whens = [When(period__range=(p.first, p.last), then=Value(i)) for i, p in enumerate(periods)]
+    return span, Case(*whens, default=Value(-1), output_field=IntegerField())
 
 
 def ikm_totals(
     units: Sequence[int] | QuerySet[OrgUnit], periods: Sequence[Period], *, pooled: bool = False
 ) -> IkmTotals:
     """The summed aggregates `ikm_scores` scores (see there); two aggregate queries."""
-    months = _month_slots(periods)
-    span = (min(months, default=dt.date.min), max(months, default=dt.date.min))
+    ids: list[int | None] = [None]
+    if not periods:
+        return _totals([], [], ids, periods)
+    span, slot = _period_slot(periods)
     aggregates = SkmAggregate.objects.filter(period__range=span)
     people = SkmUnitPeriod.objects.filter(period__range=span)
-    ids: list[int | None]
     if pooled:
         within = units.values("pk") if isinstance(units, QuerySet) else list(units)
-        ids = [None]
         rows: Iterable[Any] = (
             (None, *row)
             for row in aggregates.filter(unit_id__in=within)
-            .values("period", "element")
+            .annotate(slot=slot)
+            .values("slot", "element")
             .annotate(t=Sum("total"), c=Sum("count"))
-            .values_list("period", "element", "t", "c")
+            .values_list("slot", "element", "t", "c")
             .order_by()
         )
         heads: Iterable[Any] = (
             (None, *row)
             for row in people.filter(unit_id__in=within)
-            .values("period")
+            .annotate(slot=slot)
+            .values("slot")
             .annotate(n=Sum("respondents"))
-            .values_list("period", "n")
+            .values_list("slot", "n")
             .order_by()
         )
+        return _totals(rows, heads, ids, periods)
+    listed = units.values_list("pk", flat=True) if isinstance(units, QuerySet) else units
+    ids = list(dict.fromkeys(listed))
+    if len(ids) < IN_LIST_LIMIT:
+        aggregates, people = aggregates.filter(unit_id__in=ids), people.filter(unit_id__in=ids)
+    if len(periods) == 1:  # the big case (every unit of a scope): no slot to convert per row
+        rows = aggregates.values_list("unit_id", "element", "total", "count")
+        heads = people.values_list("unit_id", "respondents")
     else:
-        listed = units.values_list("pk", flat=True) if isinstance(units, QuerySet) else units
-        ids = list(dict.fromkeys(listed))
-        if len(ids) < IN_LIST_LIMIT:
-            aggregates, people = aggregates.filter(unit_id__in=ids), people.filter(unit_id__in=ids)
-        rows = aggregates.values_list("unit_id", "period", "element", "total", "count")
-        heads = people.values_list("unit_id", "period", "respondents")
-    return _totals(rows, heads, ids, periods, months)
+        rows = aggregates.annotate(slot=slot).values_list(
+            "unit_id", "slot", "element", "total", "count"
+        )
+        heads = people.annotate(slot=slot).values_list("unit_id", "slot", "respondents")
+    return _totals(rows, heads, ids, periods)
 
 
 def ikm_scores(
