@@ -8,6 +8,7 @@ from django.core.management import call_command
 from sieva.instruments.models import Instrument, InstrumentVersion, RaterKind
 from sieva.instruments.standard_load import STANDARD_DIR, standard_instruments_load
 
+
 def test_loading_twice_stores_each_template_once(db, capsys):
     call_command("load_standard_instruments")
     first = Instrument.objects.count(), InstrumentVersion.objects.count()

@@ -73,7 +73,10 @@ def write_rows(
         fold_responses(responses)
         hand_over(
             campaign,
-            [StoredResponse(r, row.answers) for r, (row, _i) in zip(responses, batch, strict=True)],
+            [
+                StoredResponse(r, row.answers)
+                for r, (row, _inv) in zip(responses, batch, strict=True)
+            ],
             imported=True,
         )
     fields: list[str] = ["answered_at"] + ([] if campaign.anonymous else ["response"])
