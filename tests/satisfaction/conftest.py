@@ -4,7 +4,6 @@ import io
 
 import pytest
 import time_machine
-from django.core.cache import cache
 
 from sieva.org.models import OrgKind
 from sieva.satisfaction.elements import ELEMENTS
@@ -18,13 +17,6 @@ HEADER = ["kode_unit", "tanggal", *ELEMENTS]
 def _may_2026():
     with time_machine.travel("2026-05-20 10:00 +0700", tick=False):
         yield
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

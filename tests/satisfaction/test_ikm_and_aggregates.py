@@ -60,14 +60,6 @@ def test_a_quarter_sums_its_months_instead_of_averaging_monthly_means(alice, pus
     assert score.result.elements["sarana"].nrr == pytest.approx((5 * 4 + 15 * 2) / 20)
 
 
-def test_fewer_than_five_respondents_are_suppressed(alice, puskesmas, settings):
-    _import_columns(alice, puskesmas, {c: [4, 3, 4, 4] for c in STANDARD_ELEMENTS})
-    score = scores_for_units([puskesmas.pk], parse_period("2026-04"))[puskesmas.pk]
-    assert score.suppressed and score.result is None and score.respondents == 4
-    settings.SIEVA_MIN_CELL_SIZE = 3
-    assert scores_for_units([puskesmas.pk], parse_period("2026-04"))[puskesmas.pk].result
-
-
 def test_aggregates_equal_a_rebuild_after_submissions_and_imports(alice, puskesmas):
     for device, value in enumerate((1, 2, 3, 4, 4)):
         answers = dict.fromkeys(STANDARD_ELEMENTS, value)

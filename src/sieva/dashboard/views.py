@@ -22,6 +22,7 @@ from sieva.dashboard.services.summaries import program_summary_refresh
 from sieva.dashboard.tasks import refresh_year
 from sieva.org.access import Capability, access_of, capability_required, user_access
 from sieva.programs.access import get_program_for_user
+from sieva.satisfaction.selectors import min_cell_size
 
 PORTFOLIO_COLUMNS = (
     ("participation", "%"),
@@ -58,6 +59,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         "effect": effect,
         "effect_title": effect_title(effect),
         "can_refresh": access.can(Capability.EDIT_PROGRAMS),
+        "min_cell": min_cell_size(),
     }
     return render(request, "dashboard/dashboard.html", context)
 

@@ -22,6 +22,7 @@ from sieva.instruments.aggregates import fold_responses
 from sieva.instruments.answers import check_answers
 from sieva.instruments.document import version_document, write_version
 from sieva.instruments.document_checks import Problem, check_document
+from sieva.instruments.extensions import StoredResponse, hand_over
 from sieva.instruments.models import Answer, Instrument, InstrumentVersion, Response
 from sieva.org.access import Access
 from sieva.org.models import Employee, OrgUnit
@@ -227,7 +228,8 @@ def response_record(
     subject_pseudonym: str = "",
 ) -> Response:
     """Store one validated response to a published version and fold it into the running
-    aggregates in the same transaction; ValidationError keyed by item code."""
+    aggregates in the same transaction, then hand a campaign's response to the receiver of
+    its purpose (`extensions`); ValidationError keyed by item code."""
     if not version.is_frozen:
         raise ValidationError(NOT_PUBLISHED)
     check = check_answers(selectors.spec_for_version(version), answers)
@@ -248,6 +250,8 @@ def response_record(
         answer_for(response, items[code], value) for code, value in check.cleaned.items()
     )
     fold_responses([response])
+    if campaign is not None:
+        hand_over(campaign, [StoredResponse(response, check.cleaned)], imported=False)
     return response
 
 

@@ -1,8 +1,11 @@
-"""Loading the standard templates shipped in `sieva/instruments/standard/*.json`.
+"""Loading the standard templates: the JSON files in `sieva/instruments/standard/` and the
+documents other apps build from their own definitions (`extensions.register_standard_template`,
+e.g. the SKM from `sieva.satisfaction.elements`).
 
-Idempotent: each template is stored once; when its file changes, a new frozen version is
+Idempotent: each template is stored once; when its content changes, a new frozen version is
 added (responses to the old version stay with it). A version remembers the SHA-256 of the file
-it came from in its note, which is how an unchanged file is recognised.
+(or of the built document's canonical JSON) in its note, which is how an unchanged template is
+recognised.
 """
 
 import hashlib
@@ -17,6 +20,7 @@ from django.utils import timezone
 from sieva.audit.services import audit_record
 from sieva.instruments.document import write_version
 from sieva.instruments.document_checks import check_document
+from sieva.instruments.extensions import standard_templates
 from sieva.instruments.models import Instrument
 
 STANDARD_DIR = Path(__file__).parent / "standard"
@@ -30,23 +34,32 @@ class LoadReport:
     unchanged: list[str] = field(default_factory=list)
 
 
-def standard_documents(directory: Path = STANDARD_DIR) -> list[tuple[Path, dict[str, Any], str]]:
-    """(file, document, fingerprint) for every template file, sorted by name."""
+def standard_documents(
+    directory: Path = STANDARD_DIR, *, registered: bool = True
+) -> list[tuple[str, dict[str, Any], str]]:
+    """(name, document, fingerprint) of every template file, sorted by name, then of every
+    registered template when `registered`."""
     out = []
     for path in sorted(directory.glob("*.json")):
         raw = path.read_bytes()
-        out.append((path, json.loads(raw), hashlib.sha256(raw).hexdigest()))
+        out.append((path.name, json.loads(raw), hashlib.sha256(raw).hexdigest()))
+    for name, document in standard_templates() if registered else []:
+        canonical = json.dumps(document, ensure_ascii=False, sort_keys=True).encode()
+        out.append((name, document, hashlib.sha256(canonical).hexdigest()))
     return out
 
 
 @transaction.atomic
-def standard_instruments_load(*, actor: Any = None, directory: Path = STANDARD_DIR) -> LoadReport:
-    """Create or update every standard template; ValueError naming the file if one is invalid."""
+def standard_instruments_load(
+    *, actor: Any = None, directory: Path = STANDARD_DIR, registered: bool = True
+) -> LoadReport:
+    """Create or update every standard template (the files in `directory`, and the registered
+    ones when `registered`); ValueError naming the template if one is invalid."""
     report = LoadReport()
-    for path, document, fingerprint in standard_documents(directory):
+    for name, document, fingerprint in standard_documents(directory, registered=registered):
         problems = check_document(document)
         if problems:
-            raise ValueError(f"{path.name}: " + "; ".join(str(p) for p in problems))
+            raise ValueError(f"{name}: " + "; ".join(str(p) for p in problems))
         meta = document["instrument"]
         note = NOTE_PREFIX + fingerprint
         instrument, created = Instrument.objects.update_or_create(
@@ -78,6 +91,6 @@ def standard_instruments_load(*, actor: Any = None, directory: Path = STANDARD_D
             action="instrument.standard_load",
             obj=instrument,
             org_path="/",
-            changes={"version": version.number, "file": path.name},
+            changes={"version": version.number, "file": name},
         )
     return report

@@ -1,79 +1,147 @@
-"""The SKM questionnaire of PermenPANRB 14/2017: the nine elements, their questions and answers.
+"""The one SKM definition (PermenPANRB 14/2017): elements, annex questions, answers, profile.
 
-Elements are stored by code (DOMAIN.md: many forms swap U8 and U9), in the order of
-`sieva.analysis.indices.ikm.STANDARD_ELEMENTS`. The respondent profile follows the sample
-questionnaire in the regulation's appendix.
+Everything SKM is derived from this module: the citizen's web form, the file import's
+columns, the columns of `SkmResponse`, and the standard SKM instrument that
+`sieva load_standard_instruments` stores (`sieva.satisfaction.instrument`) — so the
+questionnaire cannot differ between the public form, campaigns and the IKM.
+
+Elements are stored by code, never by position (DOMAIN.md: many forms swap U8 and U9).
+`ELEMENTS` lists them in the regulation's element order U1–U9
+(`sieva.analysis.indices.ikm.STANDARD_ELEMENTS`); the annex questionnaire asks them in
+`QUESTION_ORDER`, where question 8 is sarana and question 9 pengaduan. Answers are 1–4
+(a–d), labelled per element exactly as the annex words them. Every element is required on a
+form; the respondent profile is optional (a citizen may decline to say who they are).
 """
 
+from dataclasses import dataclass
+
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sieva.analysis.indices.ikm import STANDARD_ELEMENTS
 
+Text = str | Promise
+
+
+@dataclass(frozen=True)
+class Element:
+    """One unsur: `number` in the regulation's list (U1–U9), `question_number` in the annex
+    questionnaire, and the labels of answers 1 (a) to 4 (d)."""
+
+    code: str
+    number: int
+    question_number: int
+    name: Text
+    question: Text
+    answers: tuple[Text, Text, Text, Text]
+
+
+_SESUAI = (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai"))
+
+SKM_ELEMENTS: dict[str, Element] = {
+    e.code: e
+    for e in (
+        Element(
+            "persyaratan",
+            1,
+            1,
+            _("Persyaratan"),
+            _(
+                "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan "
+                "jenis pelayanannya?"
+            ),
+            _SESUAI,
+        ),
+        Element(
+            "prosedur",
+            2,
+            2,
+            _("Sistem, mekanisme, dan prosedur"),
+            _("Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?"),
+            (_("Tidak mudah"), _("Kurang mudah"), _("Mudah"), _("Sangat mudah")),
+        ),
+        Element(
+            "waktu",
+            3,
+            3,
+            _("Waktu penyelesaian"),
+            _("Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?"),
+            (_("Tidak cepat"), _("Kurang cepat"), _("Cepat"), _("Sangat cepat")),
+        ),
+        Element(
+            "biaya",
+            4,
+            4,
+            _("Biaya/tarif"),
+            _("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?"),
+            (_("Sangat mahal"), _("Cukup mahal"), _("Murah"), _("Gratis")),
+        ),
+        Element(
+            "produk",
+            5,
+            5,
+            _("Produk spesifikasi jenis pelayanan"),
+            _(
+                "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang "
+                "tercantum dalam standar pelayanan dengan hasil yang diberikan?"
+            ),
+            _SESUAI,
+        ),
+        Element(
+            "kompetensi",
+            6,
+            6,
+            _("Kompetensi pelaksana"),
+            _("Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?"),
+            (_("Tidak kompeten"), _("Kurang kompeten"), _("Kompeten"), _("Sangat kompeten")),
+        ),
+        Element(
+            "perilaku",
+            7,
+            7,
+            _("Perilaku pelaksana"),
+            _(
+                "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait "
+                "kesopanan dan keramahan?"
+            ),
+            (
+                _("Tidak sopan dan ramah"),
+                _("Kurang sopan dan ramah"),
+                _("Sopan dan ramah"),
+                _("Sangat sopan dan ramah"),
+            ),
+        ),
+        Element(
+            "pengaduan",
+            8,
+            9,  # the annex asks about complaints last
+            _("Penanganan pengaduan, saran dan masukan"),
+            _("Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?"),
+            (
+                _("Tidak ada"),
+                _("Ada tetapi tidak berfungsi"),
+                _("Berfungsi kurang maksimal"),
+                _("Dikelola dengan baik"),
+            ),
+        ),
+        Element(
+            "sarana",
+            9,
+            8,
+            _("Sarana dan prasarana"),
+            _("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?"),
+            (_("Buruk"), _("Cukup"), _("Baik"), _("Sangat Baik")),
+        ),
+    )
+}
+
 ELEMENTS: tuple[str, ...] = STANDARD_ELEMENTS
-
-ELEMENT_LABELS = {
-    "persyaratan": _("Persyaratan"),
-    "prosedur": _("Sistem, mekanisme, dan prosedur"),
-    "waktu": _("Waktu penyelesaian"),
-    "biaya": _("Biaya/tarif"),
-    "produk": _("Produk spesifikasi jenis pelayanan"),
-    "kompetensi": _("Kompetensi pelaksana"),
-    "perilaku": _("Perilaku pelaksana"),
-    "pengaduan": _("Penanganan pengaduan, saran dan masukan"),
-    "sarana": _("Sarana dan prasarana"),
-}
-
-QUESTIONS = {
-    "persyaratan": _(
-        "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis "
-        "pelayanannya?"
-    ),
-    "prosedur": _("Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?"),
-    "waktu": _("Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?"),
-    "biaya": _("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?"),
-    "produk": _(
-        "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum "
-        "dalam standar pelayanan dengan hasil yang diberikan?"
-    ),
-    "kompetensi": _(
-        "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?"
-    ),
-    "perilaku": _(
-        "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait "
-        "kesopanan dan keramahan?"
-    ),
-    "pengaduan": _("Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?"),
-    "sarana": _("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?"),
-}
-
-# Answer labels 1..4 of the sample questionnaire (PermenPANRB 14/2017, Lampiran).
-ANSWER_LABELS = {
-    "persyaratan": (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai")),
-    "prosedur": (_("Tidak mudah"), _("Kurang mudah"), _("Mudah"), _("Sangat mudah")),
-    "waktu": (_("Tidak cepat"), _("Kurang cepat"), _("Cepat"), _("Sangat cepat")),
-    "biaya": (_("Sangat mahal"), _("Cukup mahal"), _("Murah"), _("Gratis")),
-    "produk": (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai")),
-    "kompetensi": (
-        _("Tidak kompeten"),
-        _("Kurang kompeten"),
-        _("Kompeten"),
-        _("Sangat kompeten"),
-    ),
-    "perilaku": (
-        _("Tidak sopan dan ramah"),
-        _("Kurang sopan dan ramah"),
-        _("Sopan dan ramah"),
-        _("Sangat sopan dan ramah"),
-    ),
-    "pengaduan": (
-        _("Tidak ada"),
-        _("Ada tetapi tidak berfungsi"),
-        _("Berfungsi kurang maksimal"),
-        _("Dikelola dengan baik"),
-    ),
-    "sarana": (_("Buruk"), _("Cukup"), _("Baik"), _("Sangat baik")),
-}
+QUESTION_ORDER: tuple[str, ...] = tuple(
+    sorted(ELEMENTS, key=lambda code: SKM_ELEMENTS[code].question_number)
+)
+ANSWER_VALUES = (1, 2, 3, 4)  # no neutral answer
+ELEMENT_CHOICES = [(code, SKM_ELEMENTS[code].name) for code in ELEMENTS]
 
 
 class RespondentGender(models.TextChoices):
@@ -107,6 +175,33 @@ class Occupation(models.TextChoices):
     SELF_EMPLOYED = "wirausaha", _("Wirausaha")
     STUDENT = "pelajar", _("Pelajar/mahasiswa")
     OTHER = "lainnya", _("Lainnya")
+
+
+@dataclass(frozen=True)
+class ProfileField:
+    """One profile question: `field` is the `SkmResponse` column, `code` the item code in the
+    SKM instrument and the column name in an import file; `choices` None means free text."""
+
+    field: str
+    code: str
+    label: Text
+    choices: type[models.TextChoices] | None
+    max_length: int
+    required: bool = False
+
+
+PROFILE: tuple[ProfileField, ...] = (
+    ProfileField("gender", "jenis_kelamin", _("Jenis kelamin"), RespondentGender, 1),
+    ProfileField("age_band", "usia", _("Usia"), AgeBand, 5),
+    ProfileField("education", "pendidikan", _("Pendidikan terakhir"), RespondentEducation, 5),
+    ProfileField("occupation", "pekerjaan", _("Pekerjaan"), Occupation, 10),
+    ProfileField("service", "layanan", _("Jenis layanan yang diterima"), None, 200),
+)
+PROFILE_FIELDS: tuple[str, ...] = tuple(p.field for p in PROFILE)
+
+# Free-text suggestions: asked by the SKM instrument, kept with its responses only.
+SUGGESTION_CODE = "saran"
+SUGGESTION_LABEL = _("Saran dan masukan untuk perbaikan pelayanan.")
 
 
 class Source(models.TextChoices):

@@ -6,77 +6,69 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sieva.satisfaction.elements import (
-    ANSWER_LABELS,
-    ELEMENT_LABELS,
+    ANSWER_VALUES,
     ELEMENTS,
-    QUESTIONS,
-    AgeBand,
-    Occupation,
-    RespondentEducation,
-    RespondentGender,
+    PROFILE,
+    QUESTION_ORDER,
+    SKM_ELEMENTS,
+    ProfileField,
 )
 from sieva.satisfaction.periods import Period, parse_period
 
 ANSWER_REQUIRED = _("Pilih salah satu jawaban untuk unsur ini.")
 INVALID_ANSWER = _("Pilih salah satu dari empat jawaban yang tersedia.")
+DECLINE = _("— tidak ingin menyebutkan —")
+SERVICE_EXAMPLE = _("Contoh: pemeriksaan umum, pembuatan KTP.")
 
 
-def _optional_choices(choices: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
-    return [("", _("— tidak ingin menyebutkan —")), *choices]
+def _profile_field(field: ProfileField) -> forms.Field:
+    if field.choices is None:
+        return forms.CharField(
+            label=field.label,
+            max_length=field.max_length,
+            required=field.required,
+            help_text=SERVICE_EXAMPLE,
+        )
+    choices = field.choices.choices
+    return forms.ChoiceField(
+        label=field.label,
+        choices=choices if field.required else [("", DECLINE), *choices],
+        required=field.required,
+    )
 
 
 class SkmPublicForm(forms.Form):
-    """The nine elements (required, 1–4) and the optional respondent profile."""
-
-    gender = forms.ChoiceField(
-        label=_("Jenis kelamin"),
-        choices=_optional_choices(RespondentGender.choices),
-        required=False,
-    )
-    age_band = forms.ChoiceField(
-        label=_("Usia"), choices=_optional_choices(AgeBand.choices), required=False
-    )
-    education = forms.ChoiceField(
-        label=_("Pendidikan terakhir"),
-        choices=_optional_choices(RespondentEducation.choices),
-        required=False,
-    )
-    occupation = forms.ChoiceField(
-        label=_("Pekerjaan"), choices=_optional_choices(Occupation.choices), required=False
-    )
-    service = forms.CharField(
-        label=_("Jenis layanan yang Anda terima"),
-        max_length=200,
-        required=False,
-        help_text=_("Contoh: pemeriksaan umum, pembuatan KTP."),
-    )
+    """The SKM definition as a web form: the nine questions in the annex's order (each
+    required, 1–4), then the optional respondent profile."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for number, code in enumerate(ELEMENTS, start=1):
+        for code in QUESTION_ORDER:
+            element = SKM_ELEMENTS[code]
             self.fields[code] = forms.TypedChoiceField(
-                label=f"{number}. {QUESTIONS[code]}",
-                help_text=ELEMENT_LABELS[code],
-                choices=[(str(v), label) for v, label in enumerate(ANSWER_LABELS[code], start=1)],
+                label=f"{element.question_number}. {element.question}",
+                help_text=element.name,
+                choices=[
+                    (str(v), label) for v, label in zip(ANSWER_VALUES, element.answers, strict=True)
+                ],
                 coerce=int,
                 widget=forms.RadioSelect,
                 error_messages={"required": ANSWER_REQUIRED, "invalid_choice": INVALID_ANSWER},
             )
+        for field in PROFILE:
+            self.fields[field.field] = _profile_field(field)
 
     def element_fields(self) -> list[forms.BoundField]:
-        return [self[code] for code in ELEMENTS]
+        return [self[code] for code in QUESTION_ORDER]
 
     def profile_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in ("gender", "age_band", "education", "occupation", "service")]
+        return [self[field.field] for field in PROFILE]
 
     def answers(self) -> dict[str, int]:
         return {code: self.cleaned_data[code] for code in ELEMENTS}
 
     def profile(self) -> dict[str, str]:
-        return {
-            n: self.cleaned_data[n]
-            for n in ("gender", "age_band", "education", "occupation", "service")
-        }
+        return {field.field: self.cleaned_data[field.field] for field in PROFILE}
 
 
 class SkmImportForm(forms.Form):

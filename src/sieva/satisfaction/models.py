@@ -11,9 +11,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sieva.instruments.models import Response
 from sieva.org.models import OrgUnit
 from sieva.satisfaction.elements import (
-    ELEMENT_LABELS,
+    ELEMENT_CHOICES,
     AgeBand,
     Occupation,
     RespondentEducation,
@@ -75,11 +76,24 @@ class SkmResponse(models.Model):
     service = models.CharField(_("jenis layanan yang diterima"), max_length=200, blank=True)
     source = models.CharField(_("sumber"), max_length=6, choices=Source.choices)
     dedupe_key = models.CharField(max_length=32, blank=True)
+    # Set when the answers came through an SKM campaign (decision 0020): the instrument
+    # response they were copied from. Its partial unique index (no entry for the public form
+    # and bulk rows) makes a second copy of one campaign response impossible.
+    campaign_response = models.ForeignKey(
+        Response, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
 
     class Meta:
         verbose_name = _("respons SKM")
         verbose_name_plural = _("respons SKM")
         indexes = [models.Index(fields=["unit", "period"], name="skm_response_unit_period")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign_response"],
+                condition=models.Q(campaign_response__isnull=False),
+                name="skm_response_one_per_campaign_response",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"SKM {self.unit_id} {self.period:%Y-%m} #{self.pk}"
@@ -90,7 +104,7 @@ class SkmAggregate(models.Model):
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+", db_index=False)
     period = models.DateField()
-    element = models.CharField(max_length=20, choices=list(ELEMENT_LABELS.items()))
+    element = models.CharField(max_length=20, choices=ELEMENT_CHOICES)
     count = models.PositiveIntegerField(default=0)
     total = models.PositiveBigIntegerField(default=0)
     total_sq = models.PositiveBigIntegerField(default=0)

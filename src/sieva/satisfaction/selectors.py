@@ -1,20 +1,28 @@
-"""Reads for the SKM pages: IKM per unit and period from the aggregates, never the raw rows.
+"""Reads of the SKM app, and the one IKM reader of the house.
 
-A unit with fewer than ``SIEVA_MIN_CELL_SIZE`` respondents in a period is *suppressed*: no
-NRR, IKM or grade is shown or exported for it (DOMAIN.md: never a breakdown below 5).
+`ikm_scores` is the only code that turns the SKM running aggregates into IKM: the SKM pages,
+the leaders' dashboard (units pooled per quarter) and the evaluation engine's L4 panel (per
+unit and month) all call it. It reads aggregates, never the raw responses, and scores with
+`sieva.analysis.indices.ikm_batch` (identical to `ikm.ikm_from_totals`: NRR per element,
+weights 1/9, NIK = IKM × 25 rounded after full precision, grades A–D).
+
+Suppression, stated once (`is_shown`): a unit-period — or a pool of units over a period —
+with fewer than ``SIEVA_MIN_CELL_SIZE`` respondents is suppressed: no NRR, IKM or grade is
+shown, exported or analysed for it, only its number of respondents (DOMAIN.md: never a
+breakdown below 5).
 """
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
+from itertools import product, repeat
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from django.conf import settings
-from django.db.models import Max, QuerySet
+from django.db.models import Case, IntegerField, Max, QuerySet, Sum, Value, When
 from django.http import Http404
 
 from sieva.analysis.indices.ikm import IkmResult
@@ -26,16 +34,32 @@ from sieva.satisfaction.elements import ELEMENTS
 from sieva.satisfaction.models import SkmAggregate, SkmUnitPeriod
 from sieva.satisfaction.periods import Period, month_period
 
+Ints = npt.NDArray[np.int64]
+IN_LIST_LIMIT = 500  # unit ids; beyond that, scanning the months beats a huge IN list
+
+
+def min_cell_size() -> int:
+    return int(settings.SIEVA_MIN_CELL_SIZE)
+
+
+def is_shown(respondents: Any) -> Any:
+    """The suppression rule: IKM is shown for at least `min_cell_size()` respondents.
+
+    Works on one count or, element-wise, on an array of counts.
+    """
+    return respondents >= min_cell_size()
+
 
 @dataclass(frozen=True, eq=False)
-class UnitScore:
-    """The IKM of one unit in one period; ``result`` is None when suppressed or empty.
+class IkmScore:
+    """The IKM of one unit (``unit_id``; None for a pool of units) over one period.
 
-    Scores come in batches (`ikm_batch_from_totals`); ``result`` is built from row ``row``
-    of ``batch`` on first access, so listing 2,000 units does not build 2,000 results.
+    ``result`` is None when the cell is suppressed or nobody answered. Scores come in batches
+    (`ikm_batch_from_totals`); ``result`` is built from row ``row`` of ``batch`` on first
+    access, so listing 2,000 units does not build 2,000 results.
     """
 
-    unit_id: int
+    unit_id: int | None
     period: Period
     respondents: int
     batch: IkmBatch | None = field(default=None, repr=False)
@@ -47,11 +71,8 @@ class UnitScore:
 
     @property
     def suppressed(self) -> bool:
-        return 0 < self.respondents < min_cell_size()
-
-
-def min_cell_size() -> int:
-    return int(getattr(settings, "SIEVA_MIN_CELL_SIZE", 5))
+        """Somebody answered, but too few to show (`is_shown`)."""
+        return self.respondents > 0 and not is_shown(self.respondents)
 
 
 def service_units(access: Access) -> QuerySet[OrgUnit]:
@@ -68,87 +89,175 @@ def get_service_unit_for_user(access: Access, pk: int) -> OrgUnit:
 
 
 @dataclass(frozen=True)
-class Totals:
-    """Summed aggregates: row i is ``keys[i]`` (a unit id or a month), column j ``codes[j]``."""
+class IkmTotals:
+    """Summed aggregates: row i is cell i of ``units`` × ``periods`` (unit-major; ``units`` is
+    ``[None]`` for a pool), column j element ``codes[j]``; respondents per cell."""
 
-    keys: list[Any]
+    units: list[int | None]
+    periods: Sequence[Period]
     codes: tuple[str, ...]
-    sums: npt.NDArray[np.int64]
-    counts: npt.NDArray[np.int64]
-    respondents: npt.NDArray[np.int64]
+    sums: Ints
+    counts: Ints
+    respondents: Ints
+
+
+def _cells(
+    unit_col: Sequence[Any], slot_col: Sequence[int], unit_slot: dict[Any, int], periods: int
+) -> Ints:
+    """The cell (unit slot × periods + period slot) of each row, -1 for rows not asked for.
+
+    Columns walk at C speed (`map`, `np.fromiter`): this runs over units × months × elements
+    rows on every dashboard.
+    """
+    n = len(unit_col)
+    units = np.fromiter(map(unit_slot.get, unit_col, repeat(-1)), np.int64, n)
+    slots = np.fromiter(slot_col, np.int64, n)
+    return np.where((units >= 0) & (slots >= 0), units * periods + slots, -1)
 
 
 def _totals(
-    keys: list[Any], rows: Iterable[tuple[Any, str, int, int]], people: Iterable[tuple[Any, int]]
-) -> Totals:
-    """Sum (key, element, Σx, n) rows and (key, respondents) rows into arrays, rows in `keys`.
-
-    Rows of other keys are ignored. Columns walk at C speed (`map`, `np.fromiter`): this
-    runs over units × elements rows on every dashboard.
-    """
-    index = {key: i for i, key in enumerate(keys)}
+    rows: Iterable[tuple[Any, ...]],
+    people: Iterable[tuple[Any, ...]],
+    units: list[int | None],
+    periods: Sequence[Period],
+) -> IkmTotals:
+    """Sum (unit, period slot, element, Σx, n) and (unit, period slot, respondents) rows;
+    with one period the rows may leave the slot out: (unit, element, Σx, n), (unit, n)."""
+    unit_slot = {unit: i for i, unit in enumerate(units)}
+    cells = len(units) * len(periods)
     rows, people = list(rows), list(people)
-    key_col, code_col, sum_col, count_col = zip(*rows, strict=True) if rows else ((),) * 4
+    columns = list(zip(*rows, strict=True)) if rows else [()] * 5
+    heads = list(zip(*people, strict=True)) if people else [()] * 3
+    if len(columns) == 4:  # one period: every row is in slot 0
+        columns.insert(1, [0] * len(rows))
+        heads.insert(1, [0] * len(people))
+    unit_col, slot_col, code_col, sum_col, count_col = columns
     codes = ELEMENTS + tuple(sorted(set(code_col) - set(ELEMENTS)))
-    row_of = np.fromiter(map(index.get, key_col, repeat(-1)), np.int64, len(rows))
-    col_of = np.fromiter(map({c: j for j, c in enumerate(codes)}.get, code_col), np.int64)
-    found = row_of >= 0
-    flat, cells = (row_of * len(codes) + col_of)[found], len(keys) * len(codes)
+    cell = _cells(unit_col, slot_col, unit_slot, len(periods))
+    column = np.fromiter(
+        map({c: j for j, c in enumerate(codes)}.__getitem__, code_col), np.int64, len(rows)
+    )
+    found = cell >= 0
+    flat, size = (cell * len(codes) + column)[found], cells * len(codes)
     sums, counts = (  # float64 weights add integers exactly below 2**53
-        np.bincount(flat, np.fromiter(col, np.float64, len(rows))[found], cells).astype(np.int64)
+        np.bincount(flat, np.fromiter(col, np.float64, len(rows))[found], size)
+        .astype(np.int64)
+        .reshape(cells, len(codes))
         for col in (sum_col, count_col)
     )
-    person_keys, person_counts = zip(*people, strict=True) if people else ((), ())
-    person_row = np.fromiter(map(index.get, person_keys, repeat(-1)), np.int64, len(people))
+    person_units, person_slots, person_counts = heads
+    person_cell = _cells(person_units, person_slots, unit_slot, len(periods))
     weights = np.fromiter(person_counts, np.float64, len(people))
-    respondents = np.bincount(person_row[person_row >= 0], weights[person_row >= 0], len(keys))
-    shape = (len(keys), len(codes))
-    return Totals(
-        keys, codes, sums.reshape(shape), counts.reshape(shape), respondents.astype(np.int64)
-    )
+    kept = person_cell >= 0
+    respondents = np.bincount(person_cell[kept], weights[kept], cells).astype(np.int64)
+    return IkmTotals(units, periods, codes, sums, counts, respondents)
 
 
-def unit_totals(unit_ids: list[int], period: Period) -> Totals:
-    """Per unit the summed (Σx, n) of each element and the respondents over `period`."""
-    months = (period.first, period.last)
-    rows = SkmAggregate.objects.filter(period__range=months).values_list(
-        "unit_id", "element", "total", "count"
-    )
-    people = SkmUnitPeriod.objects.filter(period__range=months).values_list(
-        "unit_id", "respondents"
-    )
-    if len(unit_ids) < 500:  # beyond that, scanning the months beats a huge IN list
-        rows, people = rows.filter(unit_id__in=unit_ids), people.filter(unit_id__in=unit_ids)
-    return _totals(unit_ids, rows, people)
+def _period_slot(periods: Sequence[Period]) -> tuple[tuple[dt.date, dt.date], Case | Value]:
+    """The months to read, and an SQL expression giving each month's period slot (-1 for a
+    month between the periods), so rows arrive as small integers, not dates to parse.
+
+    Raises ValueError when two periods share a month.
+    """
+    seen: set[dt.date] = set()
+    for period in periods:
+        for month in period.months:
+            if month in seen:
+                raise ValueError(f"periods overlap in {month:%Y-%m}")
+            seen.add(month)
+    span = (min(p.first for p in periods), max(p.last for p in periods))
+    if len(periods) == 1:
+        return span, Value(0)
+    whens = [When(period__range=(p.first, p.last), then=Value(i)) for i, p in enumerate(periods)]
+    return span, Case(*whens, default=Value(-1), output_field=IntegerField())
 
 
-def _scores(totals: Totals, unit_ids: list[int], periods: list[Period]) -> list[UnitScore]:
-    """One score per row of `totals`; IKM for rows with enough respondents and any answer."""
-    scored = (totals.respondents >= min_cell_size()) & (totals.counts > 0).any(axis=1)
+def ikm_totals(
+    units: Sequence[int] | QuerySet[OrgUnit], periods: Sequence[Period], *, pooled: bool = False
+) -> IkmTotals:
+    """The summed aggregates `ikm_scores` scores (see there); two aggregate queries."""
+    ids: list[int | None] = [None]
+    if not periods:
+        return _totals([], [], ids, periods)
+    span, slot = _period_slot(periods)
+    aggregates = SkmAggregate.objects.filter(period__range=span)
+    people = SkmUnitPeriod.objects.filter(period__range=span)
+    if pooled:
+        within = units.values("pk") if isinstance(units, QuerySet) else list(units)
+        rows: Iterable[Any] = (
+            (None, *row)
+            for row in aggregates.filter(unit_id__in=within)
+            .annotate(slot=slot)
+            .values("slot", "element")
+            .annotate(t=Sum("total"), c=Sum("count"))
+            .values_list("slot", "element", "t", "c")
+            .order_by()
+        )
+        heads: Iterable[Any] = (
+            (None, *row)
+            for row in people.filter(unit_id__in=within)
+            .annotate(slot=slot)
+            .values("slot")
+            .annotate(n=Sum("respondents"))
+            .values_list("slot", "n")
+            .order_by()
+        )
+        return _totals(rows, heads, ids, periods)
+    listed = units.values_list("pk", flat=True) if isinstance(units, QuerySet) else units
+    ids = list(dict.fromkeys(listed))
+    if len(ids) < IN_LIST_LIMIT:
+        aggregates, people = aggregates.filter(unit_id__in=ids), people.filter(unit_id__in=ids)
+    if len(periods) == 1:  # the big case (every unit of a scope): no slot to convert per row
+        rows = aggregates.values_list("unit_id", "element", "total", "count")
+        heads = people.values_list("unit_id", "respondents")
+    else:
+        rows = aggregates.annotate(slot=slot).values_list(
+            "unit_id", "slot", "element", "total", "count"
+        )
+        heads = people.annotate(slot=slot).values_list("unit_id", "slot", "respondents")
+    return _totals(rows, heads, ids, periods)
+
+
+def ikm_scores(
+    units: Sequence[int] | QuerySet[OrgUnit], periods: Sequence[Period], *, pooled: bool = False
+) -> list[IkmScore]:
+    """IKM per unit and period from the running aggregates — or, when `pooled`, per period
+    over all `units` together (their counts and sums added, as if they were one unit).
+
+    Returns one score per unit × period: units in the order given (each once), periods in
+    the order given within each unit; pooled, one score per period. A period sums its
+    months before scoring, so a quarter's NRR is exact, not a mean of monthly means.
+    Suppression follows `is_shown`. ValueError when two periods share a month.
+    """
+    totals = ikm_totals(units, periods, pooled=pooled)
+    scored = is_shown(totals.respondents) & (totals.counts > 0).any(axis=1)
     rows = np.flatnonzero(scored)
     batch = ikm_batch_from_totals(
         totals.sums[rows], totals.counts[rows], totals.respondents[rows], codes=totals.codes
     )
     position = dict(zip(rows.tolist(), range(len(rows)), strict=True))
+    respondents = totals.respondents.tolist()
     return [
-        UnitScore(
-            unit_ids[i],
-            periods[i],
-            int(totals.respondents[i]),
-            batch if i in position else None,
-            position.get(i, -1),
+        IkmScore(
+            unit,
+            period,
+            respondents[cell],
+            batch if cell in position else None,
+            position.get(cell, -1),
         )
-        for i in range(len(totals.keys))
+        for cell, (unit, period) in enumerate(product(totals.units, totals.periods))
     ]
 
 
-def scores_for_units(unit_ids: Iterable[int], period: Period) -> dict[int, UnitScore]:
-    """IKM of each unit in `unit_ids` over `period`, from two aggregate queries."""
-    ids = list(dict.fromkeys(unit_ids))
-    if not ids:
-        return {}
-    scores = _scores(unit_totals(ids, period), ids, [period] * len(ids))
-    return {score.unit_id: score for score in scores}
+def scores_for_units(unit_ids: Iterable[int], period: Period) -> dict[int, IkmScore]:
+    """IKM of each unit in `unit_ids` over `period` (see `ikm_scores`)."""
+    return {s.unit_id: s for s in ikm_scores(list(unit_ids), [period]) if s.unit_id is not None}
+
+
+def trend(unit: OrgUnit, last: dt.date, months: int = 12) -> list[IkmScore]:
+    """Month-by-month IKM of `unit` for the `months` months ending with `last`."""
+    first = add_months(last, -(months - 1))
+    return ikm_scores([unit.pk], [month_period(add_months(first, i)) for i in range(months)])
 
 
 def latest_month(unit_ids: QuerySet[OrgUnit] | None = None) -> dt.date | None:
@@ -158,17 +267,3 @@ def latest_month(unit_ids: QuerySet[OrgUnit] | None = None) -> dt.date | None:
         rows = rows.filter(unit__in=unit_ids)
     latest: dt.date | None = rows.aggregate(latest=Max("period"))["latest"]
     return latest
-
-
-def trend(unit: OrgUnit, last: dt.date, months: int = 12) -> list[UnitScore]:
-    """Month-by-month IKM of `unit` for the `months` months ending with `last`."""
-    first = add_months(last, -(months - 1))
-    month_list = [add_months(first, i) for i in range(months)]
-    rows = SkmAggregate.objects.filter(unit=unit, period__range=(first, last)).values_list(
-        "period", "element", "total", "count"
-    )
-    people = SkmUnitPeriod.objects.filter(unit=unit, period__range=(first, last)).values_list(
-        "period", "respondents"
-    )
-    periods = [month_period(m) for m in month_list]
-    return _scores(_totals(month_list, rows, people), [unit.pk] * months, periods)

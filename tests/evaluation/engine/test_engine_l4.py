@@ -7,12 +7,12 @@ import pandas as pd
 import pytest
 import statsmodels.formula.api as smf
 
+from sieva.analysis.indices.ikm import STANDARD_ELEMENTS
 from sieva.evaluation.engine import Scope, evaluate
 from sieva.evaluation.engine.figures import CaveatKind, Design
 from sieva.org.access import user_access
 from sieva.org.models import OrgKind
 from sieva.programs.models import EnrollmentStatus
-from sieva.satisfaction.elements import STANDARD_ELEMENTS
 from sieva.satisfaction.models import SkmAggregate, SkmUnitPeriod
 from tests.factories import (
     CohortFactory,

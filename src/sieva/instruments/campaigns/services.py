@@ -23,7 +23,7 @@ from sieva.instruments.models import (
 )
 from sieva.instruments.tokens import new_token, token_hash
 from sieva.org.access import Access
-from sieva.org.models import Employee, OrgUnit
+from sieva.org.models import Employee, OrgKind, OrgUnit
 from sieva.programs.models import Cohort, EnrollmentStatus
 
 NOT_PUBLISHED = gettext_lazy("Pilih versi instrumen yang sudah diterbitkan.")
@@ -36,6 +36,9 @@ RATER_ONLY_L3 = gettext_lazy("Jenis penilai hanya untuk instrumen perilaku (L3).
 PHASE_REQUIRED = gettext_lazy("Pilih tahap tes: pre-test atau post-test.")
 PHASE_ONLY_TESTS = gettext_lazy("Tahap pre/post hanya untuk instrumen tes (L2).")
 NOBODY_TO_INVITE = gettext_lazy("Tidak ada pegawai yang dapat diundang untuk sasaran ini.")
+SKM_NEEDS_SERVICE_UNIT = gettext_lazy(
+    "Kampanye SKM menyasar satu unit layanan: jawabannya dihitung dalam IKM unit itu."
+)
 
 # People who took part in a cohort; invited-only and withdrawn people have nothing to judge.
 PARTICIPANT_STATUSES = (
@@ -115,6 +118,10 @@ def _check(
         errors["phase"] = PHASE_REQUIRED
     if instrument.purpose != Purpose.TEST and phase:
         errors["phase"] = PHASE_ONLY_TESTS
+    if instrument.purpose == Purpose.SKM and (
+        target_unit is None or target_unit.kind != OrgKind.SERVICE_UNIT
+    ):
+        errors["target_unit"] = SKM_NEEDS_SERVICE_UNIT
     if errors:
         raise ValidationError(errors)
     assert owner is not None  # noqa: S101 - one of the two targets is set

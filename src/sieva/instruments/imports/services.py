@@ -170,22 +170,27 @@ def _run(job_id: int) -> None:
     if checked.errors:
         _fail(job, checked.errors)
         return
-    with transaction.atomic():
-        stored, answered = write_rows(job.campaign, checked.rows)
-        audit_record(
-            actor=job.actor,
-            action="campaign.response_import",
-            obj=job.campaign,
-            org_path=job.campaign.owner.path,
-            changes={"job": job.pk, "file": job.filename, "responses": stored},
-        )
-        _finish(
-            job,
-            status=ImportStatus.DONE,
-            processed_rows=len(table.rows),
-            imported=stored,
-            invitations_answered=answered,
-        )
+    try:
+        with transaction.atomic():
+            stored, answered = write_rows(job.campaign, checked.rows)
+            audit_record(
+                actor=job.actor,
+                action="campaign.response_import",
+                obj=job.campaign,
+                org_path=job.campaign.owner.path,
+                changes={"job": job.pk, "file": job.filename, "responses": stored},
+            )
+            _finish(
+                job,
+                status=ImportStatus.DONE,
+                processed_rows=len(table.rows),
+                imported=stored,
+                invitations_answered=answered,
+            )
+    except ValidationError as exc:
+        # The receiver of the instrument's purpose refused the rows (see `extensions`); the
+        # transaction has rolled back, so nothing was stored.
+        _fail(job, [RowError(0, "", message) for message in exc.messages])
 
 
 def _fail(job: ResponseImport, errors: list[RowError]) -> None:

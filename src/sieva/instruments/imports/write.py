@@ -1,6 +1,7 @@
 """Storing checked rows: responses and answers in batches (`bulk_create`, never a save per
-row), each batch folded into the item aggregates, invitations marked answered — all inside
-the caller's transaction, so an error anywhere leaves nothing behind.
+row), each batch folded into the item aggregates and handed to the receiver of the
+instrument's purpose (`extensions`; SKM campaigns count in the IKM), invitations marked
+answered — all inside the caller's transaction, so an error anywhere leaves nothing behind.
 
 Rows go in through `bulk_create` rather than the SKM path's `executemany`/`COPY`: each
 response needs its primary key back for its answers, and survey exports are thousands of
@@ -12,6 +13,7 @@ import datetime as dt
 from django.utils import timezone
 
 from sieva.instruments.aggregates import fold_responses
+from sieva.instruments.extensions import StoredResponse, hand_over
 from sieva.instruments.imports.rows import ReadRow
 from sieva.instruments.models import Answer, Campaign, Invitation, Response
 from sieva.instruments.pseudonyms import pseudonym
@@ -69,6 +71,14 @@ def write_rows(
                 answered.append(invitation)
         Answer.objects.bulk_create(answers, batch_size=2000)
         fold_responses(responses)
+        hand_over(
+            campaign,
+            [
+                StoredResponse(r, row.answers)
+                for r, (row, _inv) in zip(responses, batch, strict=True)
+            ],
+            imported=True,
+        )
     fields: list[str] = ["answered_at"] + ([] if campaign.anonymous else ["response"])
     Invitation.objects.bulk_update(answered, fields, batch_size=1000)
     return len(rows), len(answered)

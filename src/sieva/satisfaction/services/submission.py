@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sieva.org.models import OrgUnit
-from sieva.satisfaction.elements import ELEMENTS, Source
+from sieva.satisfaction.elements import ELEMENTS, PROFILE_FIELDS, Source
 from sieva.satisfaction.models import SkmResponse
 from sieva.satisfaction.periods import month_start
 from sieva.satisfaction.services.aggregates import Tally, tally_fold
@@ -26,7 +26,6 @@ DUPLICATE_ANSWERS = _(
     "Jawaban yang sama persis baru saja dikirim dari perangkat ini, jadi tidak dihitung dua "
     "kali. Jawaban Anda sebelumnya sudah tersimpan."
 )
-PROFILE_FIELDS = ("gender", "age_band", "education", "occupation", "service")
 
 
 class DuplicateResponse(Exception):

@@ -12,10 +12,10 @@ from sieva.core.labels import label
 from sieva.core.views import export
 from sieva.org.access import Access, Capability, access_of, capability_required
 from sieva.satisfaction import selectors
-from sieva.satisfaction.elements import ELEMENT_LABELS, ELEMENTS
+from sieva.satisfaction.elements import ELEMENTS, SKM_ELEMENTS
 from sieva.satisfaction.forms import PeriodForm
 from sieva.satisfaction.periods import Period, month_period
-from sieva.satisfaction.selectors import UnitScore
+from sieva.satisfaction.selectors import IkmScore
 
 
 def _period(request: HttpRequest, latest: Any) -> tuple[PeriodForm, Period | None]:
@@ -26,7 +26,7 @@ def _period(request: HttpRequest, latest: Any) -> tuple[PeriodForm, Period | Non
     return form, period
 
 
-def _score_cells(score: UnitScore) -> list[Any]:
+def _score_cells(score: IkmScore) -> list[Any]:
     """n, NRR per element, IKM, NIK, grade — blank beyond n when suppressed or empty."""
     if score.result is None:
         return [score.respondents, *[None] * len(ELEMENTS), None, None, None]
@@ -38,7 +38,7 @@ def _score_cells(score: UnitScore) -> list[Any]:
 def _headers() -> list[str]:
     return [
         _("Responden"),
-        *[f"NRR {ELEMENT_LABELS[c]}" for c in ELEMENTS],
+        *[f"NRR {SKM_ELEMENTS[c].name}" for c in ELEMENTS],
         "IKM",
         _("Nilai konversi (NIK)"),
         _("Mutu"),
@@ -91,7 +91,7 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     elements = []
     if score is not None and score.result is not None:
         elements = [
-            (ELEMENT_LABELS[c], score.result.elements[c])
+            (SKM_ELEMENTS[c].name, score.result.elements[c])
             for c in ELEMENTS
             if c in score.result.elements
         ]

@@ -1,14 +1,12 @@
 """Unit outcomes for L4 results: which service units were trained and when, comparable
-untrained units, and monthly panels of IKM (from the SKM aggregates) and unit indicators."""
+untrained units, and monthly panels of IKM (the SKM app's IKM reader) and unit indicators."""
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Min, QuerySet
 
-from sieva.analysis.indices.ikm import ikm_from_totals
 from sieva.core.periods import add_months
 from sieva.indicators.models import (
     Direction,
@@ -21,7 +19,8 @@ from sieva.programs.models import (
     Enrollment,
     EnrollmentStatus,
 )
-from sieva.satisfaction.models import SkmAggregate, SkmUnitPeriod
+from sieva.satisfaction.periods import month_period
+from sieva.satisfaction.selectors import ikm_scores
 
 # --- L4 results: citizen satisfaction (IKM) of the units whose staff were trained --------------
 
@@ -92,35 +91,25 @@ def _window(treated_from: dict[int, dt.date], months_around: int) -> tuple[dt.da
 
 
 def ikm_panel(
-    treated_from: dict[int, dt.date],
-    comparison: list[int],
-    *,
-    months_around: int,
-    min_respondents: int,
+    treated_from: dict[int, dt.date], comparison: list[int], *, months_around: int
 ) -> Panel:
-    """Monthly NIK (IKM × 25) from the SKM aggregates, for unit-months with at least
-    `min_respondents` respondents."""
+    """Monthly NIK (IKM × 25, unrounded) of each unit-month that the SKM app's IKM reader
+    shows (enough respondents, see `sieva.satisfaction.selectors.is_shown`)."""
     if not treated_from:
         return Panel({}, comparison, [])
     start, end = _window(treated_from, months_around)
-    units = [*treated_from, *comparison]
-    respondents = {
-        (u, p): n
-        for u, p, n in SkmUnitPeriod.objects.filter(
-            unit_id__in=units, period__range=(start, end)
-        ).values_list("unit_id", "period", "respondents")
-    }
-    totals: dict[tuple[int, dt.date], dict[str, tuple[int, int]]] = defaultdict(dict)
-    for u, p, element, total, count in SkmAggregate.objects.filter(
-        unit_id__in=units, period__range=(start, end), count__gt=0
-    ).values_list("unit_id", "period", "element", "total", "count"):
-        totals[(u, p)][element] = (total, count)
-    rows = []
-    for (u, p), elements in sorted(totals.items()):
-        n = respondents.get((u, p), 0)
-        if n >= min_respondents:
-            rows.append((u, p, ikm_from_totals(elements, n_respondents=n).nik_unrounded))
+    months = [add_months(start, i) for i in range(_months_between(start, end) + 1)]
+    scores = ikm_scores([*treated_from, *comparison], [month_period(m) for m in months])
+    rows = sorted(
+        (s.unit_id, s.period.first, s.result.nik_unrounded)
+        for s in scores
+        if s.result is not None and s.unit_id is not None
+    )
     return Panel(treated_from, comparison, rows)
+
+
+def _months_between(first: dt.date, last: dt.date) -> int:
+    return (last.year - first.year) * 12 + last.month - first.month
 
 
 @dataclass(frozen=True)

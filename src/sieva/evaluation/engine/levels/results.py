@@ -18,7 +18,7 @@ from sieva.analysis.did import DidEstimate, DidWarning, PretrendCheck, did_twfe,
 from sieva.core.labels import notice_text
 from sieva.evaluation.engine import adapters
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure
-from sieva.evaluation.engine.levels.common import mean_figure, min_cell
+from sieva.evaluation.engine.levels.common import mean_figure
 from sieva.org.access import Access, org_units_for_user
 from sieva.programs.models import Cohort
 
@@ -245,9 +245,7 @@ def results_level(access: Access, cohorts: QuerySet[Cohort]) -> ResultsLevel:
         cohorts, treated_from, org_units_for_user(access)
     )
     ikm = outcome_effect(
-        adapters.ikm_panel(
-            treated_from, comparison, months_around=MONTHS_AROUND, min_respondents=min_cell()
-        ),
+        adapters.ikm_panel(treated_from, comparison, months_around=MONTHS_AROUND),
         key="l4.ikm",
         name="IKM",
         measure=UNIT,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from sieva.satisfaction.elements import (
     ELEMENTS,
+    PROFILE,
     AgeBand,
     Occupation,
     RespondentEducation,
@@ -20,13 +21,8 @@ from sieva.satisfaction.elements import (
 
 BAD = -1  # marks a cell that is not a valid value
 UNIT, WHEN, RESPONDENT_ID = "kode_unit", "tanggal", "id_respon"
-GENDER, AGE, EDUCATION, OCCUPATION, SERVICE = (
-    "jenis_kelamin",
-    "usia",
-    "pendidikan",
-    "pekerjaan",
-    "layanan",
-)
+# Profile columns are named like the SKM instrument's items (the one SKM definition).
+GENDER, AGE, EDUCATION, OCCUPATION, SERVICE = (field.code for field in PROFILE)
 REQUIRED = (UNIT, WHEN, *ELEMENTS)
 OPTIONAL = (GENDER, AGE, EDUCATION, OCCUPATION, SERVICE, RESPONDENT_ID)
 # "waktu" alone is the element waktu penyelesaian, never the timestamp.
@@ -192,10 +188,5 @@ def value_maps() -> dict[str, ValueMap]:
 
 def allowed(field: str) -> str:
     """The accepted values of a profile field, for an error message."""
-    enum = {
-        GENDER: RespondentGender,
-        AGE: AgeBand,
-        EDUCATION: RespondentEducation,
-        OCCUPATION: Occupation,
-    }[field]
-    return ", ".join(c.value for c in enum)
+    coded = {p.code: p.choices for p in PROFILE if p.choices is not None}
+    return ", ".join(c.value for c in coded[field])

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from django.utils.translation import gettext as _
 
-from sieva.satisfaction.elements import ELEMENTS, Source
+from sieva.satisfaction.elements import ELEMENTS, PROFILE_FIELDS, Source
 from sieva.satisfaction.services.imports import columns as col
 from sieva.satisfaction.services.imports.errors import RowError
 from sieva.satisfaction.services.imports.timestamps import (
@@ -28,7 +28,7 @@ SERVICE_LIMIT = 200
 RESPONDENT_ID_LIMIT = 32
 UNIT_SPAN = 1 << 40  # group key = index of the month * UNIT_SPAN + unit id (month-major)
 # The text columns after the answers, in the insert's column order (write.COLUMNS).
-TEXT_COLUMNS = ("gender", "age_band", "education", "occupation", "service", "source", "dedupe_key")
+TEXT_COLUMNS = (*PROFILE_FIELDS, "source", "dedupe_key")
 EARLIEST = dt.datetime(2000, 1, 1)  # noqa: DTZ001 - compared with local wall times
 
 
