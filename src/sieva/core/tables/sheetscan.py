@@ -1,0 +1,275 @@
+"""How far the cells of one worksheet reach, read from its XML as it is unzipped.
+
+python-calamine builds a dense grid over every cell it finds (rows × columns of their bounding
+box, about 90 bytes each): a sheet holding A1 and XFD1048576 asks it for 17·10⁹ cells and the
+process aborts. So before calamine sees a sheet, its cells are located here by calamine's own
+rules: a cell is a `c` element with content (an empty `<c …/>` is skipped), placed by its
+`r` attribute, or else by the running row and column counters that `<row r>` and `</row>` move.
+
+* `FastScan` reads the XML that mainstream writers produce (Excel, LibreOffice, Google Sheets,
+  openpyxl, xlsxwriter: `<c r="B7" …>` first in its tag, no prefix, double quotes, one line)
+  with a few C-speed searches per megabyte: exact for columns, at most twice too high for rows. It
+  never skips a byte: anything else only makes it call the part `unusual`.
+* `ExactScan` serves unusual parts and close calls. expat first checks that the XML is
+  well-formed (every conforming parser then cuts it into the same tags; a DOCTYPE, which
+  could define entities, is refused), then one regular expression walks the `row` and `c`
+  tags in document order and follows calamine's counters, never below them.
+"""
+
+import functools
+import re
+from dataclasses import dataclass, field
+from xml.parsers import expat
+
+_PROLOG = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml(?:[^?]|\?(?!>)){0,300}\?>)?\s*")
+_DECLARED_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']{0,40})")
+_PLAIN_ENCODINGS = {b"utf-8", b"utf8", b"us-ascii", b"ascii"}
+_DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\s[^<>]{0,200}?\bref\s*=\s*[\"']([^\"'<>]{0,40})")
+_SHEET_DATA = (b"sheetData", "sheetData".encode("utf-16-le")[:-1])  # UTF-16 LE and BE alike
+# The usual XML: one line, every cell tag opening with r="…", every r attribute written r="…".
+_ODD_BYTES = (b"\x00", b"\t", b"\n", b"\r")
+_PREFIXED_CELL = re.compile(rb":c[\s>/]")
+_CELL_WITHOUT_R_FIRST = re.compile(rb'<c(?! r=")[\s>/]')
+_ODD_R = re.compile(rb'r(?: +=|=(?!"))')
+_LAST_CELL = b'<c r="'
+_R_REF = re.compile(rb'r="([A-Za-z]*)([0-9]+)"')
+_TOKEN = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>"
+    rb"|<(/?)(?:[^\s<>/:!?]+:)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.S,
+)
+_OPENERS = re.compile(rb"<!--|<!\[CDATA\[|<\?")
+_R_ATTRIBUTE = re.compile(rb"\sr\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]+)")
+
+
+class Unusual(ValueError):
+    """The XML cannot be followed safely (ill-formed, a DOCTYPE, an unplaceable reference)."""
+
+
+@dataclass
+class Extent:
+    """Cells with content (an upper bound), and the last row and column they reach (1-based).
+
+    `max_row` is exact when `exact`, otherwise at most twice the truth; `widest` and
+    `deepest` are the references of the cells reaching farthest right and down.
+    """
+
+    cells: int = 0
+    max_row: int = 0
+    max_column: int = 0
+    exact: bool = False
+    widest: str = ""
+    deepest: str = ""
+    declared: str = ""  # the <dimension ref> as written
+
+
+def column_number(letters: str) -> int:
+    """A1 column letters as a number: A = 1, Z = 26, AA = 27, XFD = 16384."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def declared_size(reference: str) -> tuple[int, int]:
+    """Rows and columns a `<dimension ref="A1:XFD1048576">` claims, counted from A1."""
+    match = _REFERENCE.fullmatch(reference.split(":")[-1].replace("$", "").encode())
+    if match is None:
+        return 0, 0
+    return int(match.group(2)), column_number(match.group(1).decode())
+
+
+@dataclass
+class FastScan:
+    """Feed a whole part, piece by piece. A part is a `worksheet` when it holds `sheetData`
+    (calamine reads cells from nothing else), whatever the workbook calls it."""
+
+    extent: Extent = field(default_factory=Extent)
+    worksheet: bool = False
+    unusual: bool = False
+    _started: bool = False
+    _deepest: int = 0  # the largest row number seen; extent.max_row rounds it up
+
+    def feed(self, piece: bytes) -> None:
+        """Read the next piece of the XML; pieces end just before a `<`, so no tag is cut."""
+        self.worksheet = self.worksheet or any(name in piece for name in _SHEET_DATA)
+        if not self._started:
+            piece = self._prolog(piece)
+        elif not piece.startswith(b"<"):
+            self.unusual = True  # cut inside a giant tag or text: only ExactScan copes
+        if self.unusual:
+            return
+        if (
+            any(odd in piece for odd in _ODD_BYTES)
+            or _PREFIXED_CELL.search(piece)
+            or _CELL_WITHOUT_R_FIRST.search(piece)
+            or _ODD_R.search(piece)
+        ):
+            self.unusual = True
+            return
+        extent = self.extent
+        extent.cells += piece.count(b"</c")
+        # Rows come in order and are mostly as wide as the first: take the bounds from the
+        # first row's last cell and the piece's last cell, then look for anything beyond.
+        for end in (piece.find(b"</row>"), len(piece)):
+            last = piece.rfind(_LAST_CELL, 0, end)
+            if last >= 0:
+                self._take(_R_REF.match(piece, last + 3))
+        # Every r attribute is searched, not only the first of each cell: calamine takes the
+        # last one a tag repeats.
+        for match in _beyond_columns(extent.max_column).finditer(piece):
+            self._take(_R_REF.match(piece, match.start()))
+        for match in _beyond_rows(extent.max_row).finditer(piece):
+            self._take(_R_REF.match(piece, match.start()))
+
+    def _prolog(self, piece: bytes) -> bytes:
+        """The first piece without its XML declaration (which may end in a line break)."""
+        self._started = True
+        declared = _DIMENSION.search(piece)
+        self.extent.declared = declared.group(1).decode("ascii", "replace") if declared else ""
+        prolog = _PROLOG.match(piece)
+        end = prolog.end() if prolog else 0
+        encoding = _DECLARED_ENCODING.search(piece, 0, end)
+        if encoding and encoding.group(1).lower() not in _PLAIN_ENCODINGS:
+            self.unusual = True
+        return piece[end:]
+
+    def _take(self, ref: "re.Match[bytes] | None") -> None:
+        """Widen the bounds to a cell reference."""
+        if ref is None:  # not a reference calamine could place: it refuses the file
+            return
+        letters, row = ref.group(1).decode().upper(), int(ref.group(2))
+        reference = f"{letters}{row}"
+        extent = self.extent
+        column = column_number(letters)
+        if column > extent.max_column:
+            extent.max_column, extent.widest = column, reference
+        if row > self._deepest:
+            self._deepest, extent.deepest = row, reference
+            extent.max_row = max(extent.max_row, _round_up(row))
+
+
+def _round_up(row: int) -> int:
+    """The bound just above `row` whose digits after the first are all 9: 100001 → 199999,
+    57 → 99. Such a bound takes a two-branch search pattern, and is at most twice `row`."""
+    digits = str(row)
+    return (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1
+
+
+@functools.lru_cache(maxsize=64)
+def _beyond_columns(max_column: int) -> "re.Pattern[bytes]":
+    """An r attribute whose column lies past `max_column` or is written in lower case."""
+    letters = _greater(column_letters(max_column), "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "[A-Z]")
+    return re.compile(f'r="(?:(?:{letters})[0-9]|[A-Z]*[a-z])'.encode())
+
+
+@functools.lru_cache(maxsize=64)
+def _beyond_rows(max_row: int) -> "re.Pattern[bytes]":
+    """An r attribute whose row lies past `max_row`."""
+    digits = _greater(str(max_row), "0123456789", "[0-9]") if max_row else "[0-9]+"
+    return re.compile(f'r="[A-Z]*(?:{digits})"'.encode())
+
+
+def _greater(value: str, alphabet: str, any_symbol: str) -> str:
+    """Alternatives matching every string over `alphabet` that ranks above `value`, where a
+    longer string ranks higher (true of column letters, and of numbers without leading 0)."""
+    branches = [f"{any_symbol}{{{len(value) + 1},}}"]
+    for position, symbol in enumerate(value):
+        higher = alphabet[alphabet.index(symbol) + 1 :]
+        if higher:
+            rest = len(value) - position - 1
+            tail = f"{any_symbol}{{{rest}}}" if rest else ""
+            branches.append(f"{re.escape(value[:position])}[{higher[0]}-{higher[-1]}]{tail}")
+    return "|".join(branches)
+
+
+class ExactScan:
+    """Feed a whole part, piece by piece, then `close`; raises Unusual when it cannot be
+    followed. Counters are kept at or above calamine's, so the extent is an upper bound."""
+
+    def __init__(self) -> None:
+        self.extent = Extent(exact=True)
+        self._parser = expat.ParserCreate()  # no namespaces: "x:c" is a cell, as for calamine
+        self._parser.StartDoctypeDeclHandler = self._doctype
+        self._carry = b""  # an unfinished comment, CDATA section or processing instruction
+        self._first = True
+        self._row = self._column = 0  # 0-based, as calamine counts
+
+    def feed(self, piece: bytes) -> None:
+        try:
+            self._parser.Parse(piece, False)
+        except expat.ExpatError as exc:
+            raise Unusual(str(exc)) from None
+        if not (self._first or self._carry or piece.startswith(b"<")):
+            raise Unusual("a tag or text longer than a piece")
+        self._first = False
+        self._walk(self._carry + piece)
+
+    def close(self) -> None:
+        try:
+            self._parser.Parse(b"", True)
+        except expat.ExpatError as exc:
+            raise Unusual(str(exc)) from None
+
+    def _doctype(self, *_args: object) -> None:
+        raise Unusual("DOCTYPE")
+
+    def _walk(self, data: bytes) -> None:
+        end = 0
+        for match in _TOKEN.finditer(data):
+            end = match.end()
+            name = match.group(2)
+            if name is None:
+                continue  # a comment, CDATA section or processing instruction
+            attributes = match.group(3)
+            if match.group(1):
+                if name == b"row":
+                    self._row, self._column = self._row + 1, 0
+            elif not attributes.endswith(b"/"):  # calamine skips <row …/> and <c …/>
+                self._start(name, attributes)
+        opener = _OPENERS.search(data, end)
+        self._carry = data[opener.start() :] if opener else b""
+
+    def _start(self, name: bytes, attributes: bytes) -> None:
+        found = _R_ATTRIBUTE.search(attributes)
+        reference = (found.group(1) or found.group(2) or b"") if found else None
+        if name == b"row":
+            if reference is not None:
+                self._row = max(self._row, _row_of(reference) - 1)
+            return
+        if reference is None:
+            row = self._row + 1
+        else:
+            row, column = _place(reference)
+            self._column = max(self._column, column)
+        extent = self.extent
+        extent.cells += 1
+        if self._column + 1 > extent.max_column:
+            extent.max_column = self._column + 1
+            extent.widest = f"{column_letters(extent.max_column)}{row}"
+        if row > extent.max_row:
+            extent.max_row, extent.deepest = row, f"{column_letters(self._column + 1)}{row}"
+        self._column += 1
+
+
+def _row_of(value: bytes) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise Unusual("row")
+    return int(value)
+
+
+def _place(value: bytes) -> tuple[int, int]:
+    """(row, 0-based column) of a cell reference such as B7."""
+    match = _REFERENCE.fullmatch(value)
+    if match is None or not match.group(1) or int(match.group(2)) < 1:
+        raise Unusual("reference")
+    return int(match.group(2)), column_number(match.group(1).decode()) - 1
