@@ -74,6 +74,7 @@ def import_actuals(
     outcome = ImportOutcome()
     try:
         table = read_table(file_obj, filename)
+        rows = list(table.rows)  # reading to the end may still hit a limit
     except UnreadableFile as exc:
         outcome.errors.append(RowError(0, "", str(exc)))
         return outcome
@@ -93,7 +94,7 @@ def import_actuals(
     batches: dict[int, dict[tuple[int, dt.date], Decimal | None]] = defaultdict(dict)
     definitions: dict[int, IndicatorDefinition] = {}
     seen: dict[tuple[int, int, dt.date], int] = {}
-    for number, cells in table.rows:
+    for number, cells in rows:
         raw = {c: (cells[index[c]] if index[c] < len(cells) else None) for c in COLUMNS}
         if not any(_text(v) for v in raw.values()):
             continue

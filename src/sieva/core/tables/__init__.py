@@ -45,11 +45,14 @@ def read_table(source: Source, filename: str, *, limits: Limits | None = None) -
     extension of `filename`. Raises UnreadableFile for any other extension, an empty or
     broken file, or one past the limits."""
     limits = limits or Limits.from_settings()
-    suffix = PurePath(filename).suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return read_delimited(_stream(source), limits)
-    workbook = read_workbook(source, filename, limits=limits)
-    return workbook.sheet(workbook.sheet_names[0])
+    if PurePath(filename).suffix.lower() in TEXT_SUFFIXES:
+        table = read_delimited(_stream(source), limits)
+    else:
+        workbook = read_workbook(source, filename, limits=limits)
+        table = workbook.sheet(workbook.sheet_names[0])
+    if not any(table.header):
+        raise UnreadableFile(m.say(m.EMPTY_FILE))
+    return table
 
 
 def read_workbook(source: Source, filename: str, *, limits: Limits | None = None) -> Workbook:

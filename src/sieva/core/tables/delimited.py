@@ -25,18 +25,15 @@ _SAMPLE = 1 << 16
 
 
 def read_delimited(raw: IO[bytes], limits: Limits) -> Table:
-    """The header and rows of a CSV stream positioned at its start."""
+    """The header and rows of a CSV stream positioned at its start; the header is [] when
+    the file is empty."""
     sha256, size, codec, label = _first_pass(raw, limits)
-    if size == 0:
-        raise UnreadableFile(m.say(m.EMPTY_FILE))
     sample = codecs.getincrementaldecoder(codec)(errors="replace").decode(raw.read(_SAMPLE))
     delimiter = sniff_delimiter(sample, complete=size <= _SAMPLE)
     raw.seek(0)
     reader = csv.reader(_text(raw, codec), delimiter=delimiter)
-    header_row = _records(reader, 1, 1)
-    if not header_row or not any(cell.strip() for cell in header_row[0]):
-        raise UnreadableFile(m.say(m.EMPTY_FILE))
-    header = [cell.strip().lstrip("\ufeff") for cell in header_row[0]]
+    first = _records(reader, 1, 1)
+    header = [cell.strip().lstrip("\ufeff") for cell in first[0]] if first else []
     if len(header) > limits.max_columns:
         raise UnreadableFile(
             m.say(m.TOO_MANY_COLUMNS, row=1, count=len(header), max=m.count(limits.max_columns))

@@ -26,7 +26,8 @@ TOO_MANY_COLUMNS = gettext_noop(
 UNREADABLE_CSV = gettext_noop("Berkas CSV tidak dapat dibaca pada baris %(row)s: %(reason)s")
 
 NOT_XLSX = gettext_noop(
-    "Berkas XLSX rusak atau bukan berkas Excel .xlsx; buka di Excel lalu simpan ulang sebagai .xlsx."
+    "Berkas XLSX tidak dapat dibaca: rusak atau bukan berkas Excel .xlsx. Buka di Excel lalu "
+    "simpan ulang sebagai .xlsx."
 )
 PROTECTED = gettext_noop(
     "Berkas dilindungi kata sandi atau berformat Excel lama (.xls); buka di Excel, hapus kata "

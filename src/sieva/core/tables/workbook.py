@@ -36,7 +36,8 @@ class Workbook:
             raise UnreadableFile(m.say(m.NO_SHEET))
 
     def sheet(self, name: str) -> Table:
-        """The sheet `name` (one of `sheet_names`): row 1 is its header."""
+        """The sheet `name` (one of `sheet_names`): row 1 is its header, [] when the sheet
+        is empty."""
         sheet = _calamine(lambda: self._book.get_sheet_by_name(name))
         # iter_rows starts at row 1 but at the first used column: put the empty ones back.
         left = [""] * (sheet.start[1] if sheet.start else 0)
@@ -47,10 +48,9 @@ class Workbook:
             return [left + row for row in batch] if left else batch
 
         first = read(1)
-        if not first or not any(text(cell) for cell in first[0]):
-            raise UnreadableFile(m.say(m.EMPTY_FILE))
+        header = [text(cell) for cell in first[0]] if first else []
         detected = Detected("xlsx", self._sha256, self._size, sheet=name)
-        return Table([text(cell) for cell in first[0]], read, detected, self._limits)
+        return Table(header, read, detected, self._limits)
 
 
 def _calamine(call: Callable[[], Any]) -> Any:

@@ -14,7 +14,7 @@ from sieva.instruments.imports.access import get_import_for_user
 from sieva.instruments.imports.forms import MappingForm, UploadForm
 from sieva.instruments.imports.models import ImportStatus, ResponseImport
 from sieva.instruments.imports.preview import preview
-from sieva.instruments.imports.reading import read_table
+from sieva.instruments.imports.rows import file_rows
 from sieva.instruments.imports.values import blank, text_of
 from sieva.instruments.selectors import spec_for_version
 from sieva.org.access import Capability, access_of, capability_required
@@ -56,7 +56,7 @@ def _open(request: HttpRequest, pk: int) -> ResponseImport:
 
 
 def _samples(job: ResponseImport) -> list[str]:
-    rows = read_table(bytes(job.content), job.filename).rows
+    rows = [cells for _number, cells in file_rows(bytes(job.content), job.filename)[1]]
     out = []
     for index in range(len(job.header)):
         seen = [text_of(r[index]) for r in rows if index < len(r) and not blank(r[index])]
