@@ -27,7 +27,7 @@ _PLAIN_ENCODINGS = {b"utf-8", b"utf8", b"us-ascii", b"ascii"}
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\s[^<>]{0,200}?\bref\s*=\s*[\"']([^\"'<>]{0,40})")
 _SHEET_DATA = (b"sheetData", "sheetData".encode("utf-16-le")[:-1])  # UTF-16 LE and BE alike
 # The usual XML: one line, every cell tag opening with r="…", every r attribute written r="…".
-_ODD_BYTES = (b"\x00", b"\t", b"\n", b"\r")
+_ODD_BYTES = (b"\x00", b"\t", b"\n", b"\r", b"<!DOCTYPE")
 _PREFIXED_CELL = re.compile(rb":c[\s>/]")
 _CELL_WITHOUT_R_FIRST = re.compile(rb'<c(?! r=")[\s>/]')
 _ODD_R = re.compile(rb'r(?: +=|=(?!"))')
@@ -51,12 +51,14 @@ class Unusual(ValueError):
 class Extent:
     """Cells with content (an upper bound), and the last row and column they reach (1-based).
 
-    `max_row` is exact when `exact`, otherwise at most twice the truth; `widest` and
-    `deepest` are the references of the cells reaching farthest right and down.
+    `max_column` and `row_seen` (the farthest row a reference names) are exact; `max_row` is
+    too when `exact`, otherwise it is at most twice `row_seen`. `widest` and `deepest` are the
+    references of the cells reaching farthest right and down.
     """
 
     cells: int = 0
     max_row: int = 0
+    row_seen: int = 0
     max_column: int = 0
     exact: bool = False
     widest: str = ""
@@ -97,7 +99,6 @@ class FastScan:
     worksheet: bool = False
     unusual: bool = False
     _started: bool = False
-    _deepest: int = 0  # the largest row number seen; extent.max_row rounds it up
 
     def feed(self, piece: bytes) -> None:
         """Read the next piece of the XML; pieces end just before a `<`, so no tag is cut."""
@@ -144,8 +145,8 @@ class FastScan:
         return piece[end:]
 
     def _take(self, ref: "re.Match[bytes] | None") -> None:
-        """Widen the bounds to a cell reference."""
-        if ref is None:  # not a reference calamine could place: it refuses the file
+        """Widen the bounds to a cell reference; `r="7"` (a row's number) places no cell."""
+        if ref is None or not ref.group(1):  # calamine cannot place it: it refuses the file
             return
         letters, row = ref.group(1).decode().upper(), int(ref.group(2))
         reference = f"{letters}{row}"
@@ -153,8 +154,8 @@ class FastScan:
         column = column_number(letters)
         if column > extent.max_column:
             extent.max_column, extent.widest = column, reference
-        if row > self._deepest:
-            self._deepest, extent.deepest = row, reference
+        if row > extent.row_seen:
+            extent.row_seen, extent.deepest = row, reference
             extent.max_row = max(extent.max_row, _round_up(row))
 
 
@@ -257,7 +258,8 @@ class ExactScan:
             extent.max_column = self._column + 1
             extent.widest = f"{column_letters(extent.max_column)}{row}"
         if row > extent.max_row:
-            extent.max_row, extent.deepest = row, f"{column_letters(self._column + 1)}{row}"
+            extent.max_row = extent.row_seen = row
+            extent.deepest = f"{column_letters(self._column + 1)}{row}"
         self._column += 1
 
 

@@ -63,11 +63,14 @@ def check_xlsx(data: bytes, limits: Limits) -> None:
         if not scan.worksheet:
             continue  # styles, strings, drawings: calamine reads no cells from them
         sheet = names.get(info.filename, info.filename)
-        _check_declared(scan.extent, sheet, limits)
         extent = scan.extent
+        if not scan.unusual:
+            _check_cells_seen(extent, sheet, limits)  # a far cell the fast scan saw, at once
         if scan.unusual or not _fits(extent, limits):
             extent = _exact(view, info, sheet)  # a second, slower pass decides close calls
-        _check_extent(extent, sheet, limits)
+        _check_cells_seen(extent, sheet, limits)
+        _check_size(extent, sheet, limits)
+        _check_declared(scan.extent.declared, sheet, limits)
 
 
 def _unzipped(
@@ -160,35 +163,14 @@ def _fits(extent: Extent, limits: Limits) -> bool:
         extent.max_column <= limits.max_columns
         and extent.max_row <= limits.max_rows + 1
         and extent.max_row * extent.max_column <= limits.max_cells
+        and extent.cells <= limits.max_cells
     )
 
 
-def _check_declared(extent: Extent, sheet: str, limits: Limits) -> None:
-    if not extent.declared:
-        return
-    rows, columns = declared_size(extent.declared)
-    if (
-        rows > limits.max_rows + 1
-        or columns > limits.max_columns
-        or rows * columns > limits.max_cells
-    ):
-        raise UnreadableFile(
-            m.say(
-                m.SHEET_DECLARED,
-                sheet=sheet,
-                ref=extent.declared,
-                rows=m.count(rows),
-                columns=m.count(columns),
-                max_rows=m.count(limits.max_rows),
-                max_columns=m.count(limits.max_columns),
-                max_cells=m.count(limits.max_cells),
-            )
-        )
-
-
-def _check_extent(extent: Extent, sheet: str, limits: Limits) -> None:
+def _check_cells_seen(extent: Extent, sheet: str, limits: Limits) -> None:
+    """A cell actually named beyond the last column or row an import accepts."""
     beyond_columns = extent.max_column > limits.max_columns
-    if beyond_columns or extent.max_row > limits.max_rows + 1:
+    if beyond_columns or extent.row_seen > limits.max_rows + 1:
         raise UnreadableFile(
             m.say(
                 m.SHEET_CELL,
@@ -198,6 +180,9 @@ def _check_extent(extent: Extent, sheet: str, limits: Limits) -> None:
                 max_columns=m.count(limits.max_columns),
             )
         )
+
+
+def _check_size(extent: Extent, sheet: str, limits: Limits) -> None:
     spanned = extent.max_row * extent.max_column
     if extent.cells > limits.max_cells or spanned > limits.max_cells:
         raise UnreadableFile(
@@ -208,6 +193,31 @@ def _check_extent(extent: Extent, sheet: str, limits: Limits) -> None:
                 columns=m.count(extent.max_column),
                 cells=m.count(max(spanned, extent.cells)),
                 max=m.count(limits.max_cells),
+            )
+        )
+
+
+def _check_declared(declared: str, sheet: str, limits: Limits) -> None:
+    """A `<dimension>` claiming more than an import accepts, however few its cells: no
+    honest sheet claims that, and readers may size buffers by it (calamine caps its own)."""
+    if not declared:
+        return
+    rows, columns = declared_size(declared)
+    if (
+        rows > limits.max_rows + 1
+        or columns > limits.max_columns
+        or rows * columns > limits.max_cells
+    ):
+        raise UnreadableFile(
+            m.say(
+                m.SHEET_DECLARED,
+                sheet=sheet,
+                ref=declared,
+                rows=m.count(rows),
+                columns=m.count(columns),
+                max_rows=m.count(limits.max_rows),
+                max_columns=m.count(limits.max_columns),
+                max_cells=m.count(limits.max_cells),
             )
         )
 
