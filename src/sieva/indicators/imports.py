@@ -44,6 +44,7 @@ class ImportOutcome:
     errors: list[RowError] = field(default_factory=list)
     rows: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    read_as: str = ""  # how the file was read ("dibaca sebagai UTF-8, pemisah koma"), if it was
 
     @property
     def ok(self) -> bool:
@@ -74,6 +75,7 @@ def import_actuals(
     outcome = ImportOutcome()
     try:
         table = read_table(file_obj, filename)
+        outcome.read_as = table.detected.describe()
         rows = list(table.rows)  # reading to the end may still hit a limit
     except UnreadableFile as exc:
         outcome.errors.append(RowError(0, "", str(exc)))

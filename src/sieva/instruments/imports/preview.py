@@ -44,7 +44,7 @@ def preview(job: ResponseImport, limit: int = PREVIEW_ROWS) -> Preview:
     """Up to `limit` rows read through the confirmed mapping: values as they will be stored
     (codes, numbers, ISO dates) and each row's own problems."""
     reader = reader_for(job)
-    _header, numbered = file_rows(bytes(job.content), job.filename)
+    numbered = file_rows(bytes(job.content), job.filename).rows
     codes = [item.code for item in reader.spec.items]
     rows = []
     for number, cells in numbered[:limit]:

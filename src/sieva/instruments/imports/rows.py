@@ -28,14 +28,21 @@ class RowError:
 NumberedRow = tuple[int, list[Any]]  # (row number as a spreadsheet shows it, raw cells)
 
 
-def file_rows(content: bytes, filename: str) -> tuple[list[str], list[NumberedRow]]:
-    """The header and the rows that hold anything, read by the shared reader; UnreadableFile
-    says why not, also for a file without one such row."""
+@dataclass(frozen=True)
+class FileRows:
+    header: list[str]
+    rows: list[NumberedRow]  # only those that hold anything
+    read_as: str  # "dibaca sebagai UTF-8, pemisah koma"
+
+
+def file_rows(content: bytes, filename: str) -> FileRows:
+    """The file as read by the shared reader; UnreadableFile says why it cannot be, also for
+    a file without a single row that holds anything."""
     table = read_table(content, filename)
     rows = [(number, cells) for number, cells in table.rows if not is_blank(cells)]
     if not rows:
         raise UnreadableFile(_("Berkas tidak berisi satu baris data pun."))
-    return table.header, rows
+    return FileRows(table.header, rows, table.detected.describe())
 
 
 @dataclass

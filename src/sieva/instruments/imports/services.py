@@ -42,7 +42,7 @@ def import_start(
     """A job holding the file and a proposed mapping; ValidationError when the file cannot be
     read or was imported into this campaign before."""
     try:
-        header, rows = file_rows(content, filename)
+        read = file_rows(content, filename)
     except UnreadableFile as exc:
         raise ValidationError({"file": str(exc)}) from None
     sha256 = hashlib.sha256(content).hexdigest()
@@ -55,7 +55,7 @@ def import_start(
                 % {"when": when}
             }
         )
-    source = source or headers.detect_source(header)
+    source = source or headers.detect_source(read.header)
     saved = ImportMapping.objects.filter(version=campaign.version, source=source).first()
     job = ResponseImport.objects.create(
         campaign=campaign,
@@ -64,11 +64,11 @@ def import_start(
         sha256=sha256,
         content=content,
         source=source,
-        header=header,
+        header=read.header,
         targets=headers.auto_map(
-            header, spec_for_version(campaign.version), saved.columns if saved else None
+            read.header, spec_for_version(campaign.version), saved.columns if saved else None
         ),
-        total_rows=len(rows),
+        total_rows=len(read.rows),
     )
     audit_record(
         actor=actor,
@@ -150,7 +150,7 @@ def _run(job_id: int) -> None:
     ResponseImport.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, processed_rows=0)
     access = _access_of(job)
     try:
-        _header, rows = file_rows(bytes(job.content), job.filename)
+        rows = file_rows(bytes(job.content), job.filename).rows
     except UnreadableFile as exc:
         _fail(job, [RowError(0, "", str(exc))])
         return

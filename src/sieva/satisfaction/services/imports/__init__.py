@@ -46,6 +46,7 @@ class SkmImportResult:
     unit_months: int = 0
     errors: list[RowError] = field(default_factory=list)
     error_count: int = 0
+    read_as: str = ""  # how the file was read ("dibaca sebagai UTF-8, pemisah koma"), if it was
 
     @property
     def ok(self) -> bool:
@@ -79,6 +80,14 @@ def import_skm(
         table = read_table(file_obj, filename)
     except UnreadableFile as exc:
         return _failed([RowError(FILE_ROW, "", str(exc))])
+    result = _import(table, filename, actor, access, today)
+    result.read_as = table.detected.describe()
+    return result
+
+
+def _import(
+    table: Table, filename: str, actor: Any, access: Access, today: dt.date | None
+) -> SkmImportResult:
     layout, problems = columns.match_header(table.header)
     if problems:
         return _failed([RowError(HEADER_ROW, c, m) for c, m in problems])
