@@ -312,7 +312,8 @@ def _far_cell(tag: str) -> bytes:
         (_far_cell('<c\nr = "xfd1048576"><v>1</v></c>'), "sel XFD1048576"),
         (_far_cell('<q:c xmlns:q="urn:x" r="XFD1048576"><v>1</v></q:c>'), "sel XFD1048576"),
         (_far_cell('<c foo=">" r="XFD1048576"><v>1</v></c>'), "sel XFD1048576"),
-        (_far_cell('<c r="A2" r="XFD1048576"><v>1</v></c>'), "sel XFD1048576"),  # last r wins
+        (_far_cell('<c s="1"r="XFD1048576"><v>1</v></c>'), "tersusun tidak wajar"),  # glued
+        (_far_cell('<c r="A2" r="XFD1048576"><v>1</v></c>'), "tersusun tidak wajar"),  # 2nd r wins
         (
             workbook(sheet(cell("A1", "NIP") + '<row r="1048576"><c><v>1</v></c></row>')),
             "sel B1048576 berada di luar batas impor",  # calamine: column after A1

@@ -26,13 +26,17 @@ _DECLARED_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']{0,40})")
 _PLAIN_ENCODINGS = {b"utf-8", b"utf8", b"us-ascii", b"ascii"}
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\s[^<>]{0,200}?\bref\s*=\s*[\"']([^\"'<>]{0,40})")
 _SHEET_DATA = (b"sheetData", "sheetData".encode("utf-16-le")[:-1])  # UTF-16 LE and BE alike
-# The usual XML: one line, every cell tag opening with r="…", every r attribute written r="…".
+# The usual XML: one line, no prefix on cells, every cell tag opening with r="…" and no other
+# r attribute in a cell (calamine takes the last of several).
 _ODD_BYTES = (b"\x00", b"\t", b"\n", b"\r", b"<!DOCTYPE")
 _PREFIXED_CELL = re.compile(rb":c[\s>/]")
-_CELL_WITHOUT_R_FIRST = re.compile(rb'<c(?! r=")[\s>/]')
-_ODD_R = re.compile(rb'r(?: +=|=(?!"))')
+_ODD_R = (  # r = "…", r='…', or an r attribute that is not the first of a cell or row tag
+    re.compile(rb"r +="),
+    re.compile(rb"r=(?:(?!\")|(?<=[ \"']r=)(?<!<c r=)(?<!<row r=))"),
+)
 _LAST_CELL = b'<c r="'
-_R_REF = re.compile(rb'r="([A-Za-z]*)([0-9]+)"')
+_CELL_REF = re.compile(rb'<c r="([A-Za-z]*)([0-9]+)"')
+_UPPER, _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"
 _TOKEN = re.compile(
     rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>"
     rb"|<(/?)(?:[^\s<>/:!?]+:)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
@@ -51,14 +55,14 @@ class Unusual(ValueError):
 class Extent:
     """Cells with content (an upper bound), and the last row and column they reach (1-based).
 
-    `max_column` and `row_seen` (the farthest row a reference names) are exact; `max_row` is
-    too when `exact`, otherwise it is at most twice `row_seen`. `widest` and `deepest` are the
-    references of the cells reaching farthest right and down.
+    When `exact`, `max_row` and `max_column` are calamine's own (or above); otherwise
+    `max_column` is that of every cell tag, empty ones included, and `max_row` is at most
+    twice the farthest row named. `widest` and `deepest` name the cells reaching farthest
+    right and down.
     """
 
     cells: int = 0
     max_row: int = 0
-    row_seen: int = 0
     max_column: int = 0
     exact: bool = False
     widest: str = ""
@@ -112,25 +116,24 @@ class FastScan:
         if (
             any(odd in piece for odd in _ODD_BYTES)
             or _PREFIXED_CELL.search(piece)
-            or _CELL_WITHOUT_R_FIRST.search(piece)
-            or _ODD_R.search(piece)
+            or any(odd.search(piece) for odd in _ODD_R)
         ):
             self.unusual = True
             return
         extent = self.extent
         extent.cells += piece.count(b"</c")
         # Rows come in order and are mostly as wide as the first: take the bounds from the
-        # first row's last cell and the piece's last cell, then look for anything beyond.
+        # first row's last cell and the piece's last cell, then look for any cell outside.
         for end in (piece.find(b"</row>"), len(piece)):
             last = piece.rfind(_LAST_CELL, 0, end)
             if last >= 0:
-                self._take(_R_REF.match(piece, last + 3))
-        # Every r attribute is searched, not only the first of each cell: calamine takes the
-        # last one a tag repeats.
-        for match in _beyond_columns(extent.max_column).finditer(piece):
-            self._take(_R_REF.match(piece, match.start()))
-        for match in _beyond_rows(extent.max_row).finditer(piece):
-            self._take(_R_REF.match(piece, match.start()))
+                self._take(_CELL_REF.match(piece, last))
+        for match in _outside(extent.max_column, extent.max_row).finditer(piece):
+            ref = _CELL_REF.match(piece, match.start())
+            if ref is None:  # a cell tag without r="…" first: placed by counters
+                self.unusual = True
+                return
+            self._take(ref)
 
     def _prolog(self, piece: bytes) -> bytes:
         """The first piece without its XML declaration (which may end in a line break)."""
@@ -145,7 +148,7 @@ class FastScan:
         return piece[end:]
 
     def _take(self, ref: "re.Match[bytes] | None") -> None:
-        """Widen the bounds to a cell reference; `r="7"` (a row's number) places no cell."""
+        """Widen the bounds to a cell reference."""
         if ref is None or not ref.group(1):  # calamine cannot place it: it refuses the file
             return
         letters, row = ref.group(1).decode().upper(), int(ref.group(2))
@@ -154,42 +157,48 @@ class FastScan:
         column = column_number(letters)
         if column > extent.max_column:
             extent.max_column, extent.widest = column, reference
-        if row > extent.row_seen:
-            extent.row_seen, extent.deepest = row, reference
-            extent.max_row = max(extent.max_row, _round_up(row))
+        if _round_up(row) > extent.max_row:
+            extent.max_row, extent.deepest = _round_up(row), reference
 
 
 def _round_up(row: int) -> int:
-    """The bound just above `row` whose digits after the first are all 9: 100001 → 199999,
-    57 → 99. Such a bound takes a two-branch search pattern, and is at most twice `row`."""
+    """The bound at or above `row` whose digits after the first are all 9: 100001 → 199999,
+    57 → 59. Such a bound takes a two-branch pattern, and is less than twice `row`."""
     digits = str(row)
     return (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1
 
 
 @functools.lru_cache(maxsize=64)
-def _beyond_columns(max_column: int) -> "re.Pattern[bytes]":
-    """An r attribute whose column lies past `max_column` or is written in lower case."""
-    letters = _greater(column_letters(max_column), "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "[A-Z]")
-    return re.compile(f'r="(?:(?:{letters})[0-9]|[A-Z]*[a-z])'.encode())
+def _outside(max_column: int, max_row: int) -> "re.Pattern[bytes]":
+    """A cell tag that does not open with r="…" naming an upper-case cell within the bounds."""
+    columns = _at_most(column_letters(max_column), _UPPER, first=0) if max_column else "(?!)"
+    rows = _at_most(str(max_row), _DIGITS, first=1) if max_row else "(?!)"
+    return re.compile(f'<c(?! r="(?:{columns})(?:{rows})")[\\s>/]'.encode())
 
 
-@functools.lru_cache(maxsize=64)
-def _beyond_rows(max_row: int) -> "re.Pattern[bytes]":
-    """An r attribute whose row lies past `max_row`."""
-    digits = _greater(str(max_row), "0123456789", "[0-9]") if max_row else "[0-9]+"
-    return re.compile(f'r="[A-Z]*(?:{digits})"'.encode())
+def _at_most(value: str, alphabet: str, first: int) -> str:
+    """Alternatives matching the strings over `alphabet` that rank at or below `value`: a
+    shorter string ranks lower (true of column letters, and of numbers without a leading 0,
+    whose first symbol is at least `alphabet[first]`)."""
+    top = alphabet[-1]
 
+    def symbols(low: str, high: str) -> str:
+        return f"[{low}-{high}]"
 
-def _greater(value: str, alphabet: str, any_symbol: str) -> str:
-    """Alternatives matching every string over `alphabet` that ranks above `value`, where a
-    longer string ranks higher (true of column letters, and of numbers without leading 0)."""
-    branches = [f"{any_symbol}{{{len(value) + 1},}}"]
+    anything = symbols(alphabet[0], top)
+    branches = []
+    if len(value) > 1:
+        branches.append(f"{symbols(alphabet[first], top)}{anything}{{0,{len(value) - 2}}}")
     for position, symbol in enumerate(value):
-        higher = alphabet[alphabet.index(symbol) + 1 :]
-        if higher:
-            rest = len(value) - position - 1
-            tail = f"{any_symbol}{{{rest}}}" if rest else ""
-            branches.append(f"{re.escape(value[:position])}[{higher[0]}-{higher[-1]}]{tail}")
+        rest = len(value) - position - 1
+        tail = f"{anything}{{{rest}}}" if rest else ""
+        lowest = alphabet[first] if position == 0 else alphabet[0]
+        if value[position + 1 :] == top * rest:  # up to `symbol`, then anything: done
+            branches.append(f"{re.escape(value[:position])}{symbols(lowest, symbol)}{tail}")
+            break
+        if symbol != lowest:
+            below = alphabet[alphabet.index(symbol) - 1]
+            branches.append(f"{re.escape(value[:position])}{symbols(lowest, below)}{tail}")
     return "|".join(branches)
 
 
@@ -258,8 +267,7 @@ class ExactScan:
             extent.max_column = self._column + 1
             extent.widest = f"{column_letters(extent.max_column)}{row}"
         if row > extent.max_row:
-            extent.max_row = extent.row_seen = row
-            extent.deepest = f"{column_letters(self._column + 1)}{row}"
+            extent.max_row, extent.deepest = row, f"{column_letters(self._column + 1)}{row}"
         self._column += 1
 
 

@@ -64,11 +64,11 @@ def check_xlsx(data: bytes, limits: Limits) -> None:
             continue  # styles, strings, drawings: calamine reads no cells from them
         sheet = names.get(info.filename, info.filename)
         extent = scan.extent
-        if not scan.unusual:
-            _check_cells_seen(extent, sheet, limits)  # a far cell the fast scan saw, at once
         if scan.unusual or not _fits(extent, limits):
-            extent = _exact(view, info, sheet)  # a second, slower pass decides close calls
-        _check_cells_seen(extent, sheet, limits)
+            # A second, slower pass decides: it alone knows an empty <c …/> (skipped by
+            # calamine) from a cell, and the rows exactly.
+            extent = _exact(view, info, sheet)
+        _check_cells_reached(extent, sheet, limits)
         _check_size(extent, sheet, limits)
         _check_declared(scan.extent.declared, sheet, limits)
 
@@ -167,10 +167,10 @@ def _fits(extent: Extent, limits: Limits) -> bool:
     )
 
 
-def _check_cells_seen(extent: Extent, sheet: str, limits: Limits) -> None:
-    """A cell actually named beyond the last column or row an import accepts."""
+def _check_cells_reached(extent: Extent, sheet: str, limits: Limits) -> None:
+    """A cell beyond the last column or row an import accepts."""
     beyond_columns = extent.max_column > limits.max_columns
-    if beyond_columns or extent.row_seen > limits.max_rows + 1:
+    if beyond_columns or extent.max_row > limits.max_rows + 1:
         raise UnreadableFile(
             m.say(
                 m.SHEET_CELL,
