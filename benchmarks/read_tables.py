@@ -27,7 +27,12 @@ from sieva.core.tables.zipguard import check_xlsx
 TARGET_OVERHEAD = 0.60  # the check may cost at most this share of calamine's own read
 ELEMENTS = ("persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana")  # fmt: skip
 HEADER = ["kode_unit", "tanggal", *ELEMENTS, "jenis_kelamin", "usia", "pendidikan", "pekerjaan"]
-PROFILE = (("L", "P"), ("<20", "20-29", "30-39", "40-49"), ("SMA", "D4-S1", "S2"), ("pns", "swasta"))
+PROFILE = (
+    ("L", "P"),
+    ("<20", "20-29", "30-39", "40-49"),
+    ("SMA", "D4-S1", "S2"),
+    ("pns", "swasta"),
+)
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -67,7 +72,7 @@ def excel_like_xlsx(rows: list[list[object]]) -> bytes:
     sheet = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
         f'<worksheet xmlns="{_MAIN}" xmlns:r="{_DOC}"><dimension ref="A1:O{len(rows) + 1}"/>'
-        f'<sheetData>{"".join(parts)}</sheetData>'
+        f"<sheetData>{''.join(parts)}</sheetData>"
         '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         "</worksheet>"
     )
@@ -142,7 +147,9 @@ def main() -> int:
     rows = _rows(args.rows)
     data = excel_like_xlsx(rows)
     sheet_xml = zipfile.ZipFile(io.BytesIO(data)).getinfo("xl/worksheets/sheet1.xml").file_size
-    print(f"XLSX: {args.rows:,} rows × 15 columns, {len(data) / 1e6:.1f} MB, sheet XML {sheet_xml / 1e6:.0f} MB")
+    print(
+        f"XLSX: {args.rows:,} rows × 15 columns, {len(data) / 1e6:.1f} MB, sheet XML {sheet_xml / 1e6:.0f} MB"
+    )
     calamine = _cpu(lambda: _calamine(data))
     check = _cpu(lambda: check_xlsx(data, Limits()))
     whole = _cpu(lambda: _read_all(data, "skm.xlsx"))
@@ -159,7 +166,9 @@ def main() -> int:
             f"= {args.rows / reading:,.0f} rows per CPU-second"
         )
     passed = check / calamine <= TARGET_OVERHEAD
-    print(f"{'PASS' if passed else 'FAIL'}  check overhead {check / calamine:.0%} <= {TARGET_OVERHEAD:.0%}")
+    print(
+        f"{'PASS' if passed else 'FAIL'}  check overhead {check / calamine:.0%} <= {TARGET_OVERHEAD:.0%}"
+    )
     return 0 if passed else 1
 
 

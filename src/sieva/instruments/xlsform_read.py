@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from sieva.core.tables import UnreadableFile, Workbook, read_workbook
+from sieva.core.tables import UnreadableFile, Workbook, cell_text, read_workbook
 from sieva.instruments.document_checks import Problem
 from sieva.instruments.models import ItemKind
 
@@ -22,14 +22,6 @@ IGNORED_TYPES = {"start", "end", "today", "deviceid", "note", "calculate", "end_
 INFERRED = {"integer": "number", "decimal": "number", "date": "date", "text": "short_text"}
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def _records(workbook: Workbook, name: str) -> list[tuple[int, dict[str, str]]]:
     """(row number, {column: text}) for each non-empty row; label::lang columns read as label."""
     if name not in workbook.sheet_names:
@@ -38,7 +30,7 @@ def _records(workbook: Workbook, name: str) -> list[tuple[int, dict[str, str]]]:
     headers = [h.lower().split("::")[0].strip() for h in table.header]
     out = []
     for number, row in table.rows:
-        record = {h: _text(v) for h, v in zip(headers, row, strict=False) if h}
+        record = {h: cell_text(v) for h, v in zip(headers, row, strict=False) if h}
         if any(record.values()):
             out.append((number, record))
     return out

@@ -19,7 +19,7 @@ from typing import IO
 from sieva.core.tables import messages as m
 from sieva.core.tables.delimited import read_delimited, sniff_delimiter
 from sieva.core.tables.limits import Limits
-from sieva.core.tables.table import Detected, Table, UnreadableFile, is_blank
+from sieva.core.tables.table import Detected, Table, UnreadableFile, cell_text, is_blank
 from sieva.core.tables.workbook import Workbook
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "Table",
     "UnreadableFile",
     "Workbook",
+    "cell_text",
     "is_blank",
     "read_table",
     "read_workbook",

@@ -81,7 +81,7 @@ def say(message: str, **params: object) -> str:
 def count(number: int) -> str:
     """A count as people read it: 1.000.000 in Indonesian."""
     if settings.configured:
-        return formats.number_format(number, force_grouping=True)
+        return str(formats.number_format(number, force_grouping=True))
     return f"{number:,}".replace(",", ".")
 
 

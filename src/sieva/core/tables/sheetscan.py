@@ -165,7 +165,7 @@ def _round_up(row: int) -> int:
     """The bound at or above `row` whose digits after the first are all 9: 100001 → 199999,
     57 → 59. Such a bound takes a two-branch pattern, and is less than twice `row`."""
     digits = str(row)
-    return (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1
+    return (int(digits[0]) + 1) * int(10 ** (len(digits) - 1)) - 1
 
 
 @functools.lru_cache(maxsize=64)

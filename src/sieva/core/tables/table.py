@@ -89,8 +89,10 @@ class Table:
             )
 
 
-def text(cell: Any) -> str:
-    """A header cell as text: whole numbers without ".0", surrounding spaces dropped."""
+def cell_text(cell: Any) -> str:
+    """A cell as trimmed text ("" for empty); spreadsheet numbers such as 1275.0 as "1275"."""
+    if isinstance(cell, str):
+        return cell.strip()
     if cell is None:
         return ""
     if isinstance(cell, float) and cell.is_integer():
@@ -100,4 +102,4 @@ def text(cell: Any) -> str:
 
 def is_blank(cells: Row) -> bool:
     """True when no cell of the row holds anything but spaces."""
-    return not any(text(cell) for cell in cells)
+    return not any(cell_text(cell) for cell in cells)

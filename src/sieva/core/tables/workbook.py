@@ -14,7 +14,7 @@ from python_calamine import CalamineWorkbook
 
 from sieva.core.tables import messages as m
 from sieva.core.tables.limits import Limits
-from sieva.core.tables.table import Detected, Row, Table, UnreadableFile, text
+from sieva.core.tables.table import Detected, Row, Table, UnreadableFile, cell_text
 from sieva.core.tables.zipguard import check_xlsx
 
 
@@ -48,7 +48,7 @@ class Workbook:
             return [left + row for row in batch] if left else batch
 
         first = read(1)
-        header = [text(cell) for cell in first[0]] if first else []
+        header = [cell_text(cell) for cell in first[0]] if first else []
         detected = Detected("xlsx", self._sha256, self._size, sheet=name)
         return Table(header, read, detected, self._limits)
 

@@ -126,7 +126,7 @@ def _pieces(view: memoryview, info: zipfile.ZipInfo) -> Iterator[tuple[bytes, in
 def _inflated(view: memoryview, info: zipfile.ZipInfo) -> Iterator[tuple[bytes, int]]:
     """Raw inflation of the part's compressed bytes: the declared size is not trusted."""
     start = info.header_offset
-    if view[start : start + 4] != b"PK\x03\x04":
+    if view[start : start + 4].tobytes() != b"PK\x03\x04":
         raise UnreadableFile(m.say(m.NOT_XLSX))
     name_length, extra_length = struct.unpack_from("<HH", view, start + 26)
     begin = start + 30 + name_length + extra_length
