@@ -9,14 +9,13 @@ and the cell to clear. Every part is scanned, not only those the workbook lists 
 no renamed part slips past.
 """
 
-import html
 import io
 import posixpath
-import re
 import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
+from xml.parsers import expat
 
 from sieva.core.tables import messages as m
 from sieva.core.tables.limits import Limits
@@ -30,9 +29,6 @@ CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .xls
 MAX_CARRY = 4 << 20  # one tag or text longer than this is no spreadsheet's
 _INPUT = 16 << 10  # compressed bytes per step: at most ~16.5 MB out at deflate's 1032:1
 _PIECE = 1 << 20
-_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\s((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_RELATIONSHIP = re.compile(rb"<(?:[\w.-]+:)?Relationship\s((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_ATTRIBUTE = re.compile(rb"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
 def check_xlsx(data: bytes, limits: Limits) -> None:
@@ -223,38 +219,46 @@ def _check_declared(declared: str, sheet: str, limits: Limits) -> None:
 
 
 def _sheet_names(view: memoryview, parts: list[zipfile.ZipInfo]) -> dict[str, str]:
-    """Part name → sheet name as the workbook lists it, for messages; {} when unclear."""
+    """Part name → sheet name as the workbook lists it, for messages only; {} when unclear."""
     by_name = {info.filename: info for info in parts}
-    workbook = _small_part(view, by_name.get("xl/workbook.xml"))
-    relations = _small_part(view, by_name.get("xl/_rels/workbook.xml.rels"))
+    relations = _elements(view, by_name.get("xl/_rels/workbook.xml.rels"), "Relationship")
     targets = {}
-    for match in _RELATIONSHIP.finditer(relations):
-        attributes = _attributes(match.group(1))
+    for attributes in relations:
         target = attributes.get("Target", "")
         path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
         targets[attributes.get("Id", "")] = posixpath.normpath(path)
     names = {}
-    for match in _SHEET.finditer(workbook):
-        attributes = _attributes(match.group(1))
-        relation = next((v for k, v in attributes.items() if k.split(":")[-1] == "id"), "")
+    for attributes in _elements(view, by_name.get("xl/workbook.xml"), "sheet"):
+        relation = next((v for k, v in attributes.items() if k.rpartition(":")[2] == "id"), "")
         if relation in targets:
-            names[targets[relation]] = html.unescape(attributes.get("name", ""))
+            names[targets[relation]] = attributes.get("name", "")
     return names
 
 
-def _small_part(view: memoryview, info: zipfile.ZipInfo | None) -> bytes:
+def _elements(view: memoryview, info: zipfile.ZipInfo | None, name: str) -> list[dict[str, str]]:
+    """The attributes of each `name` element of a small part; [] when it is not small XML."""
+    found: list[dict[str, str]] = []
     if info is None:
-        return b""
-    out = b""
-    for piece, _consumed in _inflated(view, info):
-        out += piece
-        if len(out) > MAX_CARRY:
-            return b""
-    return out
+        return found
 
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        if tag.rpartition(":")[2] == name:
+            found.append(attributes)
 
-def _attributes(text: bytes) -> dict[str, str]:
-    return {
-        key.decode("utf-8", "replace"): (a or b).decode("utf-8", "replace")
-        for key, a, b in _ATTRIBUTE.findall(text)
-    }
+    def doctype(*_args: object) -> None:
+        raise expat.ExpatError("DOCTYPE")  # no entities, however small the part
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = doctype
+    size = 0
+    try:
+        for piece, _consumed in _inflated(view, info):
+            size += len(piece)
+            if size > MAX_CARRY:
+                return []
+            parser.Parse(piece, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError:
+        return []
+    return found
