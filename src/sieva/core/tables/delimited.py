@@ -36,13 +36,19 @@ def read_delimited(raw: IO[bytes], limits: Limits) -> Table:
     header = [cell.strip().lstrip("\ufeff") for cell in first[0]] if first else []
     if len(header) > limits.max_columns:
         raise UnreadableFile(
-            m.say(m.TOO_MANY_COLUMNS, row=1, count=len(header), max=m.count(limits.max_columns))
+            m.say(
+                m.TOO_MANY_COLUMNS,
+                row=1,
+                count=m.count(len(header)),
+                max=m.count(limits.max_columns),
+            )
         )
-    state = {"next": 2}
+    next_row = 2
 
     def read(count: int) -> list[Row]:
-        batch = _records(reader, count, state["next"])
-        state["next"] += len(batch)
+        nonlocal next_row
+        batch = _records(reader, count, next_row)
+        next_row += len(batch)
         return batch
 
     detected = Detected("csv", sha256, size, encoding=label, delimiter=delimiter)
