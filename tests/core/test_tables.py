@@ -117,17 +117,20 @@ def test_a_broken_csv_names_the_row():
         list(table.rows)
 
 
-def test_an_upload_stays_open_for_its_caller():
-    for upload in (
-        SimpleUploadedFile("data.csv", b"NIP;Nama\n1;A\n"),
-        TemporaryUploadedFile("data.csv", "text/csv", 13, "utf-8"),
-    ):
-        if isinstance(upload, TemporaryUploadedFile):
-            upload.write(b"NIP;Nama\n1;A\n")
-        table = read_table(upload, upload.name)
+def _on_disk(content: bytes) -> TemporaryUploadedFile:
+    upload = TemporaryUploadedFile("data.csv", "text/csv", len(content), "utf-8")
+    upload.write(content)
+    return upload
+
+
+@pytest.mark.parametrize("upload", [lambda c: SimpleUploadedFile("data.csv", c), _on_disk])
+def test_an_upload_stays_open_for_its_caller(upload):
+    content = b"NIP;Nama\n1;A\n"
+    with upload(content) as file:
+        table = read_table(file, file.name)
         assert list(table.rows) == [(2, ["1", "A"])]
-        upload.seek(0)
-        assert upload.read() == b"NIP;Nama\n1;A\n"
+        file.seek(0)
+        assert file.read() == content
 
 
 def test_chunks_carry_the_row_number_of_their_first_row():
@@ -198,7 +201,7 @@ def test_xlsx_cells_keep_their_types_dates_included():
             ["NIP", "Lahir", "Waktu", "Nilai", "Hadir"],
             ["199001012020011001", born, at, 3.5, True],
             [199001012020011001, None, None, 4, False],
-        ]  # fmt: skip
+        ]
     )
     table = read_table(io.BytesIO(content), "pegawai.xlsx")
     rows = list(table.rows)
