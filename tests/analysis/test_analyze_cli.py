@@ -208,3 +208,20 @@ def test_the_installed_console_script_runs_without_django(tmp_path):
         env=env,
     )
     assert bad.returncode == 1 and "Galat" in bad.stderr
+
+
+def test_ikm_reads_an_excel_unicode_text_file_and_says_how_on_stderr(tmp_path, capsys):
+    rows = [HEADER.replace(";", "\t")] + ["\t".join(["4"] * 8 + ["3"])] * 3
+    path = tmp_path / "skm.txt"
+    path.write_bytes(b"\xff\xfe" + "\r\n".join(rows).encode("utf-16-le"))
+    assert main(["ikm", str(path), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["nik"] == pytest.approx(97.22)  # 35/9 × 25
+    assert captured.err == "Berkas skm.txt dibaca sebagai UTF-16 LE, pemisah tab.\n"
+
+
+def test_a_spreadsheet_format_the_reader_cannot_check_is_refused(tmp_path, capsys):
+    path = tmp_path / "skm.ods"
+    path.write_bytes(b"PK\x03\x04")
+    assert main(["ikm", str(path)]) == 1
+    assert "Format berkas tidak didukung" in capsys.readouterr().err

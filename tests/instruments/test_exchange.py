@@ -85,6 +85,22 @@ def test_a_plain_kobo_style_xlsform_imports_with_inferred_kinds():
     assert items[1]["show_if"] == {"item": "hadir", "value": "ya"}
 
 
+def test_an_xlsform_is_read_by_the_shared_reader_and_its_limits(settings):
+    settings.SIEVA_IMPORT_MAX_COLUMNS = 4  # the survey sheet has five
+    document, problems = parse_file("form.xlsx", _xlsx([("text", "nama", "Nama", "", "")]))
+    assert document == {}
+    assert [(p.where, p.reason) for p in problems] == [
+        (
+            "berkas",
+            "Lembar “survey”: sel E1 berada di luar batas impor (1.000.000 baris data, 4 "
+            "kolom). Hapus isi sel di luar tabel data lalu simpan ulang.",
+        )
+    ]
+    assert parse_file("form.xlsx", b"PK rusak")[1][0].reason.startswith(
+        "Berkas XLSX tidak dapat dibaca: rusak"
+    )
+
+
 def test_a_bad_xlsx_reports_every_problem_by_row_and_column_and_stores_nothing(alice, world):
     data = _xlsx(
         [

@@ -5,9 +5,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from sieva.core.tables import UnreadableFile
 from sieva.instruments.answers import ItemSpec
 from sieva.instruments.imports import values
-from sieva.instruments.imports.reading import UnreadableFile, read_table, sniff_delimiter
+from sieva.instruments.imports.rows import file_rows
 from tests.instruments.import_files import csv_bytes, xlsx_bytes
 
 L5 = ItemSpec("puas", "likert5", "Saya puas.")
@@ -95,20 +96,22 @@ def test_per_option_columns_read_y_1_or_the_option_label():
 
 
 def test_csv_with_bom_and_semicolons_is_read():
-    table = read_table(csv_bytes(["NIP", "Umur"], [["1", "30"]], delimiter=";"), "a.csv")
-    assert table.header == ["NIP", "Umur"] and table.rows == [["1", "30"]]
+    read = file_rows(csv_bytes(["NIP", "Umur"], [["1", "30"]], delimiter=";"), "a.csv")
+    assert read.header == ["NIP", "Umur"] and read.rows == [(2, ["1", "30"])]
+    assert read.read_as == "dibaca sebagai UTF-8 dengan BOM, pemisah titik koma"
 
 
 def test_commas_inside_quoted_google_headers_do_not_fool_the_delimiter():
-    line = '"Secara umum, saya puas, sungguh";"Umur"'
-    assert sniff_delimiter(line) == ";"
-    assert sniff_delimiter('Cap waktu,"Jelas, ringkas",Umur') == ","
+    content = b'"Secara umum, saya puas, sungguh";"Umur"\n"Ya, puas";30\n'
+    read = file_rows(content, "a.csv")
+    assert read.header == ["Secara umum, saya puas, sungguh", "Umur"]
+    assert read.rows == [(2, ["Ya, puas", "30"])]
 
 
-def test_xlsx_is_read_through_calamine_with_blank_rows_dropped():
-    table = read_table(xlsx_bytes(["NIP", "Umur"], [["1", 30], [None, None], ["2", 41]]), "a.xlsx")
-    assert table.header == ["NIP", "Umur"]
-    assert [row[1] for row in table.rows] == [30, 41]
+def test_blank_xlsx_rows_are_left_out_and_the_rest_keep_their_numbers():
+    read = file_rows(xlsx_bytes(["NIP", "Umur"], [["1", 30], [None, None], ["2", 41]]), "a.xlsx")
+    assert read.header == ["NIP", "Umur"]
+    assert [(number, cells[1]) for number, cells in read.rows] == [(2, 30), (4, 41)]
 
 
 @pytest.mark.parametrize(
@@ -122,4 +125,4 @@ def test_xlsx_is_read_through_calamine_with_blank_rows_dropped():
 )
 def test_unreadable_files_say_why(content, name, reason):
     with pytest.raises(UnreadableFile, match=reason):
-        read_table(content, name)
+        file_rows(content, name)

@@ -30,6 +30,7 @@ def walk(client, campaign, content):
     assert response.status_code == 302, response.content.decode()[:2000]
     job = ResponseImport.objects.latest("pk")
     mapping = client.get(response["Location"])
+    assert "Berkas dibaca sebagai UTF-8 dengan BOM, pemisah koma." in mapping.content.decode()
     form = mapping.context["form"]
     client.post(response["Location"], {name: form[name].initial for name in form.fields})
     preview_url = reverse("instruments:response_import_preview", kwargs={"pk": job.pk})

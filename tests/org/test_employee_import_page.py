@@ -76,6 +76,7 @@ def test_an_import_with_errors_lists_them_offers_a_report_and_writes_nothing(cli
     assert errors == [(3, "NIP"), (3, "KODE_UNIT")]
     page = response.content.decode()
     assert "Tanggal lahir pada NIP (digit 1-8: 19851312) tidak valid." in page
+    assert "Berkas dibaca sebagai UTF-8, pemisah titik koma." in page
     assert reverse("org:employee_import_errors") in page
     assert not Employee.objects.filter(nip="198001012005012001").exists()
     report = csv_rows(client.get(reverse("org:employee_import_errors")))

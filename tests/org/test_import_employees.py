@@ -121,6 +121,17 @@ def test_it_reads_semicolons_lower_case_headers_and_ignores_extra_columns(world,
     assert Employee.objects.get().name == "Siti Aminah"
 
 
+def test_an_excel_unicode_text_export_in_utf16_with_tabs_imports(world, alice):
+    text = csv_file([row(NAMA="Siti Aminah Nasution – Perawat")], delimiter="\t").getvalue()
+    content = b"\xff\xfe" + text.decode("utf-8-sig").encode("utf-16-le")
+    result = import_employees(
+        io.BytesIO(content), "pegawai.csv", actor=alice, access=user_access(alice), today=TODAY
+    )
+    assert problems(result) == []
+    assert result.read_as == "dibaca sebagai UTF-16 LE, pemisah tab"
+    assert Employee.objects.get().name == "Siti Aminah Nasution – Perawat"
+
+
 def test_a_supervisor_may_appear_later_in_the_file(world, alice):
     result = run(alice, [row(NIP_ATASAN=HEAD), head_row()])
     assert result.created == 2

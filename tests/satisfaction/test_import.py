@@ -129,3 +129,22 @@ def test_a_leader_may_not_import(lina, puskesmas):
 
     with pytest.raises(PermissionDenied):
         _import(lina, GOOD)
+
+
+def test_an_excel_unicode_text_export_imports(alice, puskesmas):
+    text = "\r\n".join("\t".join(str(c) for c in row) for row in [HEADER, *GOOD]) + "\r\n"
+    content = io.BytesIO(b"\xff\xfe" + text.encode("utf-16-le"))
+    result = import_skm(content, "skm.csv", actor=alice, access=user_access(alice))
+    assert result.ok, result.errors
+    assert result.read_as == "dibaca sebagai UTF-16 LE, pemisah tab"
+    assert SkmResponse.objects.count() == 3
+
+
+def test_a_file_past_the_row_limit_stores_nothing(settings, alice, puskesmas):
+    settings.SIEVA_IMPORT_MAX_ROWS = 2
+    result = _import(alice, GOOD)
+    assert [(e.row, e.message) for e in result.errors] == [
+        (0, "Berkas berisi lebih dari 2 baris data, batas impor; pecah menjadi beberapa berkas.")
+    ]
+    assert SkmResponse.objects.count() == 0 and SkmAggregate.objects.count() == 0
+    assert SkmImport.objects.count() == 0

@@ -1,10 +1,13 @@
 """Large SKM files (above SIEVA_SKM_IMPORT_BACKGROUND_ROWS) import as a background job; the
 ImmediateBackend runs the task during the upload request, so the status page shows the end."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from openpyxl import Workbook
 
 from sieva.satisfaction.models import (
     SkmAggregate,
@@ -13,8 +16,9 @@ from sieva.satisfaction.models import (
     SkmImportStatus,
     SkmResponse,
 )
+from sieva.satisfaction.services import import_jobs
 from sieva.satisfaction.services.rebuild import aggregates_compare
-from tests.satisfaction.conftest import csv_file
+from tests.satisfaction.conftest import HEADER, csv_file
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +95,24 @@ def test_bob_of_palembang_gets_404_on_medans_job(client, alice, bob, puskesmas):
     client.force_login(bob)
     for name in ("satisfaction:import_status", "satisfaction:import_job_errors"):
         assert client.get(reverse(name, args=[job.pk])).status_code == 404, name
+
+
+@override_settings(SIEVA_SKM_IMPORT_BACKGROUND_ROWS=3, SIEVA_IMPORT_MAX_ROWS=3)
+def test_a_job_past_the_row_limit_fails_with_the_readers_message(client, alice, puskesmas):
+    _upload(client, alice, ROWS)
+    job = SkmImportJob.objects.get()
+    assert job.status == SkmImportStatus.FAILED and SkmResponse.objects.count() == 0
+    assert job.errors == [["", "", "Berkas berisi lebih dari 3 baris data, batas impor; pecah "
+                           "menjadi beberapa berkas."]]  # fmt: skip
+
+
+def test_an_xlsx_is_counted_through_the_shared_reader(puskesmas):
+    book = Workbook()
+    for row in [HEADER, *ROWS]:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    upload = SimpleUploadedFile("skm.xlsx", out.getvalue())
+    assert import_jobs.count_rows(upload, "skm.xlsx") == 4
+    assert upload.read(2) == b"PK"  # rewound for the import
+    assert import_jobs.count_rows(SimpleUploadedFile("skm.xlsx", b"PK rusak"), "skm.xlsx") == 0

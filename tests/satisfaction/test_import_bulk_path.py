@@ -1,7 +1,6 @@
 """The import's bulk path: chunks, vectorised times, staged aggregate upserts, constant columns."""
 
 import datetime as dt
-import functools
 
 import pytest
 
@@ -10,7 +9,6 @@ from sieva.satisfaction.elements import ELEMENTS
 from sieva.satisfaction.models import SkmAggregate, SkmResponse, SkmUnitPeriod
 from sieva.satisfaction.services import imports
 from sieva.satisfaction.services.aggregates import STAGE_FROM, Tally, tally_fold
-from sieva.satisfaction.services.imports.reading import open_source
 from sieva.satisfaction.services.imports.timestamps import iso_column
 from sieva.satisfaction.services.rebuild import aggregates_compare
 from tests.factories import OrgUnitFactory
@@ -26,7 +24,7 @@ def _import(user, rows, header=HEADER, name="skm.csv"):
 @pytest.fixture
 def small_chunks(monkeypatch):
     """Chunks of 4 rows, so a short file crosses several batches."""
-    monkeypatch.setattr(imports, "open_source", functools.partial(open_source, chunk_rows=4))
+    monkeypatch.setattr(imports, "CHUNK_ROWS", 4)
 
 
 def test_a_multi_chunk_import_folds_to_exactly_what_a_rebuild_computes(

@@ -158,6 +158,7 @@ def test_the_import_page_lists_row_column_and_reason_and_offers_the_report(clien
     assert response.status_code == 400
     body = response.content.decode()
     assert "waktu" in body and "Jawaban 5 tidak sah" in body
+    assert "Berkas dibaca sebagai UTF-8, pemisah koma." in body  # helps when columns are off
     report = client.get(reverse("satisfaction:import_errors")).content.decode("utf-8-sig")
     assert '2,waktu,"Jawaban 5 tidak sah' in report
 

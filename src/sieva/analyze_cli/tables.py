@@ -1,12 +1,15 @@
 """Reading CSV/XLSX sheets and printing results for `sieva analyze`."""
 
 import argparse
-import csv
 import json
 import math
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from sieva.core.tables import UnreadableFile, is_blank
+from sieva.core.tables import read_table as read_file
 
 __all__ = [
     "DataError",
@@ -43,37 +46,22 @@ class Table:
 
 
 def read_table(path: str) -> Table:
+    """The sheet in `path` (a CSV, or an XLSX's first sheet) through the product's reader,
+    rows padded to the header's width and blank ones left out; how the file was read (its
+    encoding and delimiter, or its sheet) goes to stderr, so stdout stays the result."""
     file = Path(path)
     if not file.is_file():
         raise DataError(f"Berkas {path} tidak ditemukan.")
-    if file.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods"}:
-        from python_calamine import CalamineWorkbook
-
-        try:
-            sheet = CalamineWorkbook.from_path(str(file)).get_sheet_by_index(0)
-            raw: list[list[Any]] = sheet.to_python(skip_empty_area=False)
-        except Exception as exc:  # calamine raises several error types for unreadable files
-            raise DataError(
-                f"Berkas {path} tidak dapat dibaca sebagai lembar kerja: {exc}"
-            ) from None
-    else:
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            text = file.read_text(encoding="latin-1")
-        try:
-            dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        raw = [list(r) for r in csv.reader(text.splitlines(), dialect)]
-    numbered = [(i + 1, row) for i, row in enumerate(raw) if any(not _blank(v) for v in row)]
-    if not numbered:
-        raise DataError(f"Berkas {path} kosong.")
-    header = numbered[0][1]
-    headers = [str(h).strip() for h in header]
-    width = len(headers)
-    rows = [(n, (list(r) + [""] * width)[:width]) for n, r in numbered[1:]]
-    return Table(headers, rows)
+    try:
+        with file.open("rb") as handle:
+            table = read_file(handle, file.name)
+            numbered = [(n, cells) for n, cells in table.rows if not is_blank(cells)]
+    except UnreadableFile as exc:
+        raise DataError(f"Berkas {path}: {exc}") from None
+    print(f"Berkas {file.name} {table.detected.describe()}.", file=sys.stderr)
+    width = len(table.header)
+    rows = [(n, (list(cells) + [""] * width)[:width]) for n, cells in numbered]
+    return Table(table.header, rows)
 
 
 def _blank(value: Any) -> bool:

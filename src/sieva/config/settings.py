@@ -270,6 +270,14 @@ SIEVA_SKM_RATE_WINDOW = env_int("SIEVA_SKM_RATE_WINDOW", 600)
 # SKM files with more data rows than this import as a background task with a status page.
 SIEVA_SKM_IMPORT_BACKGROUND_ROWS = env_int("SIEVA_SKM_IMPORT_BACKGROUND_ROWS", 20000)
 SIEVA_RESPONSE_IMPORT_BACKGROUND_ROWS = env_int("SIEVA_RESPONSE_IMPORT_BACKGROUND_ROWS", 2000)
+# Every import read (sieva.core.tables, decision 0018): the file's size, its data rows and
+# columns, the cells an XLSX sheet spans (rows × columns, ~90 bytes each while read) and the
+# bytes an XLSX may unpack to.
+SIEVA_IMPORT_MAX_BYTES = env_int("SIEVA_IMPORT_MAX_BYTES", 100_000_000)
+SIEVA_IMPORT_MAX_ROWS = env_int("SIEVA_IMPORT_MAX_ROWS", 1_000_000)
+SIEVA_IMPORT_MAX_COLUMNS = env_int("SIEVA_IMPORT_MAX_COLUMNS", 1_000)
+SIEVA_IMPORT_MAX_CELLS = env_int("SIEVA_IMPORT_MAX_CELLS", 10_000_000)
+SIEVA_IMPORT_MAX_UNZIPPED_BYTES = env_int("SIEVA_IMPORT_MAX_UNZIPPED_BYTES", 1_000_000_000)
 
 LOGGING = {
     "version": 1,

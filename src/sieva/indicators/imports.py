@@ -14,7 +14,7 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from sieva.core.tables import UnreadableFile, read_table
+from sieva.core.tables import UnreadableFile, cell_text, read_table
 from sieva.indicators.access import unit_indicators_for_user
 from sieva.indicators.models import ActualSource, IndicatorDefinition
 from sieva.indicators.periods import PeriodError, parse_period
@@ -44,6 +44,7 @@ class ImportOutcome:
     errors: list[RowError] = field(default_factory=list)
     rows: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    read_as: str = ""  # how the file was read ("dibaca sebagai UTF-8, pemisah koma"), if it was
 
     @property
     def ok(self) -> bool:
@@ -54,17 +55,11 @@ def _key(header: str) -> str:
     return "_".join(header.strip().upper().replace("-", " ").replace(".", " ").split())
 
 
-def _text(cell: Any) -> str:
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    return "" if cell is None else str(cell).strip()
-
-
 def _period_cell(cell: Any, frequency: str) -> dt.date:
     # A spreadsheet may turn "2026-03" into a date; take its month.
     if isinstance(cell, dt.date):
         return parse_period(f"{cell:%Y-%m}", frequency)
-    return parse_period(_text(cell), frequency)
+    return parse_period(cell_text(cell), frequency)
 
 
 def import_actuals(
@@ -74,6 +69,8 @@ def import_actuals(
     outcome = ImportOutcome()
     try:
         table = read_table(file_obj, filename)
+        outcome.read_as = table.detected.describe()
+        rows = list(table.rows)  # reading to the end may still hit a limit
     except UnreadableFile as exc:
         outcome.errors.append(RowError(0, "", str(exc)))
         return outcome
@@ -93,9 +90,9 @@ def import_actuals(
     batches: dict[int, dict[tuple[int, dt.date], Decimal | None]] = defaultdict(dict)
     definitions: dict[int, IndicatorDefinition] = {}
     seen: dict[tuple[int, int, dt.date], int] = {}
-    for number, cells in table.rows:
+    for number, cells in rows:
         raw = {c: (cells[index[c]] if index[c] < len(cells) else None) for c in COLUMNS}
-        if not any(_text(v) for v in raw.values()):
+        if not any(cell_text(v) for v in raw.values()):
             continue
         outcome.rows += 1
         errors = _check_row(number, raw, units, adopted)
@@ -109,7 +106,7 @@ def import_actuals(
             outcome.errors.append(RowError(number, PERIOD, str(exc)))
             period = None
         try:
-            value = parse_value(raw[VALUE], definition) if _text(raw[VALUE]) else None
+            value = parse_value(raw[VALUE], definition) if cell_text(raw[VALUE]) else None
         except ValueProblem as exc:
             outcome.errors.append(RowError(number, VALUE, str(exc)))
             continue
@@ -146,14 +143,14 @@ def _check_row(
     adopted: dict[str, dict[str, IndicatorDefinition]],
 ) -> list[RowError] | tuple[IndicatorDefinition, int]:
     errors = []
-    unit_code, code = _text(raw[UNIT]).upper(), _text(raw[CODE]).upper()
-    for column, value in ((UNIT, unit_code), (CODE, code), (PERIOD, _text(raw[PERIOD]))):
+    unit_code, code = cell_text(raw[UNIT]).upper(), cell_text(raw[CODE]).upper()
+    for column, value in ((UNIT, unit_code), (CODE, code), (PERIOD, cell_text(raw[PERIOD]))):
         if not value:
             errors.append(RowError(number, column, str(REQUIRED)))
     if errors:
         return errors
     if unit_code not in units:
-        return [RowError(number, UNIT, str(UNKNOWN_UNIT) % {"value": _text(raw[UNIT])})]
+        return [RowError(number, UNIT, str(UNKNOWN_UNIT) % {"value": cell_text(raw[UNIT])})]
     definition = adopted[unit_code].get(code)
     if definition is None:
         return [RowError(number, CODE, str(NOT_ADOPTED) % {"unit": unit_code, "code": code})]

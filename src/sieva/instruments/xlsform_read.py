@@ -5,13 +5,12 @@ the cell to fix. Only the structure is read here; `check_document` then checks t
 with the same row numbers (each section and item carries ``_row``).
 """
 
-import io
 import re
 from typing import Any
 
 from django.utils.translation import gettext as _
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
 
+from sieva.core.tables import UnreadableFile, Workbook, cell_text, read_workbook
 from sieva.instruments.document_checks import Problem
 from sieva.instruments.models import ItemKind
 
@@ -23,25 +22,15 @@ IGNORED_TYPES = {"start", "end", "today", "deviceid", "note", "calculate", "end_
 INFERRED = {"integer": "number", "decimal": "number", "date": "date", "text": "short_text"}
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _records(workbook: CalamineWorkbook, name: str) -> list[tuple[int, dict[str, str]]]:
+def _records(workbook: Workbook, name: str) -> list[tuple[int, dict[str, str]]]:
     """(row number, {column: text}) for each non-empty row; label::lang columns read as label."""
     if name not in workbook.sheet_names:
         return []
-    rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    if not rows:
-        return []
-    headers = [_text(h).lower().split("::")[0].strip() for h in rows[0]]
+    table = workbook.sheet(name)
+    headers = [h.lower().split("::")[0].strip() for h in table.header]
     out = []
-    for number, row in enumerate(rows[1:], start=2):
-        record = {h: _text(v) for h, v in zip(headers, row, strict=False) if h}
+    for number, row in table.rows:
+        record = {h: cell_text(v) for h, v in zip(headers, row, strict=False) if h}
         if any(record.values()):
             out.append((number, record))
     return out
@@ -76,9 +65,12 @@ class _Reader:
 def read_xlsform(data: bytes) -> tuple[dict[str, Any], list[Problem]]:
     """The document in an XLSForm workbook and the problems found while reading it."""
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except (CalamineError, PasswordError, XmlError, ZipError, ValueError, OSError) as exc:
-        return {}, [Problem("berkas", _("Berkas XLSX tidak dapat dibaca: %(e)s") % {"e": exc})]
+        return _read(read_workbook(data, "form.xlsx"))
+    except UnreadableFile as exc:  # also from a sheet past the import limits
+        return {}, [Problem("berkas", str(exc))]
+
+
+def _read(workbook: Workbook) -> tuple[dict[str, Any], list[Problem]]:
     reader = _Reader()
     if "survey" not in workbook.sheet_names:
         return {}, [Problem("survey", _("Lembar “survey” tidak ada."))]
@@ -184,7 +176,7 @@ def _item(
     }
 
 
-def _scales(workbook: CalamineWorkbook) -> list[dict[str, Any]]:
+def _scales(workbook: Workbook) -> list[dict[str, Any]]:
     scales: dict[str, dict[str, Any]] = {}
     for row, record in _records(workbook, "scales"):
         code = record.get("scale", "")

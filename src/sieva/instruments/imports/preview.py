@@ -7,8 +7,7 @@ from typing import Any
 from django.utils import formats, timezone
 
 from sieva.instruments.imports.models import ResponseImport
-from sieva.instruments.imports.reading import read_table
-from sieva.instruments.imports.rows import RowError
+from sieva.instruments.imports.rows import RowError, file_rows
 from sieva.instruments.imports.services import reader_for
 
 PREVIEW_ROWS = 10
@@ -45,11 +44,11 @@ def preview(job: ResponseImport, limit: int = PREVIEW_ROWS) -> Preview:
     """Up to `limit` rows read through the confirmed mapping: values as they will be stored
     (codes, numbers, ISO dates) and each row's own problems."""
     reader = reader_for(job)
-    table = read_table(bytes(job.content), job.filename)
+    numbered = file_rows(bytes(job.content), job.filename).rows
     codes = [item.code for item in reader.spec.items]
     rows = []
-    for offset, cells in enumerate(table.rows[:limit]):
-        read = reader.read(offset + 2, cells)
+    for number, cells in numbered[:limit]:
+        read = reader.read(number, cells)
         moment = timezone.localtime(read.submitted_at) if read.submitted_at else None
         rows.append(
             PreviewRow(

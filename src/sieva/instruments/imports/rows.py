@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sieva.core.tables import UnreadableFile, is_blank, read_table
 from sieva.instruments.answers import FormSpec, ItemSpec, check_answers
 from sieva.instruments.imports import values
 from sieva.instruments.imports.headers import NIP, SUBJECT_NIP, WHEN
@@ -22,6 +23,26 @@ class RowError:
 
     def as_list(self) -> list[Any]:
         return [self.row, self.column, self.reason]
+
+
+NumberedRow = tuple[int, list[Any]]  # (row number as a spreadsheet shows it, raw cells)
+
+
+@dataclass(frozen=True)
+class FileRows:
+    header: list[str]
+    rows: list[NumberedRow]  # only those that hold anything
+    read_as: str  # "dibaca sebagai UTF-8, pemisah koma"
+
+
+def file_rows(content: bytes, filename: str) -> FileRows:
+    """The file as read by the shared reader; UnreadableFile says why it cannot be, also for
+    a file without a single row that holds anything."""
+    table = read_table(content, filename)
+    rows = [(number, cells) for number, cells in table.rows if not is_blank(cells)]
+    if not rows:
+        raise UnreadableFile(_("Berkas tidak berisi satu baris data pun."))
+    return FileRows(table.header, rows, table.detected.describe())
 
 
 @dataclass

@@ -16,10 +16,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from sieva.audit.services import audit_record
+from sieva.core.tables import UnreadableFile
 from sieva.instruments.imports import headers
 from sieva.instruments.imports.models import ImportMapping, ImportStatus, ResponseImport
-from sieva.instruments.imports.reading import UnreadableFile, read_table
-from sieva.instruments.imports.rows import RowError, RowReader
+from sieva.instruments.imports.rows import RowError, RowReader, file_rows
 from sieva.instruments.imports.validate import check_file
 from sieva.instruments.imports.write import write_rows
 from sieva.instruments.models import Campaign
@@ -42,7 +42,7 @@ def import_start(
     """A job holding the file and a proposed mapping; ValidationError when the file cannot be
     read or was imported into this campaign before."""
     try:
-        table = read_table(content, filename)
+        read = file_rows(content, filename)
     except UnreadableFile as exc:
         raise ValidationError({"file": str(exc)}) from None
     sha256 = hashlib.sha256(content).hexdigest()
@@ -55,7 +55,7 @@ def import_start(
                 % {"when": when}
             }
         )
-    source = source or headers.detect_source(table.header)
+    source = source or headers.detect_source(read.header)
     saved = ImportMapping.objects.filter(version=campaign.version, source=source).first()
     job = ResponseImport.objects.create(
         campaign=campaign,
@@ -64,11 +64,11 @@ def import_start(
         sha256=sha256,
         content=content,
         source=source,
-        header=table.header,
+        header=read.header,
         targets=headers.auto_map(
-            table.header, spec_for_version(campaign.version), saved.columns if saved else None
+            read.header, spec_for_version(campaign.version), saved.columns if saved else None
         ),
-        total_rows=len(table.rows),
+        total_rows=len(read.rows),
     )
     audit_record(
         actor=actor,
@@ -150,7 +150,7 @@ def _run(job_id: int) -> None:
     ResponseImport.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, processed_rows=0)
     access = _access_of(job)
     try:
-        table = read_table(bytes(job.content), job.filename)
+        rows = file_rows(bytes(job.content), job.filename).rows
     except UnreadableFile as exc:
         _fail(job, [RowError(0, "", str(exc))])
         return
@@ -164,7 +164,7 @@ def _run(job_id: int) -> None:
         reader=reader_for(job),
         header=job.header,
         targets=job.targets,
-        rows=table.rows,
+        rows=rows,
         progress=progress,
     )
     if checked.errors:
@@ -183,7 +183,7 @@ def _run(job_id: int) -> None:
             _finish(
                 job,
                 status=ImportStatus.DONE,
-                processed_rows=len(table.rows),
+                processed_rows=len(rows),
                 imported=stored,
                 invitations_answered=answered,
             )

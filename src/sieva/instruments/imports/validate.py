@@ -4,13 +4,12 @@ unknown, outside the user's scope, not invited or already answered."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from sieva.instruments.imports.headers import NIP
-from sieva.instruments.imports.rows import ReadRow, RowError, RowReader
+from sieva.instruments.imports.rows import NumberedRow, ReadRow, RowError, RowReader
 from sieva.instruments.models import Campaign, Invitation
 from sieva.org.access import Access
 from sieva.org.models import Employee
@@ -33,14 +32,14 @@ def check_file(
     reader: RowReader,
     header: list[str],
     targets: list[str],
-    rows: list[list[Any]],
+    rows: list[NumberedRow],
     progress: Callable[[int], None] | None = None,
 ) -> Checked:
     result = Checked()
     read: list[ReadRow] = []
     first_seen: dict[tuple[str, ...], int] = {}
-    for offset, cells in enumerate(rows):
-        row = reader.read(offset + 2, cells)
+    for offset, (number, cells) in enumerate(rows):
+        row = reader.read(number, cells)
         earlier = first_seen.setdefault(row.fingerprint, row.row)
         if earlier != row.row:
             row.errors.append(

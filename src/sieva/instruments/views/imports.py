@@ -1,6 +1,8 @@
 """Importing a campaign's responses from a survey tool's export: upload → map columns →
 preview → import (now, or in the background with a progress page) → result or problems."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +16,7 @@ from sieva.instruments.imports.access import get_import_for_user
 from sieva.instruments.imports.forms import MappingForm, UploadForm
 from sieva.instruments.imports.models import ImportStatus, ResponseImport
 from sieva.instruments.imports.preview import preview
-from sieva.instruments.imports.reading import read_table
+from sieva.instruments.imports.rows import file_rows
 from sieva.instruments.imports.values import blank, text_of
 from sieva.instruments.selectors import spec_for_version
 from sieva.org.access import Capability, access_of, capability_required
@@ -55,10 +57,9 @@ def _open(request: HttpRequest, pk: int) -> ResponseImport:
     return job
 
 
-def _samples(job: ResponseImport) -> list[str]:
-    rows = read_table(bytes(job.content), job.filename).rows
+def _samples(rows: list[list[Any]], width: int) -> list[str]:
     out = []
-    for index in range(len(job.header)):
+    for index in range(width):
         seen = [text_of(r[index]) for r in rows if index < len(r) and not blank(r[index])]
         out.append(_("Contoh: %(values)s") % {"values": " · ".join(seen[:SAMPLES])} if seen else "")
     return out
@@ -68,12 +69,13 @@ def _samples(job: ResponseImport) -> list[str]:
 def response_import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     job = _open(request, pk)
     spec = spec_for_version(job.campaign.version)
+    read = file_rows(bytes(job.content), job.filename)  # read when the job was made
     form = MappingForm(
         request.POST or None,
         header=job.header,
         choices=headers.targets_of(spec, with_subject=bool(job.campaign.rater_kind)),
         initial_targets=job.targets,
-        samples=_samples(job),
+        samples=_samples([cells for _number, cells in read.rows], len(job.header)),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -84,7 +86,13 @@ def response_import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("instruments:response_import_preview", pk=job.pk)
     mapped = {t.split("[", 1)[0] for t in job.targets if t}
     unmapped = [item for item in spec.items if item.required and item.code not in mapped]
-    context = {"job": job, "campaign": job.campaign, "form": form, "unmapped": unmapped}
+    context = {
+        "job": job,
+        "campaign": job.campaign,
+        "form": form,
+        "unmapped": unmapped,
+        "read_as": read.read_as,
+    }
     return render(request, "instruments/imports/mapping.html", context)
 
 

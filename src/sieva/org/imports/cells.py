@@ -13,6 +13,7 @@ from typing import Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from sieva.core.tables import cell_text as text
 from sieva.org import grades, nip
 from sieva.org.models import AsnKind, Education, PositionKind, PositionLevel
 
@@ -41,17 +42,6 @@ _EDUCATION_SYNONYMS |= {"DI": "D1", "DII": "D2", "DIII": "D3", "DIV": "D4"}
 
 class CellError(ValueError):
     """A cell that cannot become a model value; the message is translated, in Indonesian."""
-
-
-def text(cell: Any) -> str:
-    """The cell as trimmed text ("" for empty); spreadsheet numbers such as 1275.0 as "1275"."""
-    if isinstance(cell, str):
-        return cell.strip()
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    return str(cell).strip()
 
 
 def collapsed(value: str, limit: int) -> str:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sieva.audit.services import audit_record
-from sieva.core.tables import UnreadableFile, read_table
+from sieva.core.tables import Table, UnreadableFile, read_table
 from sieva.org.access import Access, Capability
 from sieva.org.imports import columns as col
 from sieva.org.imports.rows import EmployeeRow, RowCheck, check_row, is_blank
@@ -49,6 +49,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     errors: list[RowError] = field(default_factory=list)
+    read_as: str = ""  # how the file was read ("dibaca sebagai UTF-8, pemisah koma"), if it was
 
     @property
     def ok(self) -> bool:
@@ -74,14 +75,24 @@ def import_employees(
     """
     if not access.can(Capability.EDIT_PEOPLE):
         raise PermissionDenied
-    today = today or timezone.localdate()
     try:
         table = read_table(file_obj, filename)
-        layout, header_problems = col.match_header(table.header)
-        if header_problems:
-            return _failed(RowError(col.HEADER_ROW, c, m) for c, m in header_problems)
-        rows, errors = _check_rows(table.rows, layout, access, today)
     except UnreadableFile as exc:
+        return _failed([RowError(FILE_ROW, "", str(exc))])
+    result = _import(table, actor, access, today or timezone.localdate(), filename)
+    result.read_as = table.detected.describe()
+    return result
+
+
+def _import(
+    table: Table, actor: Any, access: Access, today: dt.date, filename: str
+) -> ImportResult:
+    layout, header_problems = col.match_header(table.header)
+    if header_problems:
+        return _failed(RowError(col.HEADER_ROW, c, m) for c, m in header_problems)
+    try:
+        rows, errors = _check_rows(table.rows, layout, access, today)
+    except UnreadableFile as exc:  # a limit reached while the rows were read
         return _failed([RowError(FILE_ROW, "", str(exc))])
     if not rows and not errors:
         return _failed([RowError(FILE_ROW, "", str(NO_ROWS))])

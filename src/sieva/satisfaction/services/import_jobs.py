@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sieva.audit.services import audit_record
+from sieva.core.tables import UnreadableFile, read_table
 from sieva.org.access import Access, Capability, user_access
 from sieva.satisfaction.models import SkmImportJob, SkmImportStatus
 from sieva.satisfaction.services.imports import import_skm
@@ -31,22 +32,22 @@ def background_rows() -> int:
 
 
 def count_rows(file_obj: IO[bytes], filename: str) -> int:
-    """Data rows (header excluded), cheaply: lines for CSV, sheet rows for XLSX; 0 when the
-    file cannot be read (the import itself then says why)."""
+    """Data rows (header excluded): lines for CSV, which is cheap, sheet rows for XLSX, read
+    by the shared reader; 0 when the file cannot be read (the import itself then says why)."""
     raw = getattr(file_obj, "file", file_obj)
     raw.seek(0)
-    content = raw.read()
-    raw.seek(0)
-    if filename.lower().endswith(".xlsx"):
-        from python_calamine import CalamineWorkbook
-
-        try:
-            sheet = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0)
-            return max(0, len(sheet.to_python(skip_empty_area=False)) - 1)
-        except Exception:  # calamine raises several Rust-side error types
-            return 0
-    lines = content.count(b"\n") + (0 if content.endswith(b"\n") or not content else 1)
-    return max(0, lines - 1)
+    try:
+        if filename.lower().endswith(".xlsx"):
+            return sum(len(rows) for _first, rows in read_table(raw, filename).chunks())
+        newlines, last = 0, b""
+        while block := raw.read(1 << 20):
+            newlines, last = newlines + block.count(b"\n"), block
+        lines = newlines + (1 if last and not last.endswith(b"\n") else 0)
+        return max(0, lines - 1)
+    except UnreadableFile:
+        return 0
+    finally:
+        raw.seek(0)
 
 
 def skm_import_start(

@@ -1,6 +1,7 @@
 """`import_skm`: SKM responses from CSV/XLSX, all or nothing, on the bulk path.
 
-Rows are streamed in chunks, checked column by column, inserted in the same transaction and
+The file is read by `sieva.core.tables` (a CSV is never loaded whole). Rows are streamed in
+chunks of `CHUNK_ROWS`, checked column by column, inserted in the same transaction and
 folded into the aggregates before it commits. Any error anywhere rolls everything back and
 the result lists every problem (row, column as in the file, reason).
 """
@@ -15,12 +16,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from sieva.audit.services import audit_record
+from sieva.core.tables import Table, UnreadableFile, read_table
 from sieva.org.access import Access, Capability
 from sieva.satisfaction.models import SkmImport, SkmResponse
 from sieva.satisfaction.selectors import service_units
 from sieva.satisfaction.services.imports import columns
-from sieva.satisfaction.services.imports.errors import RowError, UnreadableFile
-from sieva.satisfaction.services.imports.reading import open_source
+from sieva.satisfaction.services.imports.errors import RowError
 from sieva.satisfaction.services.imports.validate import Validator
 from sieva.satisfaction.services.imports.write import (
     bulk_session,
@@ -31,6 +32,7 @@ from sieva.satisfaction.services.imports.write import (
 
 __all__ = ["SkmImportResult", "import_skm"]
 FILE_ROW, HEADER_ROW = 0, 1
+CHUNK_ROWS = 50_000
 
 
 @dataclass
@@ -44,6 +46,7 @@ class SkmImportResult:
     unit_months: int = 0
     errors: list[RowError] = field(default_factory=list)
     error_count: int = 0
+    read_as: str = ""  # how the file was read ("dibaca sebagai UTF-8, pemisah koma"), if it was
 
     @property
     def ok(self) -> bool:
@@ -74,20 +77,29 @@ def import_skm(
     if not access.can(Capability.EDIT_PROGRAMS):
         raise PermissionDenied
     try:
-        source = open_source(file_obj, filename)
+        table = read_table(file_obj, filename)
     except UnreadableFile as exc:
         return _failed([RowError(FILE_ROW, "", str(exc))])
-    layout, problems = columns.match_header(source.header)
+    result = _import(table, filename, actor, access, today)
+    result.read_as = table.detected.describe()
+    return result
+
+
+def _import(
+    table: Table, filename: str, actor: Any, access: Access, today: dt.date | None
+) -> SkmImportResult:
+    layout, problems = columns.match_header(table.header)
     if problems:
         return _failed([RowError(HEADER_ROW, c, m) for c, m in problems])
-    earlier = SkmImport.objects.filter(sha256=source.sha256).first()
+    sha256 = table.detected.sha256
+    earlier = SkmImport.objects.filter(sha256=sha256).first()
     if earlier is not None:
         when = formats.date_format(timezone.localtime(earlier.imported_at), "DATETIME_FORMAT")
         message = _("Berkas yang sama persis sudah diimpor pada %(when)s (%(name)s).")
         return _failed([RowError(FILE_ROW, "", message % {"when": when, "name": earlier.filename})])
     units = {code.upper(): pk for code, pk in service_units(access).values_list("code", "id")}
     validator = Validator(
-        source.header,
+        table.header,
         layout,
         units,
         today or timezone.localdate(),
@@ -95,9 +107,9 @@ def import_skm(
     )
     try:
         with gc_paused(), bulk_session(), transaction.atomic():
-            result = _write(source, validator)
+            result = _write(table, validator)
             SkmImport.objects.create(
-                sha256=source.sha256,
+                sha256=sha256,
                 filename=filename[:200],
                 rows=result.rows,
                 actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -122,9 +134,9 @@ def import_skm(
     return result
 
 
-def _write(source: Any, validator: Validator) -> SkmImportResult:
+def _write(table: Table, validator: Validator) -> SkmImportResult:
     keys, answers, rows = [], [], 0
-    for first, chunk in source.chunks:
+    for first, chunk in table.chunks(CHUNK_ROWS):
         checked = validator.check(first, chunk)
         if checked is None:
             continue

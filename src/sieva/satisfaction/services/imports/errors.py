@@ -12,10 +12,6 @@ class RowError:
     message: str
 
 
-class UnreadableFile(ValueError):
-    """The file as a whole cannot be read; the message says why, in Indonesian."""
-
-
 def error_rows(errors: list[RowError]) -> list[list[object]]:
     """Rows of the downloadable report: Baris, Kolom, Masalah."""
     return [[e.row or "", e.column, e.message] for e in errors]
