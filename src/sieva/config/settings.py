@@ -29,6 +29,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("SIEVA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
+    # Before the admin: the site's own registration/ templates (password change) must win
+    # over the admin's look-alikes of the same name.
+    "sieva.core",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -41,8 +44,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
-    # SIEVA's floors, ground floor first (docs/architecture.md).
-    "sieva.core",
+    # SIEVA's floors, ground floor first (docs/architecture.md); sieva.core heads the list.
     "sieva.audit",
     "sieva.org",
     "sieva.programs",
