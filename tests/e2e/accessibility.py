@@ -42,7 +42,7 @@ _RUN_AXE = """async ([tags, skip, checked]) => {
     help: v.help,
     nodes: v.nodes.map(n => ({
       target: n.target.join(" "),
-      detail: [...n.any, ...n.all, ...n.none].map(c => c.message).join(" "),
+      detail: [...n.none, ...n.all, ...n.any].map(c => c.message)[0] || "",
     })),
   }));
 }"""
@@ -55,7 +55,7 @@ class Violation:
     rule: str
     impact: str
     help: str
-    nodes: tuple[tuple[str, str], ...]  # (target selector, axe's explanation)
+    nodes: tuple[tuple[str, str], ...]  # (CSS selector, axe's first reason for it)
 
     def __str__(self) -> str:
         lines = [f"- {self.rule} ({self.impact}): {self.help}"]
@@ -88,7 +88,9 @@ def where(page: Page) -> str:
 
 
 def report(place: str, violations: list[Violation]) -> str:
-    return "\n".join([f"axe-core: {len(violations)} violation(s) on {place}", *map(str, violations)])
+    return "\n".join(
+        [f"axe-core: {len(violations)} violation(s) on {place}", *map(str, violations)]
+    )
 
 
 def assert_accessible(page: Page) -> None:
@@ -150,7 +152,9 @@ class AxeWatch:
 
 
 @pytest.fixture
-def new_context(new_context: Callable[..., BrowserContext]) -> Iterator[Callable[..., BrowserContext]]:
+def new_context(
+    new_context: Callable[..., BrowserContext],
+) -> Iterator[Callable[..., BrowserContext]]:
     """pytest-playwright's `new_context` (and so `context` and `page`), watched by axe-core."""
     watch = AxeWatch()
 

@@ -91,9 +91,7 @@ def too_wide(page, base_url: str, paths: list[str]) -> dict[str, object]:
     return found
 
 
-def test_main_pages_do_not_scroll_sideways_on_a_phone(
-    new_context, live_server, alice, busy_medan
-):
+def test_main_pages_do_not_scroll_sideways_on_a_phone(new_context, live_server, alice, busy_medan):
     program, cohort = busy_medan
     page = sign_in_on_a_phone(new_context, live_server.url, "alice")
     paths = [

@@ -18,9 +18,7 @@ def test_a_citizen_answers_the_skm_on_a_phone_and_the_dashboard_counts_it(
         answers = dict.fromkeys(STANDARD_ELEMENTS, 3)
         skm_response_submit(unit=unit, answers=answers, profile={}, fingerprint=f"d{device}")
 
-    phone = new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
+    phone = new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     citizen = phone.new_page()
     errors = []
     citizen.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
