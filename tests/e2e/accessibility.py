@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Error, Page
 
 AXE_SOURCE = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
 # WCAG 2.0 and 2.1 success criteria at levels A and AA, plus axe's best practices (one main
@@ -88,6 +88,7 @@ def where(page: Page) -> str:
 
 
 def report(place: str, violations: list[Violation]) -> str:
+    """One block per page: a heading line naming the place, then each violation."""
     return "\n".join(
         [f"axe-core: {len(violations)} violation(s) on {place}", *map(str, violations)]
     )
@@ -146,7 +147,12 @@ class AxeWatch:
         page.wait_for_load_state()
         if page.locator(f"html[{CHECKED}]").count():
             return
-        violations = axe_violations(page)
+        try:
+            violations = axe_violations(page)
+        except Error as error:
+            if "context was destroyed" in error.message:
+                return  # a script navigated away meanwhile; the next document gets its own check
+            raise
         if violations:
             self.reports.append(report(where(page), violations))
 
