@@ -84,15 +84,7 @@ def linked_pages(page: Page) -> list[str]:
     )
 
 
-def sign_in(page: Page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/akun/login/")
-    page.get_by_label("Nama pengguna", exact=False).fill(username)
-    page.get_by_label("Sandi", exact=False).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{base_url}/")
-
-
-def test_every_page_of_every_persona_has_no_violations(page: Page, live_server, demo):
+def test_every_page_of_every_persona_has_no_violations(page: Page, live_server, login, demo):
     problems: list[str] = []
     seen: set[str] = set()
 
@@ -111,7 +103,7 @@ def test_every_page_of_every_persona_has_no_violations(page: Page, live_server, 
             seen.add(kind)
 
     for username in PERSONAS:
-        sign_in(page, live_server.url, username)
+        login(username, DEMO_PASSWORD)
         one_click_away: dict[str, str] = {}
         for path in menu_pages(page):
             check(path)
