@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pytest
 
 from sieva.org.models import OrgKind, OrgUnit, Role
+from tests.e2e.accessibility import new_context  # noqa: F401 - every journey's pages meet axe
 from tests.factories import EmployeeFactory, OrgUnitFactory, user_with_role
 
 

@@ -90,6 +90,8 @@ def test_the_password_change_form_says_kata_sandi(client, alice):
     client.force_login(alice)
     page = client.get(reverse("password_change")).content.decode()
     assert "Kata sandi lama" in page and "Ulangi kata sandi baru" in page
+    # SIEVA's own page, not the admin's template of the same name.
+    assert '<header class="topbar">' in page and "django-admin" not in page
     response = client.post(
         reverse("password_change"),
         {"old_password": "salah", "new_password1": "x", "new_password2": "y"},

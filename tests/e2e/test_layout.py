@@ -70,8 +70,8 @@ _CULPRITS = """[...document.querySelectorAll("body *")]
   .slice(0, 3).map(e => `${e.tagName}.${e.className}: ${(e.textContent || "").trim().slice(0, 40)}`)"""
 
 
-def sign_in_on_a_phone(browser, base_url: str, username: str):
-    page = browser.new_context(viewport=PHONE).new_page()
+def sign_in_on_a_phone(new_context, base_url: str, username: str):
+    page = new_context(viewport=PHONE).new_page()
     page.goto(f"{base_url}/akun/login/")
     page.get_by_label("Nama pengguna", exact=False).fill(username)
     page.get_by_label("Sandi", exact=False).fill(PASSWORD)
@@ -91,9 +91,9 @@ def too_wide(page, base_url: str, paths: list[str]) -> dict[str, object]:
     return found
 
 
-def test_main_pages_do_not_scroll_sideways_on_a_phone(browser, live_server, alice, busy_medan):
+def test_main_pages_do_not_scroll_sideways_on_a_phone(new_context, live_server, alice, busy_medan):
     program, cohort = busy_medan
-    page = sign_in_on_a_phone(browser, live_server.url, "alice")
+    page = sign_in_on_a_phone(new_context, live_server.url, "alice")
     paths = [
         "/",
         "/pegawai/",
@@ -127,11 +127,11 @@ def test_main_pages_do_not_scroll_sideways_on_a_phone(browser, live_server, alic
     page.context.close()
 
 
-def test_a_participants_home_table_fits_a_phone(browser, live_server, world, busy_medan):
+def test_a_participants_home_table_fits_a_phone(new_context, live_server, world, busy_medan):
     _, cohort = busy_medan
     person = cohort.enrollments.first().employee
     user_with_role("pia", Role.PARTICIPANT, person.unit, employee=person)
-    page = sign_in_on_a_phone(browser, live_server.url, "pia")
+    page = sign_in_on_a_phone(new_context, live_server.url, "pia")
     assert too_wide(page, live_server.url, ["/"]) == {}
     status = page.get_by_role("cell", name="Selesai / lulus").first
     box = status.bounding_box()

@@ -1,6 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.accessibility import assert_accessible
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.e2e
@@ -32,4 +33,5 @@ def test_an_admin_narrows_the_participation_report_without_a_page_load(
     expect(cohorts.get_by_role("cell", name="Angkatan Lama")).to_be_visible()
     assert cohorts.get_by_role("cell", name="Angkatan I", exact=True).count() == 0
     assert page.evaluate("window.siteMarker") == 1  # swapped in by htmx, not a new page
+    assert_accessible(page)  # the watch checked the page as loaded; this is the swapped state
     assert errors == []

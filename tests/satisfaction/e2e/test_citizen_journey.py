@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_citizen_answers_the_skm_on_a_phone_and_the_dashboard_counts_it(
-    browser, page, live_server, alice, world
+    new_context, page, live_server, alice, world
 ):
     unit = world.medan_puskesmas
     link = SkmLink.objects.create(unit=unit, token="e2e-medan-01")
@@ -18,9 +18,7 @@ def test_a_citizen_answers_the_skm_on_a_phone_and_the_dashboard_counts_it(
         answers = dict.fromkeys(STANDARD_ELEMENTS, 3)
         skm_response_submit(unit=unit, answers=answers, profile={}, fingerprint=f"d{device}")
 
-    phone = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
+    phone = new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     citizen = phone.new_page()
     errors = []
     citizen.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
