@@ -55,7 +55,10 @@ def test_it_reproduces_krippendorffs_four_observer_example(tmp_path, capsys, lev
 def test_two_coders_with_labels_get_kappa_po_and_pe(tmp_path, capsys):
     # Krippendorff (2011) section B with the letters a-e as labels: alpha = .692; Cohen's
     # kappa of the same table = 1 - (1 - .75) / (1 - 5/24) = .684 (statsmodels cohens_kappa)
-    a, b = "a a b b d c c c e d d a".split(), "b a b b b c c c e d d d".split()
+    a, b = (
+        ["a", "a", "b", "b", "d", "c", "c", "c", "e", "d", "d", "a"],
+        ["b", "a", "b", "b", "b", "c", "c", "c", "e", "d", "d", "d"],
+    )
     text = "unit,koder1,koder2\n" + "".join(
         f"s{i},{x},{y}\n" for i, (x, y) in enumerate(zip(a, b, strict=True))
     )

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "sieva.instruments",
     "sieva.satisfaction",
     "sieva.indicators",
+    "sieva.evidence",
     "sieva.evaluation",
     "sieva.recommendations",
     "sieva.reports",

@@ -1,0 +1,100 @@
+"""The gate to qualitative evidence, in three rings (decision 0030).
+
+- Aggregates (themes, counts, anonymised quotes, the good-practice library): every role with
+  VIEW_REPORTS whose subtree covers the study's owner — leaders included.
+- Transcripts, documents' text, codings and names: the study's team (its lead and coders)
+  and the subtree's admins, and only roles with VIEW_PERSONAL_DATA.
+- Running the study (settings, sample, codebook, double coding, adjudication): its lead and
+  the subtree's admins.
+
+Out of the subtree is a 404 whatever the ring; inside it, a missing ring is a 403.
+"""
+
+from enum import IntEnum
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from sieva.evidence.models import Code, Coding, Source, Study
+from sieva.org.access import Access, Capability, scope_queryset
+from sieva.org.models import Role
+
+
+class Ring(IntEnum):
+    AGGREGATE = 1
+    TEAM = 2
+    LEAD = 3
+
+
+def can_start_study(access: Access) -> bool:
+    """Admins and evaluators open studies (the creator leads it)."""
+    return access.is_admin or access.role == Role.EVALUATOR
+
+
+def studies_for_user(access: Access) -> QuerySet[Study]:
+    return scope_queryset(Study.objects.select_related("owner", "program", "lead"), access, "owner")
+
+
+def ring_of(access: Access, study: Study) -> Ring:
+    """The widest ring `access` has in `study` (the caller has checked the subtree)."""
+    if access.is_admin or access.user_id == study.lead_id:
+        return Ring.LEAD
+    on_team = study.team.filter(pk=access.user_id).exists()
+    if on_team and access.can(Capability.VIEW_PERSONAL_DATA):
+        return Ring.TEAM
+    return Ring.AGGREGATE
+
+
+def _check(access: Access, study: Study, ring: Ring) -> None:
+    if not access.can(Capability.VIEW_REPORTS):
+        raise PermissionDenied
+    if not access.covers(study.owner):
+        raise Http404
+    if ring > Ring.AGGREGATE and ring_of(access, study) < ring:
+        raise PermissionDenied
+
+
+def get_study_for_user(access: Access, pk: int, *, ring: Ring = Ring.AGGREGATE) -> Study:
+    """The study `pk` if its owner is in the user's subtree (else 404) and the user holds
+    `ring` in it (else 403)."""
+    if not access.can(Capability.VIEW_REPORTS):
+        raise PermissionDenied
+    study = get_object_or_404(Study.objects.select_related("owner", "program", "lead"), pk=pk)
+    _check(access, study, ring)
+    return study
+
+
+def get_source_for_user(access: Access, pk: int, *, ring: Ring = Ring.TEAM) -> Source:
+    """The source `pk` (its text names people: the team's ring by default)."""
+    if not access.can(Capability.VIEW_REPORTS):
+        raise PermissionDenied
+    source = get_object_or_404(
+        Source.objects.select_related(
+            "study__owner", "study__lead", "unit", "program", "interview", "document"
+        ),
+        pk=pk,
+    )
+    _check(access, source.study, ring)
+    return source
+
+
+def get_code_for_user(access: Access, pk: int, *, ring: Ring = Ring.LEAD) -> Code:
+    if not access.can(Capability.VIEW_REPORTS):
+        raise PermissionDenied
+    code = get_object_or_404(Code.objects.select_related("study__owner", "parent"), pk=pk)
+    _check(access, code.study, ring)
+    return code
+
+
+def get_coding_for_user(access: Access, pk: int) -> Coding:
+    """A coding its own coder (or the lead) may change; 404 outside the subtree."""
+    if not access.can(Capability.VIEW_REPORTS):
+        raise PermissionDenied
+    coding = get_object_or_404(Coding.objects.select_related("source__study__owner", "code"), pk=pk)
+    study = coding.source.study
+    _check(access, study, Ring.TEAM)
+    if coding.coder_id not in (access.user_id, None) and ring_of(access, study) < Ring.LEAD:
+        raise PermissionDenied
+    return coding

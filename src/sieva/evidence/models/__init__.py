@@ -1,0 +1,28 @@
+"""The evidence app's models, one module per part (studies, sources, coding)."""
+
+from sieva.evidence.models.coding import Adjudication, Assignment, Code, Coding
+from sieva.evidence.models.sources import (
+    Document,
+    DocumentType,
+    Interview,
+    InterviewMode,
+    Source,
+    SourceKind,
+)
+from sieva.evidence.models.studies import GuideQuestion, SampleStratum, Study
+
+__all__ = [
+    "Adjudication",
+    "Assignment",
+    "Code",
+    "Coding",
+    "Document",
+    "DocumentType",
+    "GuideQuestion",
+    "Interview",
+    "InterviewMode",
+    "SampleStratum",
+    "Source",
+    "SourceKind",
+    "Study",
+]
