@@ -167,6 +167,7 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
             "agreement",
             "adjudication",
             "adjudicate",
+            "analysis",
         )
     },
     **{

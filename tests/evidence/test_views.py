@@ -230,7 +230,7 @@ def test_the_codebook_is_read_by_coders_and_edited_by_the_lead(client, evan, kik
     client.force_login(evan)
     client.post(
         reverse("evidence:codebook", args=[study.pk]),
-        {"name": "Insentif", "definition": "Tunjangan", "order": 0},
+        {"name": "Insentif", "definition": "Tunjangan", "order": 0, "theme_kind": "pendukung"},
     )
     assert study.codes.filter(name="Insentif").exists()
     client.post(reverse("evidence:code_delete", args=[codes["tools"].pk]))

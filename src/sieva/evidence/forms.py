@@ -258,6 +258,7 @@ class CodeForm(forms.ModelForm):  # type: ignore[type-arg]
             "exclude_rule",
             "example",
             "keywords",
+            "theme_kind",
             "order",
         ]
         widgets = {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sieva.evidence.views import agreement, coding, sources, studies
+from sieva.evidence.views import agreement, analysis, coding, sources, studies
 
 app_name = "evidence"
 
@@ -32,4 +32,5 @@ urlpatterns = [
     path("<int:pk>/kesepakatan/", agreement.agreement, name="agreement"),
     path("<int:pk>/adjudikasi/", agreement.adjudication, name="adjudication"),
     path("<int:pk>/adjudikasi/putuskan/", agreement.adjudicate, name="adjudicate"),
+    path("<int:pk>/analisis/", analysis.analysis, name="analysis"),
 ]

@@ -1,6 +1,6 @@
 """The evidence app's models, one module per part (studies, sources, coding)."""
 
-from sieva.evidence.models.coding import Adjudication, Assignment, Code, Coding
+from sieva.evidence.models.coding import Adjudication, Assignment, Code, Coding, ThemeKind
 from sieva.evidence.models.sources import (
     Document,
     DocumentType,
@@ -25,4 +25,5 @@ __all__ = [
     "Source",
     "SourceKind",
     "Study",
+    "ThemeKind",
 ]

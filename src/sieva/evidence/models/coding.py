@@ -9,6 +9,14 @@ from sieva.evidence.models.sources import Source
 from sieva.evidence.models.studies import Study
 
 
+class ThemeKind(models.TextChoices):
+    """What a theme says about the program; the report's Tantangan section reads challenges."""
+
+    CHALLENGE = "tantangan", _("Tantangan / hambatan")
+    ENABLER = "pendukung", _("Pendukung")
+    OTHER = "lainnya", _("Lainnya")
+
+
 class Code(models.Model):
     """A code of the study's hierarchical codebook; `keywords` (comma-separated) drive the
     suggestions for open answers."""
@@ -32,6 +40,9 @@ class Code(models.Model):
         max_length=300,
         blank=True,
         help_text=_("Dipisah koma; dipakai untuk menyarankan kode pada jawaban terbuka."),
+    )
+    theme_kind = models.CharField(
+        _("jenis tema"), max_length=10, choices=ThemeKind.choices, default=ThemeKind.OTHER
     )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 

@@ -34,6 +34,7 @@ CODE_FIELDS = (
     "exclude_rule",
     "example",
     "keywords",
+    "theme_kind",
     "order",
 )
 

@@ -1,7 +1,7 @@
 """Labels for agreement figures, so pages read "andal" rather than the library's codes."""
 
 from django import template
-from django.utils.formats import number_format
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -34,4 +34,4 @@ def kappa_band_label(band: str) -> str:
 @register.filter
 def coefficient(value: float | None) -> str:
     """An agreement coefficient with three decimals, as agreement is usually reported."""
-    return "—" if value is None else number_format(value, 3)
+    return "—" if value is None else floatformat(value, 3)
