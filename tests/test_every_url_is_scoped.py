@@ -182,6 +182,16 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
         f"evidence:{name}": lambda e: e.pk("coding")
         for name in ("coding_delete", "coding_exemplar", "suggestion_decide")
     },
+    **{
+        f"evidence:{name}": lambda e: e.pk("practice")
+        for name in (
+            "practice_detail",
+            "practice_edit",
+            "practice_submit",
+            "practice_review",
+            "practice_feedback",
+        )
+    },
     "evidence:code_edit": lambda e: e.pk("code"),
     "evidence:code_delete": lambda e: e.pk("code"),
     "satisfaction:import_status": lambda e: e.pk("skm_import_failed"),
@@ -244,6 +254,8 @@ LIST_PAGES: dict[str, ListPage] = {
     "evaluation:thresholds": ListPage(True, exports=()),  # overrides and node picker
     "evidence:study_list": ListPage(True, exports=()),
     "evidence:study_create": ListPage(True, exports=()),  # its instansi and program pickers
+    "evidence:practice_list": ListPage(True, exports=()),  # Medan's own draft
+    "evidence:practice_create": ListPage(True, exports=()),  # its instansi picker
 }
 
 # Pages that only ever show the signed-in user's own work (e.g. their last import's errors).

@@ -13,6 +13,8 @@ from sieva.evidence.models import (
     DocumentType,
     GuideQuestion,
     Interview,
+    Practice,
+    PracticeKind,
     SampleStratum,
     Source,
     SourceKind,
@@ -96,6 +98,14 @@ def evidence_estate(world, program) -> dict[str, Any]:
         "code": code,
         "coding": coding,
         "guide_question": GuideQuestion.objects.create(study=study, text="Pertanyaan Medan?"),
+        "practice": Practice.objects.create(
+            owner=world.medan,
+            kind=PracticeKind.BEST_PRACTICE,
+            title="Praktik Medan (draf)",
+            summary="Ringkasan Medan",
+            body="Uraian Medan",
+            author=study.lead,
+        ),
         "stratum": SampleStratum.objects.create(
             study=study, unit=world.medan_health, position_kind=PositionKind.PENGAWAS
         ),

@@ -13,11 +13,11 @@ Out of the subtree is a 404 whatever the ring; inside it, a missing ring is a 40
 from enum import IntEnum
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from sieva.evidence.models import Code, Coding, Source, Study
+from sieva.evidence.models import Code, Coding, Practice, PracticeStatus, Source, Study
 from sieva.org.access import Access, Capability, scope_queryset
 from sieva.org.models import Role
 
@@ -98,3 +98,41 @@ def get_coding_for_user(access: Access, pk: int) -> Coding:
     if coding.coder_id not in (access.user_id, None) and ring_of(access, study) < Ring.LEAD:
         raise PermissionDenied
     return coding
+
+
+# --- the good-practice library (decision 0034) ---------------------------------------------
+
+
+def can_write_practice(access: Access) -> bool:
+    return access.is_admin or access.role in (Role.EVALUATOR, Role.ORGANISER)
+
+
+def practices_for_user(access: Access) -> QuerySet[Practice]:
+    """Every published practice, whichever region wrote it, plus the drafts of the subtree."""
+    return Practice.objects.filter(
+        Q(status=PracticeStatus.PUBLISHED) | Q(owner__path__startswith=access.scope_path)
+    ).select_related("owner", "program", "unit", "author")
+
+
+def get_practice_for_user(
+    access: Access, pk: int, *, write: bool = False, review: bool = False
+) -> Practice:
+    """The practice `pk`: a published one for any reader; a draft only inside its owner's
+    subtree (else 404). Writing needs its author or an admin while it is not published;
+    reviewing an admin of the subtree other than the author (else 403)."""
+    if not access.can(Capability.VIEW_REPORTS):
+        raise PermissionDenied
+    practice = get_object_or_404(
+        Practice.objects.select_related("owner", "program", "unit", "study", "author"), pk=pk
+    )
+    in_scope = access.covers(practice.owner)
+    if not in_scope and (write or review or practice.status != PracticeStatus.PUBLISHED):
+        raise Http404
+    if write and (
+        practice.status in (PracticeStatus.PUBLISHED, PracticeStatus.IN_REVIEW)
+        or not (access.is_admin or practice.author_id == access.user_id)
+    ):
+        raise PermissionDenied
+    if review and (not access.is_admin or practice.author_id == access.user_id):
+        raise PermissionDenied
+    return practice

@@ -9,8 +9,18 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sieva.evidence.access import studies_for_user
 from sieva.evidence.checklists import ANSWERS, checklist_for
-from sieva.evidence.models import Code, Document, GuideQuestion, Interview, SampleStratum, Study
+from sieva.evidence.models import (
+    Code,
+    Coding,
+    Document,
+    GuideQuestion,
+    Interview,
+    Practice,
+    SampleStratum,
+    Study,
+)
 from sieva.org.access import Access, org_units_for_user
 from sieva.org.forms import UnitChoiceField
 from sieva.org.models import Employee, OrgKind, OrgUnit, PositionKind, Role
@@ -318,3 +328,62 @@ class AdjudicationForm(forms.Form):
         choices=[("1", _("Berlaku")), ("0", _("Tidak berlaku"))], coerce=lambda v: v == "1"
     )
     note = forms.CharField(required=False, max_length=300)
+
+
+class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
+    owner = UnitChoiceField(label=_("Instansi"), queryset=None)
+    unit = UnitChoiceField(label=_("Unit kerja"), queryset=None, required=False)
+    quotes = forms.ModelMultipleChoiceField(
+        label=_("Kutipan pilihan dari kajian"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kutipan yang ditandai pengode sebagai kutipan pilihan."),
+    )
+
+    class Meta:
+        model = Practice
+        fields = [
+            "owner",
+            "kind",
+            "title",
+            "summary",
+            "body",
+            "figures",
+            "tags",
+            "program",
+            "unit",
+            "study",
+            "quotes",
+        ]
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 8}),
+            "figures": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = org_units_for_user(access)
+        self.fields["owner"].queryset = units.filter(kind__in=_OWNER_KINDS)
+        self.fields["unit"].queryset = units
+        self.fields["program"].queryset = programs_for_user(access).order_by("name")
+        studies = studies_for_user(access)
+        self.fields["study"].queryset = studies
+        self.fields["quotes"].queryset = (
+            Coding.objects.filter(source__study__in=studies, exemplar=True, suggested=False)
+            .select_related("code", "source")
+            .order_by("source__study", "code__name", "pk")
+        )
+        self.fields["quotes"].label_from_instance = lambda c: f"{c.code.name}: “{c.quote[:120]}”"
+
+
+class ReviewForm(forms.Form):
+    publish = forms.TypedChoiceField(
+        label=_("Keputusan"),
+        choices=[("1", _("Terbitkan")), ("0", _("Kembalikan untuk diperbaiki"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Catatan peninjau"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

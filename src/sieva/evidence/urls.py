@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sieva.evidence.views import agreement, analysis, coding, sources, studies
+from sieva.evidence.views import agreement, analysis, coding, practices, sources, studies
 
 app_name = "evidence"
 
@@ -33,4 +33,11 @@ urlpatterns = [
     path("<int:pk>/adjudikasi/", agreement.adjudication, name="adjudication"),
     path("<int:pk>/adjudikasi/putuskan/", agreement.adjudicate, name="adjudicate"),
     path("<int:pk>/analisis/", analysis.analysis, name="analysis"),
+    path("praktik/", practices.practice_list, name="practice_list"),
+    path("praktik/baru/", practices.practice_create, name="practice_create"),
+    path("praktik/<int:pk>/", practices.practice_detail, name="practice_detail"),
+    path("praktik/<int:pk>/ubah/", practices.practice_edit, name="practice_edit"),
+    path("praktik/<int:pk>/ajukan/", practices.practice_submit, name="practice_submit"),
+    path("praktik/<int:pk>/tinjau/", practices.practice_review, name="practice_review"),
+    path("praktik/<int:pk>/umpan-balik/", practices.practice_feedback, name="practice_feedback"),
 ]

@@ -176,7 +176,11 @@ def _people_attribution(source: Source, places: Places, sizes: Counter[tuple[str
 
 
 def exemplar_quotes(
-    studies: Iterable[Study], *, per_code: int = 3, codes: Iterable[int] | None = None
+    studies: Iterable[Study],
+    *,
+    per_code: int = 3,
+    codes: Iterable[int] | None = None,
+    codings: Iterable[int] | None = None,
 ) -> list[Quote]:
     """The coders' exemplar quotes (final codings marked exemplar), already pseudonymised,
     each attributed to a group of at least five people; a quote whose source cannot be hidden
@@ -190,6 +194,8 @@ def exemplar_quotes(
     )
     if codes is not None:
         picked = picked.filter(code_id__in=list(codes))
+    if codings is not None:
+        picked = picked.filter(pk__in=list(codings))
     people = list(Source.objects.filter(study__in=studies, kind__in=PEOPLE).select_related("unit"))
     places = Places.of([s.unit for s in people])
     sizes: Counter[tuple[str, ...]] = Counter()

@@ -12,6 +12,12 @@ from sieva.evidence.services.coding import (
     suggestion_reject,
     suggestions_make,
 )
+from sieva.evidence.services.practices import (
+    practice_feedback,
+    practice_review,
+    practice_save,
+    practice_submit,
+)
 from sieva.evidence.services.sources import (
     document_review,
     document_save,
@@ -44,6 +50,10 @@ __all__ = [
     "guide_question_save",
     "interview_save",
     "open_answers_import",
+    "practice_feedback",
+    "practice_review",
+    "practice_save",
+    "practice_submit",
     "stratum_delete",
     "stratum_save",
     "study_save",
