@@ -192,6 +192,9 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
             "practice_feedback",
         )
     },
+    "evidence:plan_detail": lambda e: e.pk("plan"),
+    "evidence:plan_advance": lambda e: e.pk("plan"),
+    "evidence:plan_item_edit": lambda e: e.pk("plan_item"),
     "evidence:code_edit": lambda e: e.pk("code"),
     "evidence:code_delete": lambda e: e.pk("code"),
     "satisfaction:import_status": lambda e: e.pk("skm_import_failed"),
@@ -256,6 +259,8 @@ LIST_PAGES: dict[str, ListPage] = {
     "evidence:study_create": ListPage(True, exports=()),  # its instansi and program pickers
     "evidence:practice_list": ListPage(True, exports=()),  # Medan's own draft
     "evidence:practice_create": ListPage(True, exports=()),  # its instansi picker
+    "evidence:plan_list": ListPage(True, exports=()),
+    "evidence:nominations": ListPage(True, exports=()),
 }
 
 # Pages that only ever show the signed-in user's own work (e.g. their last import's errors).

@@ -13,15 +13,18 @@ from sieva.evidence.models import (
     DocumentType,
     GuideQuestion,
     Interview,
+    Nomination,
+    PlanItem,
     Practice,
     PracticeKind,
     SampleStratum,
     Source,
     SourceKind,
     Study,
+    TrainingPlan,
 )
 from sieva.org.models import PositionKind
-from tests.factories import OrgUnitFactory, UserFactory
+from tests.factories import EmployeeFactory, OrgUnitFactory, UserFactory
 
 TRANSCRIPT = (
     "Pewawancara: Bagaimana penerapan hasil pelatihan di unit Bapak?\n"
@@ -106,7 +109,28 @@ def evidence_estate(world, program) -> dict[str, Any]:
             body="Uraian Medan",
             author=study.lead,
         ),
+        **_plan_objects(world, study.lead),
         "stratum": SampleStratum.objects.create(
             study=study, unit=world.medan_health, position_kind=PositionKind.PENGAWAS
         ),
     }
+
+
+def _plan_objects(world, author) -> dict[str, Any]:
+    plan = TrainingPlan.objects.create(
+        owner=world.medan, year=2027, title="Rencana Medan 2027", created_by=author
+    )
+    item = PlanItem.objects.create(
+        plan=plan,
+        priority=1,
+        competency="etika",
+        competency_label="Etika pelayanan publik",
+        target_group="Dinas Kesehatan Kota Medan",
+        participants=10,
+        jp=24,
+        cost_per_participant=3_600_000,
+    )
+    boss = EmployeeFactory(unit=world.medan_health, name="Kepala Medan")
+    staff = EmployeeFactory(unit=world.medan_health, name="Staf Medan", supervisor=boss)
+    Nomination.objects.create(employee=staff, nominated_by=boss, competency="etika", year=2027)
+    return {"plan": plan, "plan_item": item}

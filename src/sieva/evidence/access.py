@@ -17,7 +17,16 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from sieva.evidence.models import Code, Coding, Practice, PracticeStatus, Source, Study
+from sieva.evidence.models import (
+    Code,
+    Coding,
+    PlanItem,
+    Practice,
+    PracticeStatus,
+    Source,
+    Study,
+    TrainingPlan,
+)
 from sieva.org.access import Access, Capability, scope_queryset
 from sieva.org.models import Role
 
@@ -136,3 +145,29 @@ def get_practice_for_user(
     if review and (not access.is_admin or practice.author_id == access.user_id):
         raise PermissionDenied
     return practice
+
+
+# --- training plans ------------------------------------------------------------------------
+
+
+def plans_for_user(access: Access) -> QuerySet[TrainingPlan]:
+    return scope_queryset(TrainingPlan.objects.select_related("owner"), access, "owner")
+
+
+def get_plan_for_user(access: Access, pk: int, *, manage: bool = False) -> TrainingPlan:
+    """The plan `pk` for any official reading reports in its subtree (they comment on it);
+    managing it (edit, consultation, adoption) needs an admin of the subtree."""
+    if not access.can(Capability.VIEW_REPORTS):
+        raise PermissionDenied
+    plan = get_object_or_404(TrainingPlan.objects.select_related("owner"), pk=pk)
+    if not access.covers(plan.owner):
+        raise Http404
+    if manage and not access.is_admin:
+        raise PermissionDenied
+    return plan
+
+
+def get_plan_item_for_user(access: Access, pk: int) -> PlanItem:
+    item = get_object_or_404(PlanItem.objects.select_related("plan__owner"), pk=pk)
+    get_plan_for_user(access, item.plan_id, manage=True)
+    return item

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from sieva.evidence.views import agreement, analysis, coding, practices, sources, studies
+from sieva.evidence.views import (
+    agreement,
+    analysis,
+    coding,
+    planning,
+    practices,
+    sources,
+    studies,
+)
 
 app_name = "evidence"
 
@@ -40,4 +48,9 @@ urlpatterns = [
     path("praktik/<int:pk>/ajukan/", practices.practice_submit, name="practice_submit"),
     path("praktik/<int:pk>/tinjau/", practices.practice_review, name="practice_review"),
     path("praktik/<int:pk>/umpan-balik/", practices.practice_feedback, name="practice_feedback"),
+    path("rencana-kompetensi/", planning.plan_list, name="plan_list"),
+    path("rencana-kompetensi/<int:pk>/", planning.plan_detail, name="plan_detail"),
+    path("rencana-kompetensi/<int:pk>/lanjut/", planning.plan_advance, name="plan_advance"),
+    path("rencana-kompetensi/usulan/<int:pk>/", planning.plan_item_edit, name="plan_item_edit"),
+    path("nominasi/", planning.nominations, name="nominations"),
 ]

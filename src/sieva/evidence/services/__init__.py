@@ -12,6 +12,13 @@ from sieva.evidence.services.coding import (
     suggestion_reject,
     suggestions_make,
 )
+from sieva.evidence.services.planning import (
+    nomination_add,
+    plan_advance,
+    plan_comment_add,
+    plan_item_save,
+    plan_propose,
+)
 from sieva.evidence.services.practices import (
     practice_feedback,
     practice_review,
@@ -49,7 +56,12 @@ __all__ = [
     "guide_question_delete",
     "guide_question_save",
     "interview_save",
+    "nomination_add",
     "open_answers_import",
+    "plan_advance",
+    "plan_comment_add",
+    "plan_item_save",
+    "plan_propose",
     "practice_feedback",
     "practice_review",
     "practice_save",
