@@ -204,3 +204,15 @@ def test_interval_alpha_is_unchanged_by_a_linear_rescaling(data):
     assert krippendorff_alpha(squared, "ordinal").alpha == pytest.approx(
         krippendorff_alpha(data, "ordinal").alpha
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(units)
+def test_the_vectorised_path_for_numbers_equals_the_general_path_for_labels(data):
+    if not _defined(data):
+        return
+    labels = [[None if v is None else f"k{v}" for v in unit] for unit in data]
+    # numbers go through the vectorised counts, labels through the general path
+    assert krippendorff_alpha(np.array(data, dtype=float)).alpha == pytest.approx(
+        krippendorff_alpha(labels).alpha
+    )

@@ -141,6 +141,39 @@ def _value_counts(rows: list[list[Any]], level: str) -> tuple[list[Any], NDArray
     return values, counts, len(rows[0])
 
 
+def _as_numbers(data: Any) -> NDArray[np.float64] | None:
+    """The table as a float array (missing = NaN) when every cell is a number or missing;
+    None otherwise, leaving labels and malformed tables to the general path."""
+    try:
+        arr = np.asarray(data, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+    if arr.ndim != 2 or arr.shape[0] == 0 or arr.shape[1] < 2:
+        return None
+    if np.isinf(arr).any():
+        return None
+    return arr
+
+
+def _numeric_counts(
+    arr: NDArray[np.float64], level: str
+) -> tuple[list[Any], NDArray[np.float64], int]:
+    """`_value_counts` for an all-numeric table, vectorised (50 codes × 2,000 units × 3
+    coders in well under a second)."""
+    if level == "ratio" and (arr[~np.isnan(arr)] < 0).any():
+        raise ValueError("ratio data cannot be negative")
+    present = ~np.isnan(arr)
+    pairable = arr[present.sum(axis=1) >= 2]
+    if pairable.shape[0] == 0:
+        raise ValueError("no unit was coded by at least two coders; alpha needs pairable values")
+    filled = ~np.isnan(pairable)
+    values = np.unique(pairable[filled])
+    rows, cols = np.nonzero(filled)
+    counts = np.zeros((pairable.shape[0], values.size))
+    np.add.at(counts, (rows, np.searchsorted(values, pairable[rows, cols])), 1)
+    return [float(v) for v in values], counts, int(arr.shape[1])
+
+
 def _coincidences(counts: NDArray[np.float64]) -> NDArray[np.float64]:
     """o_ck = Σ_u (n_uc · n_uk − [c = k] · n_uc) / (m_u − 1)  (Krippendorff 2011, eq. for o_ck)."""
     m = counts.sum(axis=1)
@@ -218,7 +251,11 @@ def krippendorff_alpha(
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
-    values, counts, n_coders = _value_counts(_table(data), level)
+    numbers = _as_numbers(data)
+    if numbers is not None:
+        values, counts, n_coders = _numeric_counts(numbers, level)
+    else:
+        values, counts, n_coders = _value_counts(_table(data), level)
     coincidence = _coincidences(counts)
     totals = coincidence.sum(axis=1)
     n = float(totals.sum())

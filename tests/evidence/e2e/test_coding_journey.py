@@ -64,6 +64,8 @@ def test_two_coders_code_a_transcript_and_the_lead_adjudicates(
     _sign_in(page, base, "evan")
     page.goto(f"{base}/kualitatif/{study.pk}/")
     page.get_by_role("link", name="Kodekan").first.click()
+    page.wait_for_url(f"{base}/kualitatif/sumber/{source.pk}/kode/")
+    page.wait_for_load_state("load")  # coding.js (deferred) listens for selections
     page.evaluate("window.siteMarker = 1")
     _code(page, BARRIER, "Tidak ada dukungan atasan")
     _code(page, SCHEDULE, "Aplikasi membantu")

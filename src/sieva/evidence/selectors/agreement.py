@@ -152,7 +152,7 @@ def agreement_report(study: Study, *, with_disagreements: bool = True) -> Agreem
 
 def _alpha(matrix: np.ndarray) -> KrippendorffAlpha | None:
     try:
-        return krippendorff_alpha(matrix.tolist())
+        return krippendorff_alpha(matrix)
     except ValueError:
         return None
 
