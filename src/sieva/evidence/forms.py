@@ -23,6 +23,7 @@ from sieva.evidence.models import (
     Study,
     TrainingPlan,
 )
+from sieva.evidence.services.coding import CODE_FIELDS
 from sieva.org.access import Access, org_units_for_user
 from sieva.org.forms import UnitChoiceField
 from sieva.org.models import Employee, OrgKind, OrgUnit, PositionKind, Role
@@ -262,17 +263,7 @@ class OpenAnswersForm(forms.Form):
 class CodeForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Code
-        fields = [
-            "name",
-            "parent",
-            "definition",
-            "include_rule",
-            "exclude_rule",
-            "example",
-            "keywords",
-            "theme_kind",
-            "order",
-        ]
+        fields = list(CODE_FIELDS)
         widgets = {
             f: forms.Textarea(attrs={"rows": 2})
             for f in ("definition", "include_rule", "exclude_rule", "example")

@@ -8,12 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sieva.core.views import apply_errors, export, messages_of
+from sieva.core.views import apply_errors, export
 from sieva.evidence import services
 from sieva.evidence.access import Ring, get_study_for_user, ring_of
 from sieva.evidence.forms import AdjudicationForm, DoubleCodingForm
 from sieva.evidence.models import Assignment
 from sieva.evidence.selectors.agreement import agreement_report
+from sieva.evidence.views.common import run_and_report
 from sieva.org.access import Capability, access_of, capability_required
 
 READ = Capability.VIEW_REPORTS
@@ -106,8 +107,9 @@ def adjudicate(request: HttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     source = get_object_or_404(study.sources, pk=data["source"])
     code = get_object_or_404(study.codes, pk=data["code"])
-    try:
-        services.adjudicate(
+    run_and_report(
+        request,
+        lambda: services.adjudicate(
             actor=request.user,
             source=source,
             code=code,
@@ -115,14 +117,8 @@ def adjudicate(request: HttpRequest, pk: int) -> HttpResponse:
             end=data["end"],
             applies=data["applies"],
             note=data["note"],
-        )
-    except ValidationError as exc:
-        for message in messages_of(exc):
-            messages.error(request, message)
-    else:
-        messages.success(
-            request,
-            _("Keputusan untuk kode %(code)s pada %(label)s disimpan.")
-            % {"code": code.name, "label": source.label},
-        )
+        ),
+        _("Keputusan untuk kode %(code)s pada %(label)s disimpan.")
+        % {"code": code.name, "label": source.label},
+    )
     return redirect("evidence:adjudication", pk=study.pk)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sieva.core.views import apply_errors, confirm_delete, messages_of
+from sieva.core.views import apply_errors, confirm_delete
 from sieva.evidence import services
 from sieva.evidence.access import (
     Ring,
@@ -22,6 +22,7 @@ from sieva.evidence.access import (
 from sieva.evidence.forms import CodeForm, CodingForm
 from sieva.evidence.models import Code
 from sieva.evidence.selectors.coding import codebook_tree, coding_page
+from sieva.evidence.views.common import run_and_report
 from sieva.org.access import Capability, access_of, capability_required
 
 READ = Capability.VIEW_REPORTS
@@ -113,14 +114,13 @@ def coding_exemplar(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def suggestion_decide(request: HttpRequest, pk: int) -> HttpResponse:
     coding = get_coding_for_user(access_of(request), pk)
-    try:
-        if request.POST.get("accept") == "1":
-            services.suggestion_accept(actor=request.user, coding=coding)
-        else:
-            services.suggestion_reject(actor=request.user, coding=coding)
-    except ValidationError as exc:
-        for message in messages_of(exc):
-            messages.error(request, message)
+    accept = request.POST.get("accept") == "1"
+    decide = services.suggestion_accept if accept else services.suggestion_reject
+    run_and_report(
+        request,
+        lambda: decide(actor=request.user, coding=coding),
+        _("Saran diterima.") if accept else _("Saran ditolak."),
+    )
     return _back_to_coding(request, coding.source_id)
 
 
@@ -195,11 +195,9 @@ def code_delete(request: HttpRequest, pk: int) -> HttpResponse:
             question=_("Hapus kode “%(name)s” dari buku kode?") % {"name": code.name},
             cancel_url=reverse("evidence:codebook", args=[study.pk]),
         )
-    try:
-        services.code_delete(actor=request.user, code=code)
-    except ValidationError as exc:
-        for message in messages_of(exc):
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Kode dihapus."))
+    run_and_report(
+        request,
+        lambda: services.code_delete(actor=request.user, code=code),
+        _("Kode dihapus."),
+    )
     return redirect("evidence:codebook", pk=study.pk)

@@ -9,12 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sieva.core.views import apply_errors, messages_of
+from sieva.core.views import apply_errors
 from sieva.evidence import services
 from sieva.evidence.access import get_plan_for_user, get_plan_item_for_user, plans_for_user
 from sieva.evidence.forms import CommentForm, NominationForm, PlanItemForm, ProposeForm
 from sieva.evidence.models import Nomination, PlanStatus
 from sieva.evidence.selectors.planning import competency_labels, needs_summary, shown
+from sieva.evidence.views.common import run_and_report
 from sieva.org.access import (
     Capability,
     access_of,
@@ -103,15 +104,11 @@ def plan_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def plan_advance(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(access_of(request), pk, manage=True)
-    try:
-        services.plan_advance(actor=request.user, plan=plan)
-    except ValidationError as exc:
-        for message in messages_of(exc):
-            messages.error(request, message)
-    else:
-        messages.success(
-            request, _("Status rencana: %(status)s.") % {"status": plan.get_status_display()}
-        )
+    run_and_report(
+        request,
+        lambda: services.plan_advance(actor=request.user, plan=plan),
+        _("Status rencana diperbarui."),
+    )
     return redirect("evidence:plan_detail", pk=plan.pk)
 
 

@@ -8,13 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sieva.core.views import apply_errors, messages_of
+from sieva.core.views import apply_errors
 from sieva.evidence import services
 from sieva.evidence.access import can_write_practice, get_practice_for_user
 from sieva.evidence.forms import PracticeForm, ReviewForm
 from sieva.evidence.models import FeedbackKind, Practice, PracticeKind, PracticeStatus
 from sieva.evidence.selectors.practices import library_figures, practice_figures, practice_rows
 from sieva.evidence.selectors.themes import exemplar_quotes
+from sieva.evidence.views.common import run_and_report
 from sieva.org.access import Capability, access_of, capability_required
 from sieva.org.models import OrgUnit
 
@@ -100,13 +101,11 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def practice_submit(request: HttpRequest, pk: int) -> HttpResponse:
     practice = get_practice_for_user(access_of(request), pk, write=True)
-    try:
-        services.practice_submit(actor=request.user, practice=practice)
-    except ValidationError as exc:
-        for message in messages_of(exc):
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Praktik diajukan untuk ditinjau."))
+    run_and_report(
+        request,
+        lambda: services.practice_submit(actor=request.user, practice=practice),
+        _("Praktik diajukan untuk ditinjau."),
+    )
     return redirect("evidence:practice_detail", pk=practice.pk)
 
 
@@ -117,18 +116,16 @@ def practice_review(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Pilih terbitkan atau kembalikan."))
-    try:
-        services.practice_review(
+    run_and_report(
+        request,
+        lambda: services.practice_review(
             actor=request.user,
             practice=practice,
             publish=form.cleaned_data["publish"],
             note=form.cleaned_data["note"],
-        )
-    except ValidationError as exc:
-        for message in messages_of(exc):
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Keputusan tinjauan disimpan."))
+        ),
+        _("Keputusan tinjauan disimpan."),
+    )
     return redirect("evidence:practice_detail", pk=practice.pk)
 
 
@@ -140,17 +137,15 @@ def practice_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     kind = request.POST.get("kind", "")
     if kind not in FeedbackKind.values or access.scope_id is None:
         return HttpResponseBadRequest(_("Umpan balik tidak dikenal."))
-    try:
-        services.practice_feedback(
+    run_and_report(
+        request,
+        lambda: services.practice_feedback(
             actor=request.user,
             practice=practice,
             unit=OrgUnit.objects.get(pk=access.scope_id),
             kind=kind,
             note=request.POST.get("note", ""),
-        )
-    except ValidationError as exc:
-        for message in messages_of(exc):
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Terima kasih; umpan balik Anda tercatat."))
+        ),
+        _("Terima kasih; umpan balik Anda tercatat."),
+    )
     return redirect("evidence:practice_detail", pk=practice.pk)

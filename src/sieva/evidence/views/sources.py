@@ -1,6 +1,7 @@
 """Sources of a study: interview records with transcripts, documents with their review
 checklist, and open survey answers brought in for coding. The team's ring throughout."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sieva.core.views import apply_errors
 from sieva.evidence import services
@@ -25,82 +27,72 @@ def _upload(form: Any) -> tuple[str, bytes] | None:
     return (file.name, file.read()) if file else None
 
 
-def _save_interview(
-    request: HttpRequest, study: Study, interview: Interview | None = None
-) -> HttpResponse:
-    form = InterviewForm(
-        request.POST or None, request.FILES or None, instance=interview, study=study
-    )
+# kind → (form, service, keyword the service takes the record by, template, saved message)
+_RECORDS: dict[str, tuple[Any, Callable[..., Any], str, str, str]] = {
+    "interview": (
+        InterviewForm,
+        services.interview_save,
+        "interview",
+        "evidence/interview_form.html",
+        gettext_lazy("Wawancara %(label)s disimpan."),
+    ),
+    "document": (
+        DocumentForm,
+        services.document_save,
+        "document",
+        "evidence/document_form.html",
+        gettext_lazy("Dokumen %(label)s disimpan."),
+    ),
+}
+
+
+def _save_record(request: HttpRequest, kind: str, study: Study, record: Any = None) -> HttpResponse:
+    """The create/edit page of an interview or a document: its form, the upload extracted by
+    the service, then the source's page."""
+    form_class, save, keyword, template, saved_message = _RECORDS[kind]
+    form = form_class(request.POST or None, request.FILES or None, instance=record, study=study)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if kind == "document" and record is not None and not data.get("text"):
+            data.pop("text")  # an empty box on an edit keeps the stored text
         try:
-            saved = services.interview_save(
+            saved = save(
                 actor=request.user,
                 study=study,
-                data=form.cleaned_data,
-                interview=interview,
+                data=data,
                 upload=_upload(form),
+                **{keyword: record},
             )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(
-                request, _("Wawancara %(label)s disimpan.") % {"label": saved.source.label}
-            )
+            messages.success(request, str(saved_message) % {"label": saved.source.label})
             return redirect("evidence:source_detail", pk=saved.source.pk)
-    context = {"form": form, "study": study, "interview": interview}
-    return render(request, "evidence/interview_form.html", context)
+    return render(request, template, {"form": form, "study": study, kind: record})
 
 
 @capability_required(READ)
 def interview_create(request: HttpRequest, pk: int) -> HttpResponse:
     study = get_study_for_user(access_of(request), pk, ring=Ring.TEAM)
-    return _save_interview(request, study)
+    return _save_record(request, "interview", study)
 
 
 @capability_required(READ)
 def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_source_for_user(access_of(request), pk)
-    interview = Interview.objects.get(source=source)
-    return _save_interview(request, source.study, interview)
-
-
-def _save_document(
-    request: HttpRequest, study: Study, document: Document | None = None
-) -> HttpResponse:
-    form = DocumentForm(request.POST or None, request.FILES or None, instance=document, study=study)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        if not data.get("text") and document is not None:
-            data.pop("text")  # an empty box on an edit keeps the stored text
-        try:
-            saved = services.document_save(
-                actor=request.user,
-                study=study,
-                data=data,
-                document=document,
-                upload=_upload(form),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request, _("Dokumen %(label)s disimpan.") % {"label": saved.source.label}
-            )
-            return redirect("evidence:source_detail", pk=saved.source.pk)
-    context = {"form": form, "study": study, "document": document}
-    return render(request, "evidence/document_form.html", context)
+    return _save_record(request, "interview", source.study, Interview.objects.get(source=source))
 
 
 @capability_required(READ)
 def document_create(request: HttpRequest, pk: int) -> HttpResponse:
     study = get_study_for_user(access_of(request), pk, ring=Ring.TEAM)
-    return _save_document(request, study)
+    return _save_record(request, "document", study)
 
 
 @capability_required(READ)
 def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_source_for_user(access_of(request), pk)
-    return _save_document(request, source.study, Document.objects.get(source=source))
+    return _save_record(request, "document", source.study, Document.objects.get(source=source))
 
 
 @capability_required(READ)
