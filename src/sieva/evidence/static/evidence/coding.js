@@ -35,4 +35,6 @@
 
   // selectionchange fires for mouse, keyboard and touch (long-press) selections alike.
   document.addEventListener("selectionchange", update);
+  // With the script running the positions fill themselves; phones then hide them (CSS).
+  document.documentElement.classList.add("js-coding");
 })();
