@@ -29,6 +29,7 @@ from sieva.org.models import OrgKind
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from sieva.recommendations.models import TrackedRecommendation
 from sieva.satisfaction.models import SkmImportJob, SkmImportStatus, SkmLink
+from tests.evidence.factories import evidence_estate
 from tests.factories import (
     BudgetLineFactory,
     CohortFactory,
@@ -151,6 +152,51 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "instruments:response_import_preview": lambda e: e.pk("response_import_job"),
     "instruments:response_import_status": lambda e: e.pk("response_import_failed"),
     "instruments:response_import_errors": lambda e: e.pk("response_import_failed"),
+    **{
+        f"evidence:{name}": lambda e: e.pk("study")
+        for name in (
+            "study_detail",
+            "study_edit",
+            "plan",
+            "interview_create",
+            "document_create",
+            "open_answers",
+            "suggest",
+            "codebook",
+            "double_coding",
+            "agreement",
+            "adjudication",
+            "adjudicate",
+            "analysis",
+        )
+    },
+    **{
+        f"evidence:{name}": lambda e: e.pk("source")
+        for name in ("source_detail", "interview_edit", "coding", "source_finish")
+    },
+    "evidence:document_edit": lambda e: e.pk("document_source"),
+    "evidence:document_review": lambda e: e.pk("document_source"),
+    "evidence:guide_question_delete": lambda e: e.pk("guide_question"),
+    "evidence:stratum_delete": lambda e: e.pk("stratum"),
+    **{
+        f"evidence:{name}": lambda e: e.pk("coding")
+        for name in ("coding_delete", "coding_exemplar", "suggestion_decide")
+    },
+    **{
+        f"evidence:{name}": lambda e: e.pk("practice")
+        for name in (
+            "practice_detail",
+            "practice_edit",
+            "practice_submit",
+            "practice_review",
+            "practice_feedback",
+        )
+    },
+    "evidence:plan_detail": lambda e: e.pk("plan"),
+    "evidence:plan_advance": lambda e: e.pk("plan"),
+    "evidence:plan_item_edit": lambda e: e.pk("plan_item"),
+    "evidence:code_edit": lambda e: e.pk("code"),
+    "evidence:code_delete": lambda e: e.pk("code"),
     "satisfaction:import_status": lambda e: e.pk("skm_import_failed"),
     "satisfaction:import_job_errors": lambda e: e.pk("skm_import_failed"),
     **{
@@ -209,6 +255,12 @@ LIST_PAGES: dict[str, ListPage] = {
     "satisfaction:import": NO_EXPORT,
     "recommendations:list": ListPage(True, exports=()),
     "evaluation:thresholds": ListPage(True, exports=()),  # overrides and node picker
+    "evidence:study_list": ListPage(True, exports=()),
+    "evidence:study_create": ListPage(True, exports=()),  # its instansi and program pickers
+    "evidence:practice_list": ListPage(True, exports=()),  # Medan's own draft
+    "evidence:practice_create": ListPage(True, exports=()),  # its instansi picker
+    "evidence:plan_list": ListPage(True, exports=()),
+    "evidence:nominations": ListPage(True, exports=()),
 }
 
 # Pages that only ever show the signed-in user's own work (e.g. their last import's errors).
@@ -290,6 +342,7 @@ def estate(world) -> Estate:
         error_count=1,
     )
     objects["report"] = medan_report(world.medan)
+    objects.update(evidence_estate(world, program))
     objects.update(_schedule_objects(world, program, objects["report"]))
     objects.update(_recommendation_objects(world, program))
     return Estate(objects)

@@ -162,6 +162,7 @@ EXPECTED_LOGINS = {
     "admin.jakarta": (Role.AGENCY_ADMIN, "PEMPROV-DKI"),
     "penyelenggara.medan": (Role.ORGANISER, "PEMKOT-MDN"),
     "evaluator.medan": (Role.EVALUATOR, "PEMKOT-MDN"),
+    "koder.medan": (Role.EVALUATOR, "PEMKOT-MDN"),  # second coder of the qualitative study
     "mentor.medan": (Role.MENTOR, "PEMKOT-MDN"),
     "pimpinan.medan": (Role.LEADER, "PEMKOT-MDN"),
 }

@@ -4,6 +4,7 @@
     sieva analyze sample-size --population N [--method krejcie-morgan|slovin|cochran]
     sieva analyze paired FILE --pre COL --post COL [--max-score M] [--json]
     sieva analyze reliability FILE [--items COL,COL,…] [--json]
+    sieva analyze agreement FILE [--level nominal|ordinal|interval|ratio] [--json]
 
 Row numbers in messages are spreadsheet rows (the header is row 1). Exit status 0 on
 success, 1 for a problem in the data, 2 for a wrong command line.
@@ -13,6 +14,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from sieva.analyze_cli.agreement import run_agreement
 from sieva.analyze_cli.commands import run_ikm, run_paired, run_reliability, run_sample_size
 from sieva.analyze_cli.tables import DataError
 
@@ -50,7 +52,16 @@ def _parser() -> argparse.ArgumentParser:
     rel.add_argument("file")
     rel.add_argument("--items", help="kolom butir, dipisah koma (bawaan: semua kolom angka)")
 
-    for p in (ikm, size, paired, rel):
+    agree = sub.add_parser("agreement", help="kesepakatan antarpengode (alpha Krippendorff, kappa)")
+    agree.add_argument("file", help="CSV/XLSX: kolom pertama unit, satu kolom per pengode")
+    agree.add_argument(
+        "--level",
+        choices=("nominal", "ordinal", "interval", "ratio"),
+        default="nominal",
+        help="tingkat pengukuran (bawaan nominal)",
+    )
+
+    for p in (ikm, size, paired, rel, agree):
         p.add_argument("--json", action="store_true", help="keluaran JSON")
     return parser
 
@@ -60,6 +71,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "sample-size": run_sample_size,
     "paired": run_paired,
     "reliability": run_reliability,
+    "agreement": run_agreement,
 }
 
 

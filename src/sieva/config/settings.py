@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "sieva.instruments",
     "sieva.satisfaction",
     "sieva.indicators",
+    "sieva.evidence",
     "sieva.evaluation",
     "sieva.recommendations",
     "sieva.reports",
@@ -261,6 +262,9 @@ SIEVA_PSEUDONYM_KEY = env_str("SIEVA_PSEUDONYM_KEY", SECRET_KEY if DEBUG or TEST
 if not SIEVA_PSEUDONYM_KEY:
     raise ImproperlyConfigured("Set SIEVA_PSEUDONYM_KEY (a long random value, never rotated).")
 SIEVA_L3_MONTHS_AFTER = env_int("SIEVA_L3_MONTHS_AFTER", 3)
+# Training plans proposed from needs (decision 0034): defaults officials then adjust per program.
+SIEVA_PLAN_DEFAULT_JP = env_int("SIEVA_PLAN_DEFAULT_JP", 24)
+SIEVA_PLAN_COST_PER_JP = env_int("SIEVA_PLAN_COST_PER_JP", 150_000)
 SIEVA_RESPOND_RATE_LIMIT = env_int("SIEVA_RESPOND_RATE_LIMIT", 30)
 SIEVA_RESPOND_RATE_WINDOW = env_int("SIEVA_RESPOND_RATE_WINDOW", 600)
 SIEVA_RESET_RATE_LIMIT = env_int("SIEVA_RESET_RATE_LIMIT", 5)

@@ -24,6 +24,7 @@ urlpatterns = [
     path("instrumen/", include("sieva.instruments.urls")),
     path("skm/", include("sieva.satisfaction.urls")),
     path("indikator/", include("sieva.indicators.urls")),
+    path("kualitatif/", include("sieva.evidence.urls")),
     path("laporan/", include("sieva.reports.urls")),
     path("rekomendasi/", include("sieva.recommendations.urls")),
     path("admin/", admin.site.urls),

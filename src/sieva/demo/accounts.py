@@ -37,6 +37,7 @@ ACCOUNTS = (
     AccountSpec("admin.jakarta", Role.AGENCY_ADMIN, "PEMPROV-DKI"),
     AccountSpec("penyelenggara.medan", Role.ORGANISER, "PEMKOT-MDN"),
     AccountSpec("evaluator.medan", Role.EVALUATOR, "PEMKOT-MDN"),
+    AccountSpec("koder.medan", Role.EVALUATOR, "PEMKOT-MDN"),  # second coder (issue 13)
     AccountSpec("atasan.medan", Role.SUPERVISOR, "@atasan", "atasan"),
     AccountSpec("mentor.medan", Role.MENTOR, "PEMKOT-MDN", "mentor"),
     AccountSpec("peserta.medan", Role.PARTICIPANT, "@peserta", "peserta"),

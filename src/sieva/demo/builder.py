@@ -19,6 +19,7 @@ from sieva.demo.enrollment import Enroller
 from sieva.demo.indicators import build_indicators
 from sieva.demo.orgtree import NATIONAL_CODE, Tree, create_tree
 from sieva.demo.people import Person, save_people, staff_tree
+from sieva.demo.qualitative import build_qualitative
 from sieva.demo.schedule import PlannedCohort, create_cohorts, create_programs
 from sieva.demo.skm import build_skm
 from sieva.org.models import AsnKind, Employee, OrgUnit, PositionLevel
@@ -71,6 +72,7 @@ def build(
         counts |= build_indicators(seed=seed, today=today)  # decision 0011
         counts |= build_collection(seed=seed, today=today)  # L1-L3 campaigns and answers
         counts |= build_skm(seed=seed, today=today, scale=scale)  # citizen satisfaction
+        counts |= build_qualitative(seed=seed, today=today)  # interviews, coding, practices
         audit_record(
             actor=None,
             action="demo_build",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from sieva.evaluation.engine import Scope, evaluate
 from sieva.evaluation.findings import Finding, derive_findings
 from sieva.evaluation.templatetags.figures import figure_value
+from sieva.evidence.selectors.themes import report_themes
 from sieva.org.access import Access
 from sieva.org.models import OrgUnit
 from sieva.programs.models import Cohort, Program, ProgramKind
@@ -132,7 +133,9 @@ def build_report(*, access: Access, scope: Scope, author: str) -> BuiltReport:
         else None
     )
     title, scope_label, period_label = _labels(access, scope)
-    inp = ReportInput(result, findings, facts, case, scope_label, author)
+    program_ids = {p.pk for p in facts.programs} | {scope.program_id} - {None}
+    qualitative = report_themes(access, program_ids=program_ids, node=scope.node)
+    inp = ReportInput(result, findings, facts, case, scope_label, author, qualitative)
     sheets = annex(inp)
     appendix = [
         front.methods_appendix(inp),
@@ -160,6 +163,7 @@ def build_report(*, access: Access, scope: Scope, author: str) -> BuiltReport:
         "cohorts": [[c.pk, c.start_date, c.end_date, c.status] for c in facts.cohorts],
         "instruments": to_jsonable(facts.instruments),
         "case": to_jsonable(case.result) if case else None,
+        "qualitative": to_jsonable(qualitative),
     }
     digest = input_hash(data)
     document = {

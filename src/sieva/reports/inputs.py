@@ -7,6 +7,7 @@ from typing import Any
 from sieva.evaluation.engine.figures import Figure
 from sieva.evaluation.engine.result import EvaluationResult
 from sieva.evaluation.findings.types import Finding
+from sieva.evidence.selectors.themes import ReportThemes
 from sieva.programs.models import Cohort
 from sieva.reports.selectors import ScopeFacts
 
@@ -27,6 +28,7 @@ class ReportInput:
     case: CaseStudy | None
     scope_label: str
     author: str
+    qualitative: ReportThemes | None = None  # issue 13: themes of the qualitative studies
 
     @property
     def target(self) -> float | None:

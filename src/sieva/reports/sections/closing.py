@@ -11,6 +11,7 @@ from sieva.reports import blocks as b
 from sieva.reports import narrative
 from sieva.reports.inputs import ReportInput, figures_in
 from sieva.reports.narrative import Sentence
+from sieva.reports.sections import qualitative
 
 
 def _strength(strength: Strength) -> str:
@@ -75,6 +76,7 @@ def challenges(inp: ReportInput) -> dict[str, Any]:
         blocks.append(b.heading(_("Hambatan penerapan yang disebut (L3)")))
         ranked = sorted(barriers.values(), key=lambda lc: (-lc[1], lc[0]))
         blocks.append(b.items(f"{label}: {count}" for label, count in ranked))
+    blocks += qualitative.challenge_blocks(inp)
     return b.section("tantangan", _("Tantangan"), blocks)
 
 
