@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sieva.core.exports import ExportTitle
 from sieva.core.views import apply_errors, export
 from sieva.evidence import services
 from sieva.evidence.access import Ring, get_study_for_user, ring_of
@@ -78,7 +79,14 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
             _("Revisi"),
         ]
         return export(
-            request, filename=f"kesepakatan-kajian-{study.pk}", headers=headers, rows=rows
+            request,
+            filename=f"kesepakatan-kajian-{study.pk}",
+            title=ExportTitle(
+                _("Kesepakatan antarpengode: %(study)s") % {"study": study.title},
+                access.scope_label,
+            ),
+            headers=headers,
+            rows=rows,
         )
     context = {
         "study": study,

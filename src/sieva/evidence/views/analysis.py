@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from sieva.core.exports import ExportTitle
 from sieva.core.views import export
 from sieva.evidence.access import Ring, get_study_for_user, ring_of
 from sieva.evidence.selectors.joint import joint_display
@@ -33,7 +34,17 @@ def analysis(request: HttpRequest, pk: int) -> HttpResponse:
         rows = [
             [r.code.name, r.sources, r.share, *(r.groups[g] for g in groups)] for r in table.rows
         ]
-        return export(request, filename=f"tema-kajian-{study.pk}-{by}", headers=headers, rows=rows)
+        return export(
+            request,
+            filename=f"tema-kajian-{study.pk}-{by}",
+            title=ExportTitle(
+                _("Tema kajian %(study)s") % {"study": study.title},
+                access.scope_label,
+                ((_("Menurut"), _(GROUP_LABELS[by])),),
+            ),
+            headers=headers,
+            rows=rows,
+        )
     codes, matrix = co_occurrence(study)
     chosen = next((r.code for r in table.rows if str(r.code.pk) == request.GET.get("kode")), None)
     chosen = chosen or next((r.code for r in table.rows if r.sources), None)
