@@ -88,6 +88,7 @@ class UnitMoveForm(DescribedForm):
     parent = UnitChoiceField(
         label=_("Induk baru"),
         queryset=OrgUnit.objects.none(),
+        empty_label=_("— pilih induk baru —"),
         help_text=_("Hanya unit yang jenisnya sesuai; seluruh subunit ikut pindah."),
     )
 

@@ -191,8 +191,7 @@ class _Tree:
                 placed.append(self.nodes[row.key])
         for node in placed:
             self._check_place(node)
-        if not self.errors:
-            self._check_activity(placed)
+        self._check_activity(placed)
         return self.errors
 
     def _lay(self, row: UnitRow) -> bool:
