@@ -86,11 +86,15 @@ def test_the_national_admin_imports_a_province_from_an_xlsx_whose_parents_come_l
     assert units["BDG-MPP"].parent == units["PEMKOT-BDG"]
     assert units["BDG-PKM-PUTER"].depth == 5
     _consistent(units.values())
-    assert AuditEvent.objects.filter(action="org_unit.create").count() == 8
+    assert not AuditEvent.objects.filter(action="org_unit.create").exists()
     summary = AuditEvent.objects.get(action="org_unit.import")
-    assert summary.changes == {
+    assert summary.actor == nadia
+    assert {k: v for k, v in summary.changes.items() if k != "created_codes"} == {
         "file": "struktur-jabar.xlsx", "created": 8, "updated": 0, "unchanged": 0
     }  # fmt: skip
+    # Parents first: the order in which the units were written.
+    assert summary.changes["created_codes"][:3] == ["32", "3273", "PEMKOT-BDG"]
+    assert len(summary.changes["created_codes"]) == 8
 
 
 def test_alice_imports_an_excel_csv_in_cp1252_that_adds_renames_moves_and_deactivates(alice, world):
@@ -285,3 +289,17 @@ def test_the_command_imports_and_reports_errors(tmp_path, world, capsys):
     assert exc.value.returncode == 1
     assert "baris 2\tKODE_INDUK\tKode induk PEMKOT-PLG tidak ada" in capsys.readouterr().err
     assert "PEMKOT-PLG" in report.read_bytes().decode("utf-8-sig")
+
+
+def test_one_file_moves_a_puskesmas_out_of_a_dinas_it_closes(alice, world):
+    content = excel_csv(
+        [
+            ["KODE", "NAMA", "JENIS", "KODE_INDUK", "AKTIF"],
+            ["MDN-DINKES", "Dinas Kesehatan Kota Medan", "Perangkat daerah", "", "TIDAK"],
+            ["MDN-PKM-01", "Puskesmas Padang Bulan", "Unit layanan", "MDN-DISHUB", "YA"],
+        ]
+    )
+    assert _errors(_import(alice, content)) == []
+    puskesmas = OrgUnit.objects.get(pk=world.medan_puskesmas.pk)
+    assert puskesmas.active and puskesmas.is_within(world.medan_transport)
+    assert not OrgUnit.objects.get(pk=world.medan_health.pk).active
