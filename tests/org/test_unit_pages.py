@@ -44,7 +44,7 @@ def test_a_service_units_page_shows_code_kind_place_staff_skm_link_and_sample(cl
     assert "<dt>Jenis</dt><dd>Unit layanan</dd>" in page
     assert "Pemerintah Kota Medan</a> › <a" in page and "Dinas Kesehatan Kota Medan</a>" in page
     assert "Kota Medan</a> ›" not in page.replace("Pemerintah Kota Medan</a> ›", "")  # outside
-    assert "2 di unit ini, 2 termasuk subunit" in page
+    assert "<dt>Pegawai aktif</dt><dd>2 · <a" in page  # a leaf: no subtree total
     assert reverse("satisfaction:unit_link", kwargs={"pk": world.medan_puskesmas.pk}) in page
     # Krejcie & Morgan (1970) Table 1: N = 1000 → s = 278.
     assert "sampel minimum SKM 278 responden (Krejcie-Morgan)" in page
@@ -101,6 +101,19 @@ def test_bob_cannot_start_a_unit_under_a_medan_parent(client, bob, world):
 # --- create, edit, move ------------------------------------------------------------------
 
 
+def test_the_new_unit_form_offers_only_the_kinds_that_fit_somewhere_in_the_scope(
+    client, alice, nadia, world
+):
+    client.force_login(alice)
+    kinds = client.get(CREATE).context["form"].fields["kind"].choices
+    assert [value for value, _label in kinds] == ["perangkat_daerah", "unit_layanan"]
+    client.force_login(nadia)
+    kinds = client.get(CREATE).context["form"].fields["kind"].choices
+    assert [value for value, _label in kinds] == [
+        "provinsi", "kabkota", "instansi", "perangkat_daerah", "unit_layanan"
+    ]  # fmt: skip
+
+
 def test_alice_adds_a_puskesmas_from_the_departments_page(client, alice, world):
     client.force_login(alice)
     form = client.get(CREATE, {"induk": world.medan_health.pk}).context["form"]
@@ -122,8 +135,8 @@ def test_alice_adds_a_puskesmas_from_the_departments_page(client, alice, world):
     assert unit.parent == world.medan_health and unit.service_population == 15_000
 
 
-def test_a_misfit_kind_is_explained_on_the_form(client, alice, world):
-    client.force_login(alice)
+def test_a_misfit_kind_is_explained_on_the_form(client, alice, nadia, world):
+    client.force_login(nadia)
     data = {"parent": world.medan.pk, "kind": "kabkota", "code": "X", "name": "X"}
     response = client.post(CREATE, data)
     assert response.context["form"].errors == {
@@ -132,6 +145,7 @@ def test_a_misfit_kind_is_explained_on_the_form(client, alice, world):
         ]
     }
     # Neither a service unit (a leaf) nor a unit outside her scope is offered as a parent.
+    client.force_login(alice)
     for parent in (world.medan_puskesmas, world.medan_city):
         data = {"parent": parent.pk, "kind": "perangkat_daerah", "code": "Y", "name": "Y"}
         assert "parent" in client.post(CREATE, data).context["form"].errors
@@ -266,7 +280,7 @@ def test_an_inactive_unit_leaves_the_tree_and_the_pickers_but_its_records_stay(
     assert world.medan_transport.pk not in [v.value for v, _l in create.fields["unit"].choices if v]
     # The former employee's record still shows the unit, and its edit form keeps it, marked.
     edit = client.get(reverse("org:employee_edit", kwargs={"pk": closed_transport.pk}))
-    labels = dict((v.value, label) for v, label in edit.context["form"].fields["unit"].choices if v)
+    labels = {v.value: label for v, label in edit.context["form"].fields["unit"].choices if v}
     assert (
         labels[world.medan_transport.pk] == "· Dinas Perhubungan Kota Medan (MDN-DISHUB) — nonaktif"
     )
@@ -280,7 +294,7 @@ def test_an_inactive_unit_leaves_the_tree_and_the_pickers_but_its_records_stay(
 def test_the_export_of_inactive_units_says_so(client, alice, world, closed_transport):
     client.force_login(alice)
     rows = csv_rows(client.get(UNITS, {"format": "csv", "nonaktif": "1"}))
-    assert ["MDN-DISHUB", "TIDAK"] == [rows[-1][0], rows[-1][5]]
+    assert [rows[-1][0], rows[-1][5]] == ["MDN-DISHUB", "TIDAK"]
     assert "MDN-DISHUB" not in [row[0] for row in csv_rows(client.get(UNITS, {"format": "csv"}))]
 
 

@@ -17,7 +17,7 @@ from sieva.org.services import (
     unit_update,
 )
 from sieva.org.services.units import PARENT_KINDS, kind_problem
-from tests.factories import EmployeeFactory, OrgUnitFactory
+from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

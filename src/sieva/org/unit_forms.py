@@ -50,12 +50,12 @@ class UnitForm(DescribedForm):
         return {name: getattr(unit, name) for name in UnitForm.base_fields}
 
 
-def kind_choices(access: Access, parent: OrgUnit | None = None) -> list[tuple[str, Any]]:
-    """The kinds a new unit may take: those fitting `parent` when it is known; a national
-    root only for an admin of the whole tree."""
-    kinds = [kind for kind in OrgKind if kind != OrgKind.NATIONAL or access.scope_path == "/"]
-    if parent is not None:
-        kinds = [kind for kind in kinds if parent.kind in PARENT_KINDS[kind]]
+def kind_choices(access: Access, parent_kinds: set[str]) -> list[tuple[str, Any]]:
+    """The kinds a new unit may take: those fitting under one of `parent_kinds` (the kinds of
+    the parents offered); a national root only for an admin of the whole tree."""
+    kinds = [kind for kind in OrgKind if PARENT_KINDS[kind] & parent_kinds]
+    if access.scope_path == "/":
+        kinds.insert(0, OrgKind.NATIONAL)
     return [(kind.value, kind.label) for kind in kinds]
 
 
@@ -81,7 +81,11 @@ class UnitCreateForm(UnitForm):
         parents = unit_choices_for_user(access).filter(kind__in=PARENT_CAPABLE)
         self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
         self.fields["parent"].required = access.scope_path != "/"
-        self.fields["kind"].choices = kind_choices(access, parent)  # type: ignore[attr-defined]
+        if parent is not None:
+            parent_kinds = {parent.kind}
+        else:
+            parent_kinds = set(parents.order_by().values_list("kind", flat=True).distinct())
+        self.fields["kind"].choices = kind_choices(access, parent_kinds)  # type: ignore[attr-defined]
 
 
 class UnitMoveForm(DescribedForm):

@@ -76,7 +76,6 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_list_people": access.can(Capability.VIEW_PERSONAL_DATA),
         "can_see_skm": access.can(Capability.VIEW_REPORTS),
         "is_service_unit": unit.kind == OrgKind.SERVICE_UNIT,
-        "blockers": deactivation_problems(unit) if can_change and unit.active else [],
     }
     return render(request, "org/unit_detail.html", context)
 
@@ -157,6 +156,7 @@ def unit_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
         "unit": unit,
         "blockers": deactivation_problems(unit),
         "is_service_unit": unit.kind == OrgKind.SERVICE_UNIT,
+        "can_list_people": access.can(Capability.VIEW_PERSONAL_DATA),
     }
     return render(request, "org/unit_deactivate.html", context)
 
