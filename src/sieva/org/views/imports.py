@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sieva.core.exports import table_response
@@ -46,13 +47,18 @@ def _error_report(request: HttpRequest, key: str, filename: str) -> HttpResponse
     )
 
 
-def _page(form: Any, result: Any, **context: Any) -> dict[str, Any]:
+def _page(form: Any, result: Any, name: str, columns: Any) -> dict[str, Any]:
+    """The context of `org/_import_page.html` for the import whose URLs are `org:<name>…`."""
     return {
         "form": form,
         "result": result,
         "errors": result.errors[:ERRORS_SHOWN] if result else [],
         "errors_kept": ERRORS_KEPT,
-        **context,
+        "upload_url": reverse(f"org:{name}"),
+        "report_url": reverse(f"org:{name}_errors"),
+        "template_url": reverse(f"org:{name}_template"),
+        "required_columns": columns.REQUIRED,
+        "optional_columns": columns.OPTIONAL,
     }
 
 
@@ -73,9 +79,7 @@ def employee_import(request: HttpRequest) -> HttpResponse:
             )
             return redirect("org:employee_list")
         _keep_errors(request, _EMPLOYEE_ERRORS, upload.name, result.errors)
-    context = _page(
-        form, result, required_columns=columns.REQUIRED, optional_columns=columns.OPTIONAL
-    )
+    context = _page(form, result, "employee_import", columns)
     return render(request, "org/employee_import.html", context)
 
 
@@ -85,16 +89,20 @@ def employee_import_errors(request: HttpRequest) -> HttpResponse:
     return _error_report(request, _EMPLOYEE_ERRORS, "galat-impor-pegawai")
 
 
-@capability_required(Capability.EDIT_PEOPLE)
-def employee_import_template(request: HttpRequest) -> HttpResponse:
-    """An empty file with the import's header row, as ?format=csv or xlsx."""
+def _template(request: HttpRequest, filename: str, headers: tuple[str, ...]) -> HttpResponse:
+    """An empty file with an import's header row, as ?format=csv or xlsx."""
     return export(
         request,
-        filename="templat-impor-pegawai",
+        filename=filename,
         title=None,  # filled in and uploaded again: the header row must stay row 1
-        headers=columns.ALL,
+        headers=headers,
         rows=[],
     )
+
+
+@capability_required(Capability.EDIT_PEOPLE)
+def employee_import_template(request: HttpRequest) -> HttpResponse:
+    return _template(request, "templat-impor-pegawai", columns.ALL)
 
 
 @capability_required(Capability.EDIT_ORGANISATION)
@@ -120,12 +128,7 @@ def unit_import(request: HttpRequest) -> HttpResponse:
             )
             return redirect("org:unit_list")
         _keep_errors(request, _UNIT_ERRORS, upload.name, result.errors)
-    context = _page(
-        form,
-        result,
-        required_columns=unit_columns.REQUIRED,
-        optional_columns=unit_columns.OPTIONAL,
-    )
+    context = _page(form, result, "unit_import", unit_columns)
     return render(request, "org/unit_import.html", context)
 
 
@@ -136,11 +139,4 @@ def unit_import_errors(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.EDIT_ORGANISATION)
 def unit_import_template(request: HttpRequest) -> HttpResponse:
-    """An empty file with the import's header row, as ?format=csv or xlsx."""
-    return export(
-        request,
-        filename="templat-impor-unit",
-        title=None,  # filled in and uploaded again: the header row must stay row 1
-        headers=unit_columns.ALL,
-        rows=[],
-    )
+    return _template(request, "templat-impor-unit", unit_columns.ALL)
