@@ -9,7 +9,7 @@ from django.urls import reverse
 from sieva.audit.models import AuditEvent
 from sieva.org.models import Employee, OrgKind, OrgUnit
 from tests.core.readback import csv_rows, xlsx_rows
-from tests.factories import EmployeeFactory
+from tests.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -357,3 +357,15 @@ def test_unit_page_queries_do_not_grow_with_the_number_of_subunits(
         page = _page(client.get(_url("unit_detail", world.medan_transport)))
     assert page.count("<td>MDN-L-") == 30
     assert Employee.objects.filter(unit__parent=world.medan_transport).count() == 30
+
+
+def test_a_superuser_may_start_a_national_root_from_the_form(client, world):
+    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    form = client.get(CREATE).context["form"]
+    assert form.fields["parent"].choices[0] == ("", "— tanpa induk (unit Nasional) —")
+    response = client.post(
+        CREATE, {"parent": "", "kind": "nasional", "code": "ID2", "name": "Cadangan"}
+    )
+    assert response.status_code == 302
+    assert OrgUnit.objects.get(code="ID2").parent is None

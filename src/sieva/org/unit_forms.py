@@ -80,7 +80,9 @@ class UnitCreateForm(UnitForm):
         super().__init__(*args, initial={"parent": parent}, **kwargs)
         parents = unit_choices_for_user(access).filter(kind__in=PARENT_CAPABLE)
         self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
-        self.fields["parent"].required = access.scope_path != "/"
+        if access.scope_path == "/":  # an admin of the whole tree may start a new root
+            self.fields["parent"].required = False
+            self.fields["parent"].empty_label = _("— tanpa induk (unit Nasional) —")  # type: ignore[attr-defined]
         if parent is not None:
             parent_kinds = {parent.kind}
         else:
