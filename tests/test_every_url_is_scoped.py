@@ -108,6 +108,10 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "programs:employee_detail": lambda e: e.pk("employee"),
     "org:employee_edit": lambda e: e.pk("employee"),
     **{
+        f"org:{name}": lambda e: e.pk("unit")
+        for name in ("unit_detail", "unit_edit", "unit_move", "unit_deactivate", "unit_reactivate")
+    },
+    **{
         f"instruments:{name}": lambda e: e.pk("instrument")
         for name in (
             "instrument_detail",
@@ -241,6 +245,9 @@ LIST_PAGES: dict[str, ListPage] = {
     "org:employee_import": NO_EXPORT,
     "org:employee_import_template": ListPage(False, bare=False),
     "org:unit_list": ListPage(True),
+    "org:unit_create": ListPage(True, exports=()),  # its parent picker
+    "org:unit_import": NO_EXPORT,
+    "org:unit_import_template": ListPage(False, bare=False),
     "indicators:definition_list": ListPage(True),
     "indicators:definition_create": NO_EXPORT,
     "indicators:actuals_import": NO_EXPORT,
@@ -264,7 +271,11 @@ LIST_PAGES: dict[str, ListPage] = {
 }
 
 # Pages that only ever show the signed-in user's own work (e.g. their last import's errors).
-OWN_PAGES = {"org:employee_import_errors", "satisfaction:import_errors"}
+OWN_PAGES = {
+    "org:employee_import_errors",
+    "org:unit_import_errors",
+    "satisfaction:import_errors",
+}
 
 
 # Pages behind a personal or public link: no login, the token in the URL is the credential.

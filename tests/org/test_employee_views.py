@@ -115,14 +115,14 @@ def test_a_name_search_matches_every_word_whatever_the_punctuation(
     assert _names(client.get(LIST, {"q": query})) == expected
 
 
-def test_unit_options_are_indented_below_the_scope_root(client, alice, world):
+def test_unit_options_are_indented_below_the_scope_root_and_show_their_codes(client, alice, world):
     client.force_login(alice)
     form = client.get(CREATE).context["form"]
     labels = [label for _, label in form.fields["unit"].choices][1:]
     assert labels[:3] == [
-        "Pemerintah Kota Medan",
-        "· Dinas Kesehatan Kota Medan",
-        "· · Puskesmas Padang Bulan",
+        "Pemerintah Kota Medan (PEMKOT-MDN)",
+        "· Dinas Kesehatan Kota Medan (MDN-DINKES)",
+        "· · Puskesmas Padang Bulan (MDN-PKM-01)",
     ]
 
 

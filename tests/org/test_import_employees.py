@@ -385,3 +385,18 @@ def test_the_command_acts_for_a_named_user(world, alice, tmp_path):
     assert AuditEvent.objects.get(action="employee.import").actor == alice
     with pytest.raises(CommandError, match="Pengguna nobody"):
         call_command("import_employees", str(path), "--user", "nobody")
+
+
+def test_an_active_employee_cannot_be_placed_in_an_inactive_unit(world, alice):
+    world.medan_puskesmas.active = False
+    world.medan_puskesmas.save()
+    result = run(alice, [row(), head_row(), pppk_row(AKTIF="TIDAK")])
+    assert problems(result) == [
+        (
+            2,
+            "KODE_UNIT",
+            "Unit MDN-PKM-01 tidak aktif; pegawai aktif harus berada di unit yang aktif "
+            "(AKTIF = TIDAK untuk pegawai yang tidak lagi bekerja).",
+        )
+    ]
+    assert problems(run(alice, [row(AKTIF="TIDAK"), head_row()])) == []

@@ -70,23 +70,29 @@ def test_nadia_sees_the_whole_country(client, nadia, staff):
 
 def test_the_tree_exports_as_csv_and_xlsx(client, alice, staff, world):
     client.force_login(alice)
+    world.medan_puskesmas.service_population = 12_000
+    world.medan_puskesmas.save()
     rows = csv_rows(client.get(UNITS, {"format": "csv"}))
+    # The organisation import's columns first (docs/org-import.md), so the CSV goes back in.
     assert rows[0] == [
-        "Kode",
-        "Nama",
-        "Jenis",
-        "Tingkat",
-        "Kode induk",
-        "Pegawai aktif di unit",
-        "Pegawai aktif termasuk subunit",
+        "KODE",
+        "NAMA",
+        "JENIS",
+        "KODE_INDUK",
+        "POPULASI_LAYANAN",
+        "AKTIF",
+        "TINGKAT",
+        "PEGAWAI_AKTIF_DI_UNIT",
+        "PEGAWAI_AKTIF_TERMASUK_SUBUNIT",
     ]
     assert rows[3] == [
-        "MDN-PKM-01", "Puskesmas Padang Bulan", "Unit layanan", "2", "MDN-DINKES", "3", "3"
+        "MDN-PKM-01", "Puskesmas Padang Bulan", "unit_layanan", "MDN-DINKES", "12000", "YA",
+        "2", "3", "3",
     ]  # fmt: skip
-    assert rows[1][4] == ""  # the parent of the scope's top lies outside it
+    assert rows[1][3] == ""  # the parent of the scope's top lies outside it
     sheet = xlsx_rows(client.get(UNITS, {"format": "xlsx", "unit": world.medan_health.pk}))
     assert [row[0] for row in sheet[1:]] == ["MDN-DINKES", "MDN-PKM-01"]
-    assert sheet[1][6] == 5
+    assert sheet[1][8] == 5
 
 
 def test_lina_the_leader_is_refused_the_tree(client, lina, staff):

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from sieva.dashboard.models import EvaluationSchedule
-from sieva.org.access import CAPABILITIES, Access, Capability, org_units_for_user
+from sieva.org.access import CAPABILITIES, Access, Capability, unit_choices_for_user
 from sieva.org.forms import UnitChoiceField
 from sieva.programs.forms import ParticipationFilterForm
 
@@ -37,7 +37,9 @@ class ScheduleForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_unit"].queryset = org_units_for_user(access)
+        self.fields["owner_unit"].queryset = unit_choices_for_user(
+            access, keep=self.initial.get("owner_unit")
+        )
         self.fields["next_due"].required = False
         readers = sorted(CAPABILITIES[Capability.VIEW_REPORTS])
         self.fields["owner_user"].queryset = (

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sieva.indicators.models import IndicatorDefinition, MonetisedBenefit
 from sieva.indicators.periods import PeriodError, parse_period, period_label
-from sieva.org.access import Access, org_units_for_user
+from sieva.org.access import Access, unit_choices_for_user
 from sieva.org.forms import UnitChoiceField
 from sieva.org.models import OrgKind
 from sieva.programs.models import Program
@@ -40,7 +40,8 @@ class DefinitionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = org_units_for_user(access).filter(kind__in=_OWNER_KINDS)
+        units = unit_choices_for_user(access, keep=self.initial.get("owner"))
+        self.fields["owner"].queryset = units.filter(kind__in=_OWNER_KINDS)
         self.fields["code"].help_text = _("Dipakai pada kolom KODE_INDIKATOR saat impor.")
 
     def clean_code(self) -> str:
@@ -87,9 +88,9 @@ class UnitIndicatorForm(forms.Form):
             }
         super().__init__(*args, **kwargs)
         self.definition = definition
-        self.fields["unit"].queryset = org_units_for_user(access).filter(
-            path__startswith=definition.owner.path
-        )
+        self.fields["unit"].queryset = unit_choices_for_user(
+            access, keep=self.initial.get("unit")
+        ).filter(path__startswith=definition.owner.path)
 
     def _period(self, name: str) -> Any:
         text = self.cleaned_data.get(name, "")
@@ -144,7 +145,7 @@ class BenefitForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["cohort"].queryset = program.cohorts.all()
         self.fields["cohort"].required = False
-        self.fields["unit"].queryset = org_units_for_user(access)
+        self.fields["unit"].queryset = unit_choices_for_user(access, keep=self.initial.get("unit"))
         self.fields["attribution"].help_text = _(
             "Bagian manfaat yang disebabkan program (isolasi), 0-1."
         )

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -31,6 +31,7 @@ class Capability(StrEnum):
     EDIT_PROGRAMS = "edit_programs"
     VIEW_REPORTS = "view_reports"
     VIEW_PERSONAL_DATA = "view_personal_data"
+    EDIT_ORGANISATION = "edit_organisation"
 
 
 _ADMINS = {Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN}
@@ -42,6 +43,7 @@ CAPABILITIES: dict[Capability, set[str]] = {
     Capability.VIEW_REPORTS: _ADMINS | {Role.ORGANISER, Role.EVALUATOR, Role.LEADER},
     # Names, NIPs and appraisals (UU 27/2022): never for read-only leaders' dashboards.
     Capability.VIEW_PERSONAL_DATA: _ADMINS | {Role.ORGANISER, Role.EVALUATOR},
+    Capability.EDIT_ORGANISATION: set(_ADMINS),
 }
 
 
@@ -163,14 +165,39 @@ def scope_queryset(queryset: QuerySet[M], access: Access, unit_field: str) -> Qu
 
 
 def org_units_for_user(access: Access) -> QuerySet[OrgUnit]:
-    """The organisation nodes the user may see or pick in a form."""
+    """The organisation nodes the user may see, inactive ones included: lists, filters over
+    past records, reports. A picker that places a record uses `unit_choices_for_user`."""
     return OrgUnit.objects.filter(path__startswith=access.scope_path).order_by("path")
 
 
-def get_org_unit_for_user(access: Access, pk: int) -> OrgUnit:
+def unit_choices_for_user(
+    access: Access, *, keep: OrgUnit | int | None = None
+) -> QuerySet[OrgUnit]:
+    """The units a record can be placed in: the active ones of the user's subtree, plus
+    `keep` (the record's current unit), so editing a record of a unit since deactivated
+    does not force a move."""
+    wanted = Q(active=True)
+    if keep:
+        wanted |= Q(pk=keep.pk if isinstance(keep, OrgUnit) else keep)
+    return org_units_for_user(access).filter(wanted)
+
+
+def may_change_unit(access: Access, unit: OrgUnit) -> bool:
+    """Whether the user may edit, move or (de)activate `unit` (decision 0050): an admin, on a
+    unit strictly below the scope root; the national admin on its root too."""
+    if not access.can(Capability.EDIT_ORGANISATION) or not access.covers(unit):
+        return False
+    return access.role == Role.NATIONAL_ADMIN or unit.path != access.scope_path
+
+
+def get_org_unit_for_user(access: Access, pk: int, *, write: bool = False) -> OrgUnit:
+    """Unit `pk` if it lies in the user's subtree (else 404); with `write`, 403 unless
+    `may_change_unit`."""
     unit = get_object_or_404(OrgUnit, pk=pk)
     if not access.covers(unit):
         raise Http404
+    if write and not may_change_unit(access, unit):
+        raise PermissionDenied
     return unit
 
 

@@ -1,6 +1,7 @@
 """Forms of the employee pages: they parse and label input; `sieva.org.services` decides.
 
-Every unit or person a form offers or accepts lies in the user's subtree.
+Every unit or person a form offers or accepts lies in the user's subtree. The unit pages'
+forms live in `unit_forms`.
 """
 
 import re
@@ -13,11 +14,13 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
-from sieva.org.access import Access, org_units_for_user, scope_queryset
+from sieva.org.access import Access, org_units_for_user, scope_queryset, unit_choices_for_user
 from sieva.org.grades import PNS_GRADES, PPPK_GRADES
 from sieva.org.models import AsnKind, Employee, OrgUnit, PositionKind
 from sieva.org.services import employee_input_errors
+from sieva.org.services.units import unit_label
 
+INACTIVE_UNIT = _("%(unit)s — nonaktif")
 SUPERVISOR_NOT_FOUND = _("Tidak ada pegawai dengan NIP %(nip)s dalam cakupan Anda.")
 IMPORT_EXTENSIONS = (".csv", ".xlsx")
 IMPORT_BAD_EXTENSION = _("Unggah berkas CSV atau XLSX (berakhiran .csv atau .xlsx).")
@@ -72,14 +75,21 @@ class _IndentedUnits(ModelChoiceIterator):
 
 
 class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    """A unit picker whose options are indented below the user's scope root.
+    """A unit picker whose options read "Nama (KODE)", indented below the user's scope root.
 
     The offered units are the user's subtree, so its root (e.g. Pemerintah Kota Medan) has no
     dots and each level below gets one; dots counted from the national root would push every
-    name of a city's admin three levels in.
+    name of a city's admin three levels in. The code tells apart units of one name (two
+    "Loket Kecamatan Helvetia") and is what imports ask for. Which units are offered is the
+    form's choice: `unit_choices_for_user` (active units) where a record is placed,
+    `org_units_for_user` (inactive ones too, marked so) where past records are filtered.
     """
 
     iterator = _IndentedUnits
+
+    def label_from_instance(self, obj: OrgUnit) -> str:
+        label = unit_label(obj)
+        return label if obj.active else str(INACTIVE_UNIT) % {"unit": label}
 
 
 class DescribedForm(forms.Form):
@@ -178,7 +188,9 @@ class EmployeeForm(DescribedForm):
     def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
         self.access = access
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = org_units_for_user(access)  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = unit_choices_for_user(  # type: ignore[attr-defined]
+            access, keep=self.initial.get("unit")
+        )
 
     def clean_supervisor(self) -> Employee | None:
         nip = _NIP_SEPARATORS.sub("", self.cleaned_data["supervisor"])

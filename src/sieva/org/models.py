@@ -34,6 +34,18 @@ class OrgUnit(models.Model):
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Units are deactivated, never deleted: past programs, employees and SKM answers keep
+    # pointing at them. An active unit's ancestors are all active (sieva.org.services.units).
+    active = models.BooleanField(_("aktif"), default=True)
+    service_population = models.PositiveIntegerField(
+        _("populasi layanan per tahun"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Untuk unit layanan: perkiraan jumlah pengguna layanan setahun, dasar besar "
+            "sampel SKM (Krejcie-Morgan)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("unit organisasi")

@@ -8,10 +8,10 @@ from typing import Any
 from django.db.models import Count, QuerySet, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from sieva.analysis.sampling import SampleSize, krejcie_morgan
 from sieva.org.access import Access, org_units_for_user, scope_queryset
-from sieva.org.imports import columns
+from sieva.org.imports import columns, unit_columns
 from sieva.org.models import Employee, OrgUnit
 from sieva.org.nip import ParsedNip, parse_nip
 
@@ -160,18 +160,23 @@ class UnitRow:
     has_children: bool
 
 
-def unit_tree(access: Access, root: OrgUnit | None = None) -> list[UnitRow]:
-    """The user's subtree (or the part under `root`) in tree order with active-employee counts.
+def unit_tree(
+    access: Access, root: OrgUnit | None = None, *, include_inactive: bool = False
+) -> list[UnitRow]:
+    """The user's subtree (or the part under `root`) in tree order with active-employee counts;
+    inactive units only with `include_inactive` (an inactive unit has only inactive units
+    below it, so the tree stays whole).
 
     Two queries: the units, and one grouped count; subtree totals are summed along the paths.
     """
-    units = list(org_units_for_user(access))
-    if root is not None:
-        units = [unit for unit in units if unit.path.startswith(root.path)]
+    prefix = root.path if root is not None else access.scope_path
+    units_qs = org_units_for_user(access).filter(path__startswith=prefix)
+    if not include_inactive:
+        units_qs = units_qs.filter(active=True)
+    units = list(units_qs)
     if not units:
         return []
     top = min(unit.depth for unit in units)
-    prefix = root.path if root is not None else access.scope_path
     direct = dict(
         Employee.objects.filter(is_active=True, unit__path__startswith=prefix)
         .values_list("unit_id")
@@ -193,16 +198,41 @@ def unit_tree(access: Access, root: OrgUnit | None = None) -> list[UnitRow]:
     ]
 
 
+@dataclass(frozen=True)
+class UnitDetail:
+    row: UnitRow  # the unit with its employee counts
+    ancestors: list[OrgUnit]  # from the top of the user's scope down to the parent
+    children: list[UnitRow]  # inactive ones too
+    sample: SampleSize | None  # Krejcie-Morgan minimum for the SKM, from the population
+
+
+def unit_detail(access: Access, unit: OrgUnit) -> UnitDetail:
+    """The unit, its place in the user's subtree and its direct subunits, in three queries."""
+    rows = unit_tree(access, unit, include_inactive=True)
+    ids = [int(part) for part in unit.path.strip("/").split("/")[:-1] if part]
+    ancestors = org_units_for_user(access).filter(pk__in=ids).order_by("depth")
+    population = unit.service_population
+    return UnitDetail(
+        row=rows[0],
+        ancestors=list(ancestors),
+        children=[row for row in rows if row.unit.parent_id == unit.pk],
+        sample=krejcie_morgan(population) if population else None,
+    )
+
+
+# The export uses the organisation import's column names (docs/org-import.md) and kind codes,
+# so a downloaded CSV can be corrected in a spreadsheet and uploaded again; the import ignores
+# the last three columns.
+UNIT_EXPORT_HEADERS = (
+    *unit_columns.ALL,
+    "TINGKAT",
+    "PEGAWAI_AKTIF_DI_UNIT",
+    "PEGAWAI_AKTIF_TERMASUK_SUBUNIT",
+)
+
+
 def unit_export_headers() -> list[str]:
-    return [
-        _("Kode"),
-        _("Nama"),
-        _("Jenis"),
-        _("Tingkat"),
-        _("Kode induk"),
-        _("Pegawai aktif di unit"),
-        _("Pegawai aktif termasuk subunit"),
-    ]
+    return list(UNIT_EXPORT_HEADERS)
 
 
 def unit_export_rows(rows: list[UnitRow]) -> list[list[Any]]:
@@ -211,9 +241,11 @@ def unit_export_rows(rows: list[UnitRow]) -> list[list[Any]]:
         [
             row.unit.code,
             row.unit.name,
-            row.unit.get_kind_display(),
-            row.level,
+            row.unit.kind,
             codes.get(row.unit.parent_id or 0, ""),
+            row.unit.service_population,
+            "YA" if row.unit.active else "TIDAK",
+            row.level,
             row.employees,
             row.employees_in_subtree,
         ]

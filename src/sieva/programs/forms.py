@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sieva.org.access import Access, org_units_for_user, scope_queryset
+from sieva.org.access import Access, org_units_for_user, scope_queryset, unit_choices_for_user
 from sieva.org.forms import UnitChoiceField
 from sieva.org.models import OrgKind, OrgUnit
 from sieva.programs.fields import RupiahField
@@ -100,7 +100,9 @@ class ProgramForm(forms.Form):
 
     def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = org_units_for_user(access)  # type: ignore[attr-defined]
+        self.fields["owner"].queryset = unit_choices_for_user(  # type: ignore[attr-defined]
+            access, keep=self.initial.get("owner")
+        )
         self.fields["owner"].help_text = _(
             "Unit yang memiliki program; hanya pegawai di bawah unit ini yang dapat menjadi "
             "peserta."

@@ -46,9 +46,14 @@ HEADER_ROW = 1
 _SEPARATORS = re.compile(r"[\s.\-]+")
 
 
+def header_key(text: str) -> str:
+    """`text` as a column key: upper case, separators as underscores."""
+    return _SEPARATORS.sub("_", text.strip()).strip("_").upper()
+
+
 def canonical_header(text: str) -> str:
-    """`text` as a column key: upper case, separators as underscores, aliases resolved."""
-    key = _SEPARATORS.sub("_", text.strip()).strip("_").upper()
+    """`text` as an employee-import column key, aliases resolved."""
+    key = header_key(text)
     return ALIASES.get(key, key)
 
 
@@ -66,19 +71,26 @@ class Layout:
         return [field for column, field in FIELD_OF_OPTIONAL.items() if self.has(column)]
 
 
-def match_header(header: list[str]) -> tuple[Layout, list[tuple[str, str]]]:
-    """The layout of `header` and the (column, reason) problems found on the header row."""
+def match_columns(
+    keys: list[str], known: tuple[str, ...], required: tuple[str, ...]
+) -> tuple[Layout, list[tuple[str, str]]]:
+    """The layout of a header row already turned into column `keys`, and its (column,
+    reason) problems: a `known` column given twice, a `required` one missing."""
     positions: dict[str, int] = {}
     problems: list[tuple[str, str]] = []
-    for index, text in enumerate(header):
-        key = canonical_header(text)
-        if key not in ALL:
+    for index, key in enumerate(keys):
+        if key not in known:
             continue
         if key in positions:
             problems.append((key, str(DUPLICATE_COLUMN) % {"column": key}))
         else:
             positions[key] = index
-    for column in REQUIRED:
+    for column in required:
         if column not in positions:
             problems.append((column, str(MISSING_COLUMN) % {"column": column}))
     return Layout(positions), problems
+
+
+def match_header(header: list[str]) -> tuple[Layout, list[tuple[str, str]]]:
+    """The layout of `header` and the (column, reason) problems found on the header row."""
+    return match_columns([canonical_header(text) for text in header], ALL, REQUIRED)

@@ -29,6 +29,10 @@ EMPLOYEE_OUT_OF_SCOPE = _(
     "NIP ini terdaftar pada unit di luar cakupan Anda; pemindahan antarinstansi dilakukan "
     "oleh admin yang cakupannya meliputi kedua unit."
 )
+UNIT_INACTIVE = _(
+    "Unit %(code)s tidak aktif; pegawai aktif harus berada di unit yang aktif (AKTIF = TIDAK "
+    "untuk pegawai yang tidak lagi bekerja)."
+)
 NO_ROWS = _("Berkas tidak berisi satu baris data pun.")
 FILE_ROW = 0  # RowError.row for a problem with the file as a whole
 
@@ -114,8 +118,13 @@ def _failed(errors: Iterable[RowError]) -> ImportResult:
 def _check_rows(
     raw_rows: Iterable[tuple[int, list[Any]]], layout: col.Layout, access: Access, today: dt.date
 ) -> tuple[list[EmployeeRow], list[RowError]]:
-    units = OrgUnit.objects.filter(path__startswith=access.scope_path).values_list("code", "id")
-    unit_ids = {code.upper(): pk for code, pk in units} | dict(units)
+    units = list(
+        OrgUnit.objects.filter(path__startswith=access.scope_path).values_list(
+            "code", "id", "active"
+        )
+    )
+    unit_ids = {code.upper(): pk for code, pk, _on in units} | {c: pk for c, pk, _on in units}
+    inactive = {pk: code for code, pk, active in units if not active}
     check = RowCheck(layout, unit_ids, today)
     rows: list[EmployeeRow] = []
     errors: list[RowError] = []
@@ -123,7 +132,10 @@ def _check_rows(
         if is_blank(raw):
             continue
         row = check_row(number, raw, check)
-        if row is not None:
+        if row is not None and row.is_active and row.unit_id in inactive:
+            message = str(UNIT_INACTIVE) % {"code": inactive[row.unit_id]}
+            errors.append(RowError(number, col.UNIT, message))
+        elif row is not None:
             rows.append(row)
         errors.extend(RowError(number, column, message) for column, message in check.problems)
     return rows, errors

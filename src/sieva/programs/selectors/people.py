@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from sieva.org.access import Access, org_units_for_user, scope_queryset
+from sieva.org.access import Access, scope_queryset, unit_choices_for_user
 from sieva.org.models import Employee, OrgUnit
 from sieva.programs.models import Cohort, Enrollment
 from sieva.programs.selectors.cohorts import cohort_enrollments, status_counts
@@ -37,8 +37,8 @@ def enrollment_candidates(access: Access, cohort: Cohort, query: str) -> list[Em
 
 
 def bulk_units(access: Access, cohort: Cohort) -> QuerySet[OrgUnit]:
-    """The units whose staff may be enrolled in `cohort` in one go."""
-    return org_units_for_user(access).filter(path__startswith=cohort.program.owner.path)
+    """The active units whose staff may be enrolled in `cohort` in one go."""
+    return unit_choices_for_user(access).filter(path__startswith=cohort.program.owner.path)
 
 
 def participant_export(cohort: Cohort, *, personal: bool) -> tuple[list[str], list[list[Any]]]:

@@ -47,6 +47,8 @@ PUBLIC_LIMIT = RateLimit("skm", "SIEVA_SKM_RATE_LIMIT", "SIEVA_SKM_RATE_WINDOW")
 def public_form(request: HttpRequest, token: str) -> HttpResponse:
     link = _link(token)
     context = {"unit": link.unit, "link": link}
+    if not link.unit.active:  # a deactivated unit no longer collects answers (decision 0050)
+        return render(request, "satisfaction/public_closed.html", context, status=410)
     if _answered_today(request, link):
         status = 409 if request.method == "POST" else 200
         return render(request, "satisfaction/public_already.html", context, status=status)

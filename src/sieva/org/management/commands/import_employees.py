@@ -1,68 +1,22 @@
 """`sieva import_employees FILE [--scope-unit CODE | --user NAME] [--errors-csv OUT]`.
 
-Without --scope-unit or --user the import acts as a national admin: whoever runs commands on
-the server already holds the whole database. Exit status 1 when the file is rejected.
+Exit status 1 when the file is rejected (see `sieva.org.management.importing`).
 """
 
-from argparse import ArgumentParser
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
-
-from sieva.org.access import Access, user_access
-from sieva.org.imports import error_report_csv, import_employees
-from sieva.org.models import OrgUnit, Role
+from sieva.org.access import Access
+from sieva.org.imports import ImportResult, import_employees
+from sieva.org.management.importing import ImportCommand
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Mengimpor pegawai dari berkas CSV atau XLSX (semua baris atau tidak sama sekali)."
 
-    def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("file", type=Path, help="Berkas .csv atau .xlsx.")
-        who = parser.add_mutually_exclusive_group()
-        who.add_argument(
-            "--scope-unit", help="Kode unit: hanya unit di bawahnya yang boleh diimpor."
-        )
-        who.add_argument("--user", help="Impor atas nama pengguna ini (cakupan dan jejak audit).")
-        parser.add_argument(
-            "--errors-csv", type=Path, help="Tulis daftar kesalahan ke berkas CSV ini."
-        )
+    def run_import(
+        self, file_obj: IO[bytes], filename: str, *, actor: Any, access: Access
+    ) -> ImportResult:
+        return import_employees(file_obj, filename, actor=actor, access=access)
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"Berkas tidak ditemukan: {path}")
-        actor, access = self._who(options.get("scope_unit"), options.get("user"))
-        with path.open("rb") as file_obj:
-            result = import_employees(file_obj, path.name, actor=actor, access=access)
-        if result.ok:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"Selesai: {result.created} pegawai baru, {result.updated} diperbarui."
-                )
-            )
-            return
-        for error in result.errors:
-            row = error.row if error.row else "-"
-            self.stderr.write(f"baris {row}\t{error.column or '-'}\t{error.message}")
-        if options.get("errors_csv"):
-            options["errors_csv"].write_bytes(error_report_csv(result.errors))
-        raise CommandError(
-            f"{len(result.errors)} kesalahan; tidak ada data yang disimpan.", returncode=1
-        )
-
-    def _who(self, scope_code: str | None, username: str | None) -> tuple[Any, Access]:
-        if username:
-            user = get_user_model().objects.filter(username=username).first()
-            access = user_access(user) if user else None
-            if access is None:
-                raise CommandError(f"Pengguna {username} tidak ada atau tidak memiliki peran.")
-            return user, access
-        if scope_code:
-            unit = OrgUnit.objects.filter(code=scope_code).first()
-            if unit is None:
-                raise CommandError(f"Kode unit tidak ditemukan: {scope_code}")
-            return None, Access(0, Role.AGENCY_ADMIN, unit.path, unit.pk, None)
-        return None, Access(0, Role.NATIONAL_ADMIN, "/", None, None)
+    def summary(self, result: ImportResult) -> str:
+        return f"Selesai: {result.created} pegawai baru, {result.updated} diperbarui."

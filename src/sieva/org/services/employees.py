@@ -27,6 +27,7 @@ LEVEL_NOT_ALLOWED = _("Jenjang hanya diisi untuk jabatan fungsional.")
 LEVEL_MISMATCH = _("Jenjang %(level)s tidak sesuai dengan %(kind)s.")
 EDUCATION_INVALID = _("Pendidikan tidak dikenal.")
 UNIT_OUT_OF_SCOPE = _("Unit kerja harus berada dalam cakupan Anda.")
+UNIT_INACTIVE = _("Unit %(name)s tidak aktif; pegawai aktif harus berada di unit yang aktif.")
 SUPERVISOR_OUT_OF_SCOPE = _("Atasan langsung harus pegawai dalam cakupan Anda.")
 SUPERVISOR_SELF = _("Pegawai tidak dapat menjadi atasan langsung dirinya sendiri.")
 SUPERVISOR_CYCLE = _("Atasan ini berada di bawah pegawai tersebut dalam rantai atasan.")
@@ -167,6 +168,8 @@ def _validated(
         errors["education"] = EDUCATION_INVALID
     if not access.covers(fields["unit"]):
         errors["unit"] = UNIT_OUT_OF_SCOPE
+    elif fields["is_active"] and not fields["unit"].active:
+        errors["unit"] = ValidationError(UNIT_INACTIVE, params={"name": fields["unit"].name})
     if error := _supervisor_errors(access, employee, fields["supervisor"]):
         errors["supervisor"] = error
     if error := _contract_errors(asn_kind, fields["contract_start"], parsed):
