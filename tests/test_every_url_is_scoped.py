@@ -21,10 +21,10 @@ from sieva.dashboard.models import EvaluationSchedule, ProgramSummary, Scheduled
 from sieva.evaluation.models import ThresholdOverride
 from sieva.instruments.campaigns.services import campaign_create, invitations_issue
 from sieva.instruments.campaigns.submission import find_invitation, response_submit
-from sieva.instruments.document import write_version
-from sieva.instruments.imports.models import ImportStatus, ResponseImport
+from sieva.instruments.exchange.document import write_version
 from sieva.instruments.imports.services import import_start
 from sieva.instruments.models import Instrument
+from sieva.instruments.models.imports import ImportStatus, ResponseImport
 from sieva.org.models import OrgKind
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from sieva.recommendations.models import TrackedRecommendation

@@ -11,7 +11,7 @@ from django.urls import reverse
 from sieva.evidence import services
 from sieva.evidence.models import Nomination, PlanStatus
 from sieva.evidence.selectors.planning import grade_group, needs_summary
-from sieva.instruments.document import write_version
+from sieva.instruments.exchange.document import write_version
 from sieva.instruments.models import Answer, Instrument, Item, Purpose, Response
 from sieva.org.models import AsnKind, Role
 from tests.factories import EmployeeFactory, user_with_role

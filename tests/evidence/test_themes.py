@@ -15,7 +15,7 @@ from sieva.evidence.selectors.themes import (
     report_themes,
     theme_table,
 )
-from sieva.instruments.document import write_version
+from sieva.instruments.exchange.document import write_version
 from sieva.instruments.models import Answer, Instrument, Item, Purpose, Response
 from sieva.org.access import user_access
 from sieva.org.models import PositionKind

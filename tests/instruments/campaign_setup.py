@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from sieva.instruments.campaigns.services import campaign_create, invitations_issue
-from sieva.instruments.document import write_version
+from sieva.instruments.exchange.document import write_version
 from sieva.instruments.models import Campaign, Instrument, InstrumentVersion, Invitation, Purpose
 from sieva.programs.models import EnrollmentStatus
 from tests.factories import CohortFactory, EmployeeFactory, EnrollmentFactory, ProgramFactory

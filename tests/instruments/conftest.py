@@ -2,7 +2,7 @@
 
 import pytest
 
-from sieva.instruments.document import write_version
+from sieva.instruments.exchange.document import write_version
 from sieva.instruments.models import Instrument, Purpose
 
 

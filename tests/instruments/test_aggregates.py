@@ -11,9 +11,9 @@ import pytest
 from django.core.management import call_command
 
 from sieva.analysis.descriptive import moments_from_sums
-from sieva.instruments.aggregates import compare_with_raw, fold_responses
 from sieva.instruments.models import Answer, ItemAggregate, Response
 from sieva.instruments.services import answer_for, response_record
+from sieva.instruments.services.aggregates import compare_with_raw, fold_responses
 from tests.instruments.campaign_setup import published_version
 
 MONTHS = [dt.datetime(2026, m, 15, 9, tzinfo=dt.UTC) for m in (3, 4, 5)]

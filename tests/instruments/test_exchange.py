@@ -7,8 +7,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from sieva.instruments import services
-from sieva.instruments.document import document_content, version_document
 from sieva.instruments.exchange import export_json, export_xlsx, parse_file
+from sieva.instruments.exchange.document import document_content, version_document
 from sieva.instruments.models import Instrument
 from sieva.org.access import user_access
 

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django_tasks.signals import task_finished
 
 from sieva.audit.models import AuditEvent
-from sieva.instruments.aggregates import compare_with_raw
-from sieva.instruments.imports.models import ImportMapping, ImportStatus
 from sieva.instruments.imports.services import import_start, import_submit, mapping_save
 from sieva.instruments.models import Answer, Invitation, ItemAggregate, Response
+from sieva.instruments.models.imports import ImportMapping, ImportStatus
+from sieva.instruments.services.aggregates import compare_with_raw
 from tests.factories import EmployeeFactory
 from tests.instruments.campaign_setup import make_campaign, medan_setting
 from tests.instruments.import_files import (

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sieva.instruments.imports.models import ImportStatus, ResponseImport
 from sieva.instruments.models import Response
+from sieva.instruments.models.imports import ImportStatus, ResponseImport
 from tests.instruments.campaign_setup import make_campaign, medan_setting
 from tests.instruments.import_files import GOOGLE_HEADER, csv_bytes, google_row
 

@@ -6,7 +6,7 @@ checks it against PermenPANRB 14/2017."""
 from django.core.management import call_command
 
 from sieva.instruments.models import Instrument, InstrumentVersion, RaterKind
-from sieva.instruments.standard_load import STANDARD_DIR, standard_instruments_load
+from sieva.instruments.services.standard import STANDARD_DIR, standard_instruments_load
 
 
 def test_loading_twice_stores_each_template_once(db, capsys):

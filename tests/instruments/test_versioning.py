@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from sieva.audit.models import AuditEvent
-from sieva.instruments import editing, services
+from sieva.instruments import services
 from sieva.instruments.models import Answer, Instrument, ItemKind
+from sieva.instruments.services import editing
 from sieva.org.access import user_access
 from tests.instruments.conftest import VALID_ANSWERS
 

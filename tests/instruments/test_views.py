@@ -9,7 +9,7 @@ from django.urls import reverse
 from sieva.instruments import services
 from sieva.instruments.exchange import export_json
 from sieva.instruments.models import Instrument
-from sieva.instruments.standard_load import standard_instruments_load
+from sieva.instruments.services.standard import standard_instruments_load
 from tests.instruments.conftest import VALID_ANSWERS
 
 

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sieva.instruments.campaigns.services import campaign_create
-from sieva.instruments.imports.models import ImportStatus
 from sieva.instruments.imports.services import import_start, import_submit
 from sieva.instruments.models import Campaign, InstrumentVersion, ItemAggregate, Response
-from sieva.instruments.standard_load import standard_instruments_load
+from sieva.instruments.models.imports import ImportStatus
+from sieva.instruments.services.standard import standard_instruments_load
 from sieva.satisfaction.elements import ELEMENTS, QUESTION_ORDER, SKM_ELEMENTS, Source
 from sieva.satisfaction.models import SkmAggregate, SkmResponse, SkmUnitPeriod
 from sieva.satisfaction.periods import parse_period

@@ -6,9 +6,9 @@ from dataclasses import replace
 import pytest
 
 from sieva.analysis.indices.ikm import STANDARD_ELEMENTS
-from sieva.instruments.document import version_document
+from sieva.instruments.exchange.document import version_document
 from sieva.instruments.models import Instrument
-from sieva.instruments.standard_load import standard_instruments_load
+from sieva.instruments.services.standard import standard_instruments_load
 from sieva.satisfaction.elements import (
     ELEMENTS,
     PROFILE,

@@ -26,7 +26,7 @@ from sieva.instruments.models import (
     RaterKind,
     TestPhase,
 )
-from sieva.instruments.standard_load import standard_instruments_load
+from sieva.instruments.services.standard import standard_instruments_load
 from sieva.org.models import Employee, OrgKind, OrgUnit
 from sieva.programs.models import Cohort, CohortStatus, Enrollment, EnrollmentStatus
 

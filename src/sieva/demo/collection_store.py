@@ -17,7 +17,6 @@ from typing import Any
 from django.db import connection
 from django.utils import timezone
 
-from sieva.instruments.aggregates import Cell, Key, rebuild_cells
 from sieva.instruments.answers import check_answers
 from sieva.instruments.models import (
     Answer,
@@ -30,6 +29,7 @@ from sieva.instruments.models import (
 from sieva.instruments.pseudonyms import pseudonym
 from sieva.instruments.selectors import spec_for_version
 from sieva.instruments.services import answer_for
+from sieva.instruments.services.aggregates import Cell, Key, rebuild_cells
 
 BATCH = 2000
 ANNOUNCED_DAYS = 7  # a campaign is prepared a week before it opens

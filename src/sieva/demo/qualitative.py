@@ -41,8 +41,8 @@ from sieva.evidence.models import (
 )
 from sieva.evidence.selectors.agreement import agreement_report
 from sieva.evidence.text import segments
-from sieva.instruments.aggregates import fold_responses
 from sieva.instruments.models import Answer, InstrumentVersion, Item, Purpose, Response
+from sieva.instruments.services.aggregates import fold_responses
 from sieva.org.models import Employee, OrgUnit, PositionKind
 from sieva.programs.models import Program
 

@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 
 from sieva.instruments.answers import Condition, FormSpec, ItemSpec
-from sieva.instruments.document import load_version
+from sieva.instruments.exchange.document import load_version
 from sieva.instruments.models import Instrument, InstrumentVersion
 from sieva.org.access import Access
 

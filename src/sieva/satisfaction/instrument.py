@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils import translation
 
-from sieva.instruments.document import SCHEMA, SCHEMA_VERSION
+from sieva.instruments.exchange.document import SCHEMA, SCHEMA_VERSION
 from sieva.instruments.models import ItemKind, Purpose
 from sieva.satisfaction.elements import (
     ANSWER_VALUES,

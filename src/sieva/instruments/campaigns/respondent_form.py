@@ -11,7 +11,7 @@ from typing import Any
 from django.http import QueryDict
 
 from sieva.instruments.answers import FormSpec
-from sieva.instruments.document import with_default_choices
+from sieva.instruments.exchange.document import with_default_choices
 from sieva.instruments.selectors import SectionView
 
 ROW_SEPARATOR = "__"

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from sieva.instruments.imports.models import ResponseImport
+from sieva.instruments.models.imports import ResponseImport
 from sieva.org.access import Access, Capability
 
 

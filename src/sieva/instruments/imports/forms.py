@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sieva.instruments.imports.models import SourceKind
+from sieva.instruments.models.imports import SourceKind
 
 MAX_UPLOAD_MB = 20
 

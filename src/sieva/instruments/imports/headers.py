@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 
 from sieva.instruments.answers import FormSpec, ItemSpec
-from sieva.instruments.imports.models import SourceKind
+from sieva.instruments.models.imports import SourceKind
 
 IGNORE, NIP, WHEN, SUBJECT_NIP = "", "=nip", "=waktu", "=nip_dinilai"
 SPECIAL = (NIP, WHEN, SUBJECT_NIP)

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.utils import formats, timezone
 
-from sieva.instruments.imports.models import ResponseImport
 from sieva.instruments.imports.rows import RowError, file_rows
 from sieva.instruments.imports.services import reader_for
+from sieva.instruments.models.imports import ResponseImport
 
 PREVIEW_ROWS = 10
 

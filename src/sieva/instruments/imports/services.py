@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from sieva.audit.services import audit_record
 from sieva.core.tables import UnreadableFile
 from sieva.instruments.imports import headers
-from sieva.instruments.imports.models import ImportMapping, ImportStatus, ResponseImport
 from sieva.instruments.imports.rows import RowError, RowReader, file_rows
 from sieva.instruments.imports.validate import check_file
 from sieva.instruments.imports.write import write_rows
 from sieva.instruments.models import Campaign
+from sieva.instruments.models.imports import ImportMapping, ImportStatus, ResponseImport
 from sieva.instruments.selectors import spec_for_version
 from sieva.org.access import Access, user_access
 

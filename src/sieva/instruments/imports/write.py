@@ -12,12 +12,12 @@ import datetime as dt
 
 from django.utils import timezone
 
-from sieva.instruments.aggregates import fold_responses
 from sieva.instruments.extensions import StoredResponse, hand_over
 from sieva.instruments.imports.rows import ReadRow
 from sieva.instruments.models import Answer, Campaign, Invitation, Response
 from sieva.instruments.pseudonyms import pseudonym
 from sieva.instruments.services import answer_for
+from sieva.instruments.services.aggregates import fold_responses
 
 BATCH = 500  # responses per batch: well under SQLite's 32,766 bound parameters for the fold
 

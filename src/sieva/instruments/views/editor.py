@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sieva.core.views import apply_errors
-from sieva.instruments import editing, selectors, services
+from sieva.instruments import selectors, services
 from sieva.instruments.access import get_instrument_for_user
 from sieva.instruments.forms import ItemForm, SectionForm
 from sieva.instruments.models import Instrument, InstrumentVersion, Item, Section
+from sieva.instruments.services import editing
 from sieva.org.access import Capability, access_of, capability_required
 
 

@@ -14,10 +14,10 @@ from sieva.instruments.campaigns.access import get_campaign_for_user
 from sieva.instruments.imports import headers, services
 from sieva.instruments.imports.access import get_import_for_user
 from sieva.instruments.imports.forms import MappingForm, UploadForm
-from sieva.instruments.imports.models import ImportStatus, ResponseImport
 from sieva.instruments.imports.preview import preview
 from sieva.instruments.imports.rows import file_rows
 from sieva.instruments.imports.values import blank, text_of
+from sieva.instruments.models.imports import ImportStatus, ResponseImport
 from sieva.instruments.selectors import spec_for_version
 from sieva.org.access import Capability, access_of, capability_required
 

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sieva.instruments.standard_load import standard_instruments_load
+from sieva.instruments.services.standard import standard_instruments_load
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from sieva.instruments.aggregates import compare_with_raw, replace_all
+from sieva.instruments.services.aggregates import compare_with_raw, replace_all
 
 SHOWN = 50  # differences printed; the count says how many there are in all
 

@@ -8,7 +8,7 @@ anonymous campaign's invitation never points at the response it produced (decisi
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sieva.instruments.models import InstrumentVersion, Item, RaterKind
+from sieva.instruments.models.instruments import InstrumentVersion, Item, RaterKind
 from sieva.org.models import Employee, OrgUnit
 from sieva.programs.models import Cohort
 

@@ -18,12 +18,12 @@ from django.utils.translation import gettext_lazy
 
 from sieva.audit.services import audit_record
 from sieva.instruments import selectors
-from sieva.instruments.aggregates import fold_responses
 from sieva.instruments.answers import check_answers
-from sieva.instruments.document import version_document, write_version
-from sieva.instruments.document_checks import Problem, check_document
+from sieva.instruments.exchange.checks import Problem, check_document
+from sieva.instruments.exchange.document import version_document, write_version
 from sieva.instruments.extensions import StoredResponse, hand_over
 from sieva.instruments.models import Answer, Instrument, InstrumentVersion, Response
+from sieva.instruments.services.aggregates import fold_responses
 from sieva.org.access import Access
 from sieva.org.models import Employee, OrgUnit
 

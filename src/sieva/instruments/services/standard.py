@@ -18,12 +18,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from sieva.audit.services import audit_record
-from sieva.instruments.document import write_version
-from sieva.instruments.document_checks import check_document
+from sieva.instruments.exchange.checks import check_document
+from sieva.instruments.exchange.document import write_version
 from sieva.instruments.extensions import standard_templates
 from sieva.instruments.models import Instrument
 
-STANDARD_DIR = Path(__file__).parent / "standard"
+STANDARD_DIR = Path(__file__).parent.parent / "standard"
 NOTE_PREFIX = "templat standar sha256:"
 
 

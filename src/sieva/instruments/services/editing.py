@@ -15,10 +15,10 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy
 
 from sieva.audit.services import audit_record
-from sieva.instruments.document import version_document, with_default_choices
-from sieva.instruments.document_checks import check_document
+from sieva.instruments.exchange.checks import check_document
+from sieva.instruments.exchange.document import version_document, with_default_choices
 from sieva.instruments.models import InstrumentVersion, Item, Section
-from sieva.instruments.services import ensure_editable
+from sieva.instruments.services.instruments import ensure_editable
 
 # Document field → editor form field, to put each problem next to the input that caused it.
 FORM_FIELDS = {

@@ -271,32 +271,3 @@ class Answer(models.Model):
 
 
 # Campaigns, invitations and aggregates live in their own module to keep this one readable.
-from sieva.instruments.collection_models import (  # noqa: E402
-    Campaign,
-    CampaignStatus,
-    Invitation,
-    ItemAggregate,
-    TestPhase,
-)
-from sieva.instruments.imports.models import ImportMapping, ResponseImport  # noqa: E402
-
-__all__ = [
-    "Answer",
-    "Campaign",
-    "CampaignStatus",
-    "Instrument",
-    "InstrumentVersion",
-    "Invitation",
-    "ImportMapping",
-    "Item",
-    "ItemAggregate",
-    "ItemKind",
-    "Purpose",
-    "RaterKind",
-    "Response",
-    "ResponseImport",
-    "Scale",
-    "ScaleItem",
-    "TestPhase",
-    "Section",
-]

@@ -13,10 +13,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from sieva.core.exports import Sheet, render_workbook
-from sieva.instruments.document import SCHEMA, SCHEMA_VERSION, version_document
-from sieva.instruments.document_checks import Problem, check_document
+from sieva.instruments.exchange.checks import Problem, check_document
+from sieva.instruments.exchange.document import SCHEMA, SCHEMA_VERSION, version_document
+from sieva.instruments.exchange.xlsform import read_xlsform
 from sieva.instruments.models import InstrumentVersion
-from sieva.instruments.xlsform_read import read_xlsform
 
 __all__ = ["export_json", "export_xlsx", "parse_file", "parse_json", "read_xlsform"]
 

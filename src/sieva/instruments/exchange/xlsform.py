@@ -11,7 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from sieva.core.tables import UnreadableFile, Workbook, cell_text, read_workbook
-from sieva.instruments.document_checks import Problem
+from sieva.instruments.exchange.checks import Problem
 from sieva.instruments.models import ItemKind
 
 RELEVANT = re.compile(r"^\s*\$\{([^}]+)\}\s*=\s*['\"]([^'\"]*)['\"]\s*$")

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sieva.instruments.collection_models import Campaign
-from sieva.instruments.models import InstrumentVersion
+from sieva.instruments.models.collection import Campaign
+from sieva.instruments.models.instruments import InstrumentVersion
 
 
 class SourceKind(models.TextChoices):

@@ -3,7 +3,7 @@
 Copying a version, cloning a template, loading the standard templates and importing a JSON or
 XLSX file all go through `write_version(…, document)`, and exporting goes through
 `version_document`, so every path stores and checks content the same way. The checks live in
-`sieva.instruments.document_checks`.
+`sieva.instruments.exchange.checks`.
 """
 
 from decimal import Decimal
