@@ -69,8 +69,9 @@ migrations-check: install
 
 check: lint architecture types migrations-check messages
 
+# Both cores (pytest-xdist): the suite with its browser journeys stays within CI's budget.
 test: install system-deps check
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 bench: install
 	$(PY) benchmarks/import_employees.py
