@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from sieva.api.api import api
 from sieva.dashboard.views import home
 from sieva.org.views import account
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("akun/logout/", account.SignOutView.as_view(), name="logout"),
     path("akun/password_change/", account.PasswordChangeView.as_view(), name="password_change"),
     path("akun/password_reset/", account.PasswordResetView.as_view(), name="password_reset"),
+    path("akun/token/", include("sieva.api.urls")),
     path("akun/", include("django.contrib.auth.urls")),
     path("bahasa/", include("django.conf.urls.i18n")),
     path("pegawai/", include("sieva.org.urls")),
@@ -26,5 +28,6 @@ urlpatterns = [
     path("indikator/", include("sieva.indicators.urls")),
     path("laporan/", include("sieva.reports.urls")),
     path("rekomendasi/", include("sieva.recommendations.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -34,6 +34,7 @@ class OrgUnit(models.Model):
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)  # for the API's incremental sync
 
     class Meta:
         verbose_name = _("unit organisasi")
