@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 
 from sieva.api.auth import read_auth
-from sieva.api.endpoints import org
+from sieva.api.endpoints import figures, org, programs
 from sieva.api.errors import install_error_handlers
 
 DESCRIPTION = """
@@ -51,3 +51,5 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", org.router)
+api.add_router("/", programs.router)
+api.add_router("/", figures.router)

@@ -1,0 +1,72 @@
+"""Where the API reads each figure — one function per figure, so a change in the owning app
+is adapted here once. Nothing here computes: evaluation figures come from the engine (the
+same call as the evaluation page), IKM from satisfaction's aggregate reader (as the IKM
+pages), JP from the 20 JP report's definitions (`sieva.programs.selectors.jp`)."""
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import QuerySet
+
+from sieva.dashboard.models import ProgramSummary
+from sieva.dashboard.services.summaries import program_scope
+from sieva.evaluation.engine import evaluate
+from sieva.evaluation.engine.figures import Figure
+from sieva.org.access import Access
+from sieva.org.models import OrgUnit
+from sieva.programs.models import Program
+from sieva.programs.selectors.jp import EmployeeJp, employees_in_scope, jp_compliance
+from sieva.satisfaction import selectors as skm
+from sieva.satisfaction.periods import Period, month_period, parse_period
+
+
+def evaluation_figures(access: Access, program: Program, period: str) -> list[tuple[str, Figure]]:
+    """Every figure of `program` over `period` ("2026", "2026-S1", "2026-Q3") as the
+    evaluation page computes it for this user, with its place in the result ("l1.overall…").
+    ValueError for an unknown period."""
+    result = evaluate(access, program_scope(program, period))
+    return list(_figures(result, ""))
+
+
+def _figures(value: Any, path: str) -> Iterator[tuple[str, Figure]]:
+    if isinstance(value, Figure):
+        yield path, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            if field.name == "scope":
+                continue
+            yield from _figures(getattr(value, field.name), f"{path}.{field.name}".lstrip("."))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _figures(item, f"{path}.{index}")
+
+
+def stored_summaries(program: Program) -> QuerySet[ProgramSummary]:
+    """The stored period summaries of `program`, as the leaders' dashboard reads them."""
+    return ProgramSummary.objects.filter(program=program).order_by("period")
+
+
+def jp_records(access: Access, year: int, node: OrgUnit | None = None) -> list[EmployeeJp]:
+    """JP of every active employee in scope for report year `year`, as the 20 JP report
+    counts it (PNS: calendar year; PPPK: the contract year beginning in `year`)."""
+    return jp_compliance(employees_in_scope(access, node), year)
+
+
+def skm_period(text: str | None, access: Access) -> Period | None:
+    """The period asked for, or the latest month with answers in scope; ValueError if bad."""
+    if text:
+        return parse_period(text)
+    latest = skm.latest_month(skm.service_units(access))
+    return month_period(latest) if latest else None
+
+
+def skm_scores(access: Access, period: Period) -> list[tuple[OrgUnit, skm.UnitScore]]:
+    """Each service unit in scope with its IKM over `period`, from the aggregates only."""
+    units = list(skm.service_units(access))
+    scores = skm.scores_for_units([unit.pk for unit in units], period)
+    return [(unit, scores[unit.pk]) for unit in units]
+
+
+def min_cell_size() -> int:
+    return skm.min_cell_size()
