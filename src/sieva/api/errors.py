@@ -21,6 +21,9 @@ NOT_AUTHENTICATED = gettext_lazy(
 )
 FORBIDDEN = gettext_lazy("Peran atau token Anda tidak memberi hak untuk permintaan ini.")
 READ_ONLY_TOKEN = gettext_lazy("Token ini hanya untuk membaca; buat token dengan hak tulis.")
+NIP_UNKNOWN = gettext_lazy("NIP %(nip)s tidak ditemukan dalam cakupan Anda.")
+NOT_INVITED = gettext_lazy("Responden itu tidak diundang ke kampanye ini.")
+FORBIDDEN_SKM = gettext_lazy("Peran Anda tidak boleh mengirim jawaban SKM.")
 NOT_FOUND = gettext_lazy("Data tidak ditemukan dalam cakupan Anda.")
 INVALID = gettext_lazy("Data yang dikirim tidak valid.")
 TOO_MANY = gettext_lazy(
