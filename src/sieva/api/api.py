@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 
 from sieva.api.auth import read_auth
-from sieva.api.endpoints import figures, org, programs, writes
+from sieva.api.endpoints import figures, org, programs, writes, xapi
 from sieva.api.errors import install_error_handlers
 
 DESCRIPTION = """
@@ -54,3 +54,4 @@ api.add_router("/", org.router)
 api.add_router("/", programs.router)
 api.add_router("/", figures.router)
 api.add_router("/", writes.router)
+api.add_router("/", xapi.router)

@@ -24,6 +24,7 @@ READ_ONLY_TOKEN = gettext_lazy("Token ini hanya untuk membaca; buat token dengan
 NIP_UNKNOWN = gettext_lazy("NIP %(nip)s tidak ditemukan dalam cakupan Anda.")
 NOT_INVITED = gettext_lazy("Responden itu tidak diundang ke kampanye ini.")
 FORBIDDEN_SKM = gettext_lazy("Peran Anda tidak boleh mengirim jawaban SKM.")
+BATCH_TOO_LARGE = gettext_lazy("Paling banyak %(max)d pernyataan per kiriman.")
 NOT_FOUND = gettext_lazy("Data tidak ditemukan dalam cakupan Anda.")
 INVALID = gettext_lazy("Data yang dikirim tidak valid.")
 TOO_MANY = gettext_lazy(
