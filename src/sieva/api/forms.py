@@ -7,7 +7,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sieva.api.models import TokenScope
+from sieva.api.models import ActivityMapping, TokenScope
+from sieva.org.access import Access, scope_queryset
+from sieva.programs.models import Cohort, CohortStatus, Session
 
 EXPIRY_PAST = _("Tanggal berlaku harus sesudah hari ini.")
 
@@ -46,3 +48,41 @@ class TokenForm(forms.Form):
             "scope": self.cleaned_data["scope"],
             "expires_at": self.expires_at(),
         }
+
+
+class MappingForm(forms.Form):
+    activity_id = forms.CharField(
+        label=_("ID aktivitas LMS"),
+        max_length=500,
+        help_text=_(
+            "Persis seperti yang dikirim LMS (object.id), mis. https://lms…/mod/scorm/view.php?id=7."
+        ),
+    )
+    activity_name = forms.CharField(label=_("Nama aktivitas"), max_length=300, required=False)
+    cohort = forms.ModelChoiceField(label=_("Angkatan"), queryset=Cohort.objects.none())
+    session = forms.ModelChoiceField(
+        label=_("Sesi"),
+        queryset=Session.objects.none(),
+        required=False,
+        help_text=_("Kosongkan bila aktivitas ini mewakili seluruh angkatan (kursus)."),
+    )
+
+    def __init__(
+        self, *args: Any, access: Access, mapping: ActivityMapping | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        cohorts = scope_queryset(
+            Cohort.objects.exclude(status=CohortStatus.CANCELLED).select_related("program"),
+            access,
+            "program__owner",
+        ).order_by("-start_date", "pk")
+        self.fields["cohort"].queryset = cohorts
+        self.fields["session"].queryset = Session.objects.filter(cohort__in=cohorts).select_related(
+            "cohort__program"
+        )
+        if mapping is not None:
+            self.fields["activity_id"].disabled = True
+
+
+class CompletionImportForm(forms.Form):
+    file = forms.FileField(label=_("Laporan penyelesaian LMS (.csv atau .xlsx)"))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sieva.api import views
+from sieva.api.views import tokens as views
 
 app_name = "tokens"
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("akun/", include("django.contrib.auth.urls")),
     path("bahasa/", include("django.conf.urls.i18n")),
     path("pegawai/", include("sieva.org.urls")),
+    path("program/lms/", include("sieva.api.lms_urls")),
     path("", include("sieva.programs.urls")),
     path("", include("sieva.evaluation.urls")),
     path("", include("sieva.dashboard.urls")),
