@@ -33,6 +33,10 @@ class ApiClient:
             url, data, content_type="application/json", headers=self._headers(headers)
         )
 
+    def upload(self, url: str, **files: Any):
+        """A multipart POST of `files` (name -> SimpleUploadedFile)."""
+        return self.client.post(url, files, headers=self._headers({}))
+
     def send(self, method: str, url: str, data: Any = None, **headers: str):
         call = getattr(self.client, method.lower())
         if method.upper() in ("GET", "DELETE", "HEAD"):

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 
 from sieva.api.auth import read_auth
-from sieva.api.endpoints import figures, org, programs, writes, xapi
+from sieva.api.endpoints import exchange, figures, org, programs, writes, xapi
 from sieva.api.errors import install_error_handlers
 
 DESCRIPTION = """
@@ -50,6 +50,7 @@ api = NinjaAPI(
     docs_url="/docs/",
 )
 install_error_handlers(api)
+api.add_router("/", exchange.router)  # before org: /employees/export/ is no employee id
 api.add_router("/", org.router)
 api.add_router("/", programs.router)
 api.add_router("/", figures.router)
