@@ -64,7 +64,7 @@ def test_the_jp_recap_has_one_row_per_employee_with_the_reports_jp(api_as, clien
     cohort = CohortFactory(program=program, start_date=dt.date(2026, 3, 2))
     sessions = [SessionFactory(cohort=cohort, jp=Decimal(jp)) for jp in ("12", "8.5")]
     busy = EmployeeFactory(unit=world.medan_health, asn_kind="PNS", name="Rajin")
-    idle = EmployeeFactory(unit=world.medan_health, asn_kind="PNS", name="Santai")
+    EmployeeFactory(unit=world.medan_health, asn_kind="PNS", name="Santai")
     attend(EnrollmentFactory(cohort=cohort, employee=busy), *sessions)
     rows = _rows(api_as(alice).get("/api/v1/jp/recap/", {"year": 2026}))
     assert rows[0][:5] == ["NIP", "NAMA", "JENIS_ASN", "KODE_UNIT", "TAHUN"]
