@@ -66,3 +66,7 @@ def anonymous_api() -> ApiClient:
 
 def yesterday() -> dt.datetime:
     return timezone.now() - dt.timedelta(days=1)
+
+
+# Medan's objects of the page scoping walk, for the API's own walk.
+from tests.test_every_url_is_scoped import estate  # noqa: E402, F401

@@ -22,7 +22,7 @@ from sieva.programs.models import Attendance
 from sieva.satisfaction.elements import ELEMENTS
 from tests.api.conftest import ApiClient, make_token
 from tests.api.xapi_helpers import statement
-from tests.test_every_url_is_scoped import MARK, Estate, estate  # noqa: F401 - the fixture
+from tests.test_every_url_is_scoped import MARK, Estate
 
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 
