@@ -5,21 +5,26 @@ row once; with ``updated_since`` a client syncs only what changed (decision 0040
 """
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Schema
+from ninja import Field, Path, Schema
 from ninja.pagination import PaginationBase
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
+MAX_OFFSET = 2**31
+# Ids are 64-bit in the database; a larger number is refused as invalid, not sent to SQL.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class Page(PaginationBase):
     class Input(Schema):
         limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
-        offset: int = Field(0, ge=0)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
     class Output(Schema):
         count: int

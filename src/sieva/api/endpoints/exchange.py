@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 from sieva.api.auth import require, write_auth
 from sieva.api.errors import ERRORS, invalid
 from sieva.api.figures import jp_records
+from sieva.api.pagination import Id
 from sieva.core.exports import CSV_TYPE, XLSX_TYPE, ExportTitle, table_response
 from sieva.org import selectors as org_selectors
 from sieva.org.access import Capability, get_org_unit_for_user
@@ -39,7 +40,7 @@ class FileFormat(Schema):
 
 class RecapQuery(FileFormat):
     year: int = Field(default_factory=lambda: timezone.localdate().year, ge=2000, le=2100)
-    unit_id: int | None = None
+    unit_id: Id | None = None
 
 
 @router.get(

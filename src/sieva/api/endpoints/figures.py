@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 from sieva.api import figures
 from sieva.api.auth import require
 from sieva.api.errors import ERRORS, invalid
-from sieva.api.pagination import Page, UpdatedSince, changed_since
+from sieva.api.pagination import Id, Page, PathId, UpdatedSince, changed_since
 from sieva.org.access import Capability, get_org_unit_for_user
 from sieva.programs.access import get_program_for_user
 from sieva.recommendations.selectors import recommendations_in_scope
@@ -25,7 +25,7 @@ class JpOut(Schema):
     nip: str
     name: str
     asn_kind: str
-    unit_id: int
+    unit_id: Id
     jp: Decimal
     period_start: dt.date
     period_end: dt.date = Field(..., description="Hari terakhir periode.")
@@ -35,7 +35,7 @@ class JpOut(Schema):
 
 class JpFilter(Schema):
     year: int = Field(default_factory=lambda: timezone.localdate().year, ge=2000, le=2100)
-    unit_id: int | None = None
+    unit_id: Id | None = None
 
 
 @router.get("/jp/", response={200: list[JpOut], **ERRORS}, summary="JP per pegawai per tahun")
@@ -62,7 +62,7 @@ def jp_list(request: HttpRequest, filters: Query[JpFilter]) -> object:
 
 
 class SkmOut(Schema):
-    unit_id: int
+    unit_id: Id
     unit_code: str
     unit_name: str
     period: str
@@ -124,7 +124,7 @@ class FigureOut(Schema):
 
 
 class EvaluationOut(Schema):
-    program_id: int
+    program_id: Id
     period: str
     figures: list[FigureOut]
 
@@ -142,7 +142,7 @@ class PeriodQuery(Schema):
     summary="Angka evaluasi satu program dan periode",
 )
 def program_evaluation(
-    request: HttpRequest, program_id: int, query: Query[PeriodQuery]
+    request: HttpRequest, program_id: PathId, query: Query[PeriodQuery]
 ) -> EvaluationOut:
     access = require(request, Capability.VIEW_REPORTS)
     program = get_program_for_user(access, program_id)
@@ -193,7 +193,7 @@ class SummaryOut(Schema):
     response={200: list[SummaryOut], **ERRORS},
     summary="Ringkasan tersimpan per periode",
 )
-def program_summaries(request: HttpRequest, program_id: int) -> object:
+def program_summaries(request: HttpRequest, program_id: PathId) -> object:
     access = require(request, Capability.VIEW_REPORTS)
     return figures.stored_summaries(get_program_for_user(access, program_id))
 

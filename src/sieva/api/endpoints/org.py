@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 
 from sieva.api.auth import caller_of, require
 from sieva.api.errors import ERRORS
-from sieva.api.pagination import Page, UpdatedSince, changed_since
+from sieva.api.pagination import Id, Page, PathId, UpdatedSince, changed_since
 from sieva.org.access import (
     Capability,
     get_employee_for_user,
@@ -50,7 +50,7 @@ class EmployeeOut(Schema):
     position_level: str
     position_name: str
     education: str
-    unit_id: int
+    unit_id: Id
     unit_code: str = Field(..., alias="unit.code")
     supervisor_id: int | None
     contract_start: dt.date | None
@@ -75,7 +75,7 @@ class EmployeeOut(Schema):
 
 
 class EmployeeFilter(UpdatedSince):
-    unit_id: int | None = None
+    unit_id: Id | None = None
     active: bool | None = None
 
 
@@ -87,7 +87,7 @@ def unit_list(request: HttpRequest, filters: Query[UpdatedSince]) -> object:
 
 
 @router.get("/units/{unit_id}/", response={200: UnitOut, **ERRORS}, summary="Satu unit")
-def unit_detail(request: HttpRequest, unit_id: int) -> OrgUnit:
+def unit_detail(request: HttpRequest, unit_id: PathId) -> OrgUnit:
     return get_org_unit_for_user(caller_of(request).access, unit_id)
 
 
@@ -108,5 +108,5 @@ def employee_list(request: HttpRequest, filters: Query[EmployeeFilter]) -> objec
 @router.get(
     "/employees/{employee_id}/", response={200: EmployeeOut, **ERRORS}, summary="Satu pegawai"
 )
-def employee_detail(request: HttpRequest, employee_id: int) -> Employee:
+def employee_detail(request: HttpRequest, employee_id: PathId) -> Employee:
     return get_employee_for_user(caller_of(request).access, employee_id)

@@ -11,7 +11,7 @@ from ninja.pagination import paginate
 
 from sieva.api.auth import caller_of, require
 from sieva.api.errors import ERRORS
-from sieva.api.pagination import Page, UpdatedSince, changed_since
+from sieva.api.pagination import Id, Page, PathId, UpdatedSince, changed_since
 from sieva.org.access import Capability
 from sieva.programs.access import (
     get_cohort_for_user,
@@ -38,7 +38,7 @@ class ProgramOut(Schema):
 
 class CohortOut(Schema):
     id: int
-    program_id: int
+    program_id: Id
     name: str
     start_date: dt.date
     end_date: dt.date
@@ -51,7 +51,7 @@ class CohortOut(Schema):
 
 class SessionOut(Schema):
     id: int
-    cohort_id: int
+    cohort_id: Id
     subject_id: int | None
     title: str
     date: dt.date
@@ -61,7 +61,7 @@ class SessionOut(Schema):
 
 class EnrollmentOut(Schema):
     id: int
-    cohort_id: int
+    cohort_id: Id
     employee_id: int
     nip: str = Field(..., alias="employee.nip")
     status: str
@@ -72,7 +72,7 @@ class EnrollmentOut(Schema):
 
 class AttendanceOut(Schema):
     id: int
-    session_id: int
+    session_id: Id
     enrollment_id: int
     employee_id: int = Field(..., alias="enrollment.employee_id")
     nip: str = Field(..., alias="enrollment.employee.nip")
@@ -82,21 +82,21 @@ class AttendanceOut(Schema):
 
 
 class CohortFilter(UpdatedSince):
-    program_id: int | None = None
+    program_id: Id | None = None
 
 
 class SessionFilter(UpdatedSince):
-    cohort_id: int | None = None
+    cohort_id: Id | None = None
 
 
 class EnrollmentFilter(UpdatedSince):
-    cohort_id: int | None = None
-    employee_id: int | None = None
+    cohort_id: Id | None = None
+    employee_id: Id | None = None
 
 
 class AttendanceFilter(UpdatedSince):
-    cohort_id: int | None = None
-    session_id: int | None = None
+    cohort_id: Id | None = None
+    session_id: Id | None = None
 
 
 def _in_scope(
@@ -120,7 +120,7 @@ def program_list(request: HttpRequest, filters: Query[UpdatedSince]) -> object:
 
 
 @router.get("/programs/{program_id}/", response={200: ProgramOut, **ERRORS}, summary="Satu program")
-def program_detail(request: HttpRequest, program_id: int) -> Program:
+def program_detail(request: HttpRequest, program_id: PathId) -> Program:
     return get_program_for_user(caller_of(request).access, program_id)
 
 
@@ -136,7 +136,7 @@ def cohort_list(request: HttpRequest, filters: Query[CohortFilter]) -> object:
 
 
 @router.get("/cohorts/{cohort_id}/", response={200: CohortOut, **ERRORS}, summary="Satu angkatan")
-def cohort_detail(request: HttpRequest, cohort_id: int) -> Cohort:
+def cohort_detail(request: HttpRequest, cohort_id: PathId) -> Cohort:
     return get_cohort_for_user(caller_of(request).access, cohort_id)
 
 
@@ -152,7 +152,7 @@ def session_list(request: HttpRequest, filters: Query[SessionFilter]) -> object:
 
 
 @router.get("/sessions/{session_id}/", response={200: SessionOut, **ERRORS}, summary="Satu sesi")
-def session_detail(request: HttpRequest, session_id: int) -> Session:
+def session_detail(request: HttpRequest, session_id: PathId) -> Session:
     return get_session_for_user(caller_of(request).access, session_id)
 
 
@@ -178,7 +178,7 @@ def enrollment_list(request: HttpRequest, filters: Query[EnrollmentFilter]) -> o
 @router.get(
     "/enrollments/{enrollment_id}/", response={200: EnrollmentOut, **ERRORS}, summary="Satu peserta"
 )
-def enrollment_detail(request: HttpRequest, enrollment_id: int) -> Enrollment:
+def enrollment_detail(request: HttpRequest, enrollment_id: PathId) -> Enrollment:
     return get_enrollment_for_user(caller_of(request).access, enrollment_id)
 
 

@@ -20,6 +20,7 @@ from sieva.api.errors import (
     ApiError,
     invalid,
 )
+from sieva.api.pagination import Id, PathId
 from sieva.instruments.campaigns.access import get_campaign_for_user
 from sieva.instruments.campaigns.submission import LinkUnusable, response_submit
 from sieva.instruments.models import Invitation
@@ -56,7 +57,7 @@ def employee_by_nip(request: HttpRequest, nip: str, field: str) -> Employee:
 
 
 class EnrollmentIn(Schema):
-    cohort_id: int
+    cohort_id: Id
     nip: str = Field(..., description="NIP / NI PPPK 18 angka.", max_length=40)
     status: str = Field(EnrollmentStatus.INVITED, description="diundang atau terdaftar.")
 
@@ -68,7 +69,7 @@ class EnrollmentPatch(Schema):
 
 
 class AttendanceIn(Schema):
-    session_id: int
+    session_id: Id
     enrollment_id: int
     present: bool = True
 
@@ -104,7 +105,7 @@ def enrollment_create(request: HttpRequest, data: EnrollmentIn) -> Status:
     auth=write_auth,
 )
 def enrollment_update(
-    request: HttpRequest, enrollment_id: int, data: EnrollmentPatch
+    request: HttpRequest, enrollment_id: PathId, data: EnrollmentPatch
 ) -> Enrollment:
     caller = caller_of(request)
     enrollment = get_enrollment_for_user(caller.access, enrollment_id, write=True)
@@ -153,7 +154,7 @@ class ResponseOut(Schema):
     response={201: ResponseOut, **ERRORS},
     summary="Kirim jawaban seorang responden yang diundang",
 )
-def response_create(request: HttpRequest, campaign_id: int, data: ResponseIn) -> Status:
+def response_create(request: HttpRequest, campaign_id: PathId, data: ResponseIn) -> Status:
     caller = caller_of(request)
     campaign = get_campaign_for_user(caller.access, campaign_id, write=True)
     respondent = employee_by_nip(request, data.respondent_nip, "body.data.respondent_nip")
@@ -174,7 +175,7 @@ def response_create(request: HttpRequest, campaign_id: int, data: ResponseIn) ->
 
 
 class SkmIn(Schema):
-    unit_id: int
+    unit_id: Id
     answers: dict[str, int] = Field(
         ..., description="Jawaban 1–4 untuk kesembilan unsur, per kode unsur."
     )
@@ -193,7 +194,7 @@ class SkmIn(Schema):
 
 class SkmOutId(Schema):
     id: int
-    unit_id: int
+    unit_id: Id
     period: dt.date
 
 
