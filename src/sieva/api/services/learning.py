@@ -10,7 +10,7 @@ and SIEVA's imports both ask), each problem naming the statement's position.
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import transaction
 from django.db.models import Q
@@ -65,9 +65,14 @@ def _mappings(access: Access, activity_ids: Iterable[str]) -> dict[str, list[Act
     return found
 
 
-def _pick(candidates: list[ActivityMapping], employee: Employee) -> ActivityMapping:
+class Person(NamedTuple):
+    pk: int
+    unit_path: str
+
+
+def _pick(candidates: list[ActivityMapping], person: Person) -> ActivityMapping:
     """The mapping whose owner is nearest above the employee (else the first)."""
-    covering = [m for m in candidates if employee.unit.path.startswith(m.owner.path)]
+    covering = [m for m in candidates if person.unit_path.startswith(m.owner.path)]
     return max(covering or candidates, key=lambda m: len(m.owner.path))
 
 
@@ -131,10 +136,10 @@ def statements_receive(
     if not todo:
         return received
     employees = {
-        e.nip: e
-        for e in scope_queryset(Employee.objects.select_related("unit"), access, "unit").filter(
-            nip__in={s.nip for _i, s in todo}
-        )
+        nip: Person(pk, path)
+        for nip, pk, path in scope_queryset(Employee.objects.all(), access, "unit")
+        .filter(nip__in={s.nip for _i, s in todo})
+        .values_list("nip", "pk", "unit__path")
     }
     problems = [
         (
@@ -156,7 +161,7 @@ def _store(
     actor: Any,
     access: Access,
     todo: list[tuple[int, Statement]],
-    employees: dict[str, Employee],
+    employees: dict[str, Person],
     source: str,
     received: Received,
 ) -> None:
@@ -195,7 +200,7 @@ def _store(
                 statement_id=statement.id,
                 received_by=actor if getattr(actor, "is_authenticated", False) else None,
                 mapping=mapping,
-                employee=employee,
+                employee_id=employee.pk,
                 verb=statement.verb,
                 timestamp=statement.timestamp,
                 duration_seconds=statement.duration_seconds,

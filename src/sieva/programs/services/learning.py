@@ -13,7 +13,7 @@ names the record by its position (decision 0042).
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -62,6 +62,11 @@ class RecordsRejected(ValidationError):
         self.problems = problems
 
 
+class Person(NamedTuple):
+    name: str
+    unit_path: str
+
+
 @dataclass
 class Applied:
     enrollments_added: int = 0
@@ -72,7 +77,7 @@ class Applied:
 def _check(
     records: Sequence[CompletionRecord],
     cohorts: dict[int, Cohort],
-    employees: dict[int, Employee],
+    employees: dict[int, Person],
     sessions: dict[int, Session],
     enrollments: dict[tuple[int, int], Enrollment],
 ) -> list[tuple[int, str]]:
@@ -84,7 +89,7 @@ def _check(
         params = {"cohort": cohort.name, "name": person.name, "owner": owner.name}
         if cohort.status == CohortStatus.CANCELLED:
             problems.append((index, gettext(RECORD_COHORT_CANCELLED) % params))
-        if not person.unit.path.startswith(owner.path):
+        if not person.unit_path.startswith(owner.path):
             problems.append((index, gettext(RECORD_OUTSIDE_PROGRAM) % params))
         for session in (sessions[pk] for pk in record.session_ids):
             details = {**params, "session": session.title, "date": f"{session.date:%d-%m-%Y}"}
@@ -92,7 +97,7 @@ def _check(
                 problems.append((index, gettext(RECORD_SESSION_ELSEWHERE) % details))
             elif session.date > today:
                 problems.append((index, gettext(RECORD_SESSION_FUTURE) % details))
-        enrollment = enrollments.get((cohort.pk, person.pk))
+        enrollment = enrollments.get((cohort.pk, record.employee_id))
         if enrollment is not None and enrollment.status == E.WITHDRAWN:
             problems.append((index, gettext(RECORD_WITHDRAWN) % params))
     return problems
@@ -114,7 +119,12 @@ def learning_records_apply(
     cohorts = Cohort.objects.select_related("program__owner").in_bulk(
         {r.cohort_id for r in records}
     )
-    employees = Employee.objects.select_related("unit").in_bulk({r.employee_id for r in records})
+    employees = {
+        pk: Person(name, path)
+        for pk, name, path in Employee.objects.filter(
+            pk__in={r.employee_id for r in records}
+        ).values_list("pk", "name", "unit__path")
+    }
     sessions = Session.objects.in_bulk({pk for r in records for pk in r.session_ids})
     enrollments = {
         (e.cohort_id, e.employee_id): e
@@ -205,7 +215,11 @@ def _new_statuses(
                 enrollment.absence_reason, enrollment.absence_note = "", ""
             enrollment.status, enrollment.updated_at = status, now
             changed[enrollment.pk] = enrollment
-    Enrollment.objects.bulk_update(
-        list(changed.values()), ["status", "absence_reason", "absence_note", "updated_at"]
-    )
+    # One UPDATE per new status (at most three), not one CASE over every row.
+    by_status: dict[str, list[int]] = defaultdict(list)
+    for enrollment in changed.values():
+        by_status[enrollment.status].append(enrollment.pk)
+    for status, ids in by_status.items():
+        cleared = {"absence_reason": "", "absence_note": ""} if status == E.PASSED else {}
+        Enrollment.objects.filter(pk__in=ids).update(status=status, updated_at=now, **cleared)
     return list(changed.values())
