@@ -13,7 +13,9 @@ program of 5 mapped modules, then posts COUNT statements (completed, 5 per emplo
 batches of 500 to ``/api/v1/xapi/statements``. Target: ≥ 1,000 statements/s. It then posts the
 same statements again (all duplicates) and checks that JP was counted once.
 
-Runs with DEBUG off, as production. Exit status 1 when a target is missed.
+Runs with DEBUG off, as production. Exit status 1 when a target is missed. The CPU column is
+this process's time per request (SQLite runs inside it), what an idle machine approaches when
+other jobs share the cores.
 """
 
 import argparse
@@ -94,39 +96,52 @@ def lists(args: argparse.Namespace) -> int:
     from sieva.api.services.tokens import token_create
     from sieva.org.models import Role, RoleAssignment
 
-    admin = RoleAssignment.objects.filter(role=Role.NATIONAL_ADMIN).select_related("user").first()
-    assert admin is not None, "the demo has a national admin"
-    _token, text = token_create(actor=admin.user, name="benchmark", scope=TokenScope.READ)
-    client = Client(headers={"Authorization": f"Bearer {text}"})
+    ok = True
+    for role in (Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN):
+        holder = RoleAssignment.objects.filter(role=role).select_related("user", "scope").first()
+        assert holder is not None, f"the demo has a {role}"
+        _token, text = token_create(actor=holder.user, name="benchmark", scope=TokenScope.READ)
+        client = Client(headers={"Authorization": f"Bearer {text}"})
+        print(f"\nas {holder.user.username} ({holder.scope.name})")
+        ok &= _time_lists(client, args.runs)
+    return 0 if ok else 1
+
+
+def _time_lists(client: object, runs: int) -> bool:
     year = dt.date.today().year  # noqa: DTZ011 - the demo's year
     since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=3650)).isoformat()
     ok = True
     print(
-        f"{'endpoint':32} {'rows':>9} {'p50 ms':>8} {'p95 ms':>8}  target ≤ {LIST_TARGET_MS:.0f} ms"
+        f"{'endpoint':32} {'rows':>9} {'p50 ms':>8} {'p95 ms':>8} {'CPU p95':>8}  "
+        f"target p95 ≤ {LIST_TARGET_MS:.0f} ms"
     )
     for url in LISTS:
         query = {"year": year} if url.endswith("/jp/") else {}
-        first = client.get(url, {**query, "limit": 1})
+        first = client.get(url, {**query, "limit": 1})  # type: ignore[attr-defined]
         assert first.status_code == 200, (url, first.content[:200])
         count = first.json()["count"]
-        times = []
-        for run in range(args.runs + 1):
-            offset = (count * run // args.runs) // 100 * 100 if count > 100 else 0
+        times, cpu_times = [], []
+        for run in range(runs + 1):
+            offset = (count * run // runs) // 100 * 100 if count > 100 else 0
             params = {**query, "limit": 100, "offset": min(offset, max(count - 1, 0))}
-            if run == args.runs:
+            if run == runs:
                 params = {**query, "limit": 100, "updated_since": since}
-            started = time.perf_counter()
-            response = client.get(url, params)
+            started, cpu = time.perf_counter(), time.process_time()
+            response = client.get(url, params)  # type: ignore[attr-defined]
             elapsed = (time.perf_counter() - started) * 1000
+            cpu_ms = (time.process_time() - cpu) * 1000
             assert response.status_code in (200, 422), (url, response.content[:200])
             if run:  # the first request warms caches and imports
                 times.append(elapsed)
+                cpu_times.append(cpu_ms)
         p95 = _p95(times)
         ok &= p95 <= LIST_TARGET_MS
         print(
-            f"{url:32} {count:>9,} {statistics.median(times):>8.1f} {p95:>8.1f}  "
+            f"{url:32} {count:>9,} {statistics.median(times):>8.1f} {p95:>8.1f} "
+            f"{_p95(cpu_times):>8.1f}  "
             f"{_verdict(p95 <= LIST_TARGET_MS)}"
         )
+    return ok
     return 0 if ok else 1
 
 

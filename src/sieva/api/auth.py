@@ -19,6 +19,7 @@ from sieva.api.models import ApiToken
 from sieva.api.tokens import matches, prefix_of
 from sieva.core.ratelimit import RateLimit
 from sieva.org.access import Access, Capability, user_access
+from sieva.org.models import OrgUnit
 
 API_LIMIT = RateLimit("api-token", "SIEVA_API_RATE_LIMIT", "SIEVA_API_RATE_WINDOW")
 # Writing last_used_at on every request would turn every read into a write.
@@ -85,3 +86,11 @@ def require(request: HttpRequest, capability: Capability) -> Access:
     if not access.can(capability):
         raise PermissionDenied
     return access
+
+
+def covers_everything(access: Access) -> bool:
+    """True when the caller's subtree holds every root of the organisation tree (a national
+    admin), so lists need no scope filter; one small query."""
+    if access.scope_path == "/":
+        return True
+    return not OrgUnit.objects.filter(parent__isnull=True).exclude(path=access.scope_path).exists()

@@ -7,14 +7,14 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from sieva.dashboard.models import ProgramSummary
 from sieva.dashboard.services.summaries import program_scope
 from sieva.evaluation.engine import evaluate
 from sieva.evaluation.engine.figures import Figure
 from sieva.org.access import Access
-from sieva.org.models import OrgUnit
+from sieva.org.models import AsnKind, Employee, OrgUnit
 from sieva.programs.models import Program
 from sieva.programs.selectors.jp import EmployeeJp, employees_in_scope, jp_compliance
 from sieva.satisfaction import selectors as skm
@@ -51,6 +51,29 @@ def jp_records(access: Access, year: int, node: OrgUnit | None = None) -> list[E
     """JP of every active employee in scope for report year `year`, as the 20 JP report
     counts it (PNS: calendar year; PPPK: the contract year beginning in `year`)."""
     return jp_compliance(employees_in_scope(access, node), year)
+
+
+class JpPages:
+    """`jp_records` computed a page at a time: `len()` counts the employees the report lists,
+    a slice computes JP for that slice only. Pages go by employee id (a stable order that
+    needs no sort of the whole list on every page)."""
+
+    def __init__(self, access: Access, year: int, node: OrgUnit | None = None) -> None:
+        self.year = year
+        # A PPPK whose contract starts after `year` has no contract year in it (jp.contract_year).
+        self.employees = (
+            employees_in_scope(access, node)
+            .exclude(~Q(asn_kind=AsnKind.PNS) & Q(contract_start__year__gt=year))
+            .order_by("pk")
+        )
+
+    def __len__(self) -> int:
+        return self.employees.count()
+
+    def __getitem__(self, window: slice) -> list[EmployeeJp]:
+        ids = list(self.employees.values_list("pk", flat=True)[window])
+        records = jp_compliance(Employee.objects.filter(pk__in=ids), self.year)
+        return sorted(records, key=lambda record: record.employee_id)
 
 
 def skm_period(text: str | None, access: Access) -> Period | None:

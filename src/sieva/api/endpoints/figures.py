@@ -15,6 +15,7 @@ from sieva.api.errors import ERRORS, invalid
 from sieva.api.pagination import Id, Page, PathId, UpdatedSince, changed_since
 from sieva.org.access import Capability, get_org_unit_for_user
 from sieva.programs.access import get_program_for_user
+from sieva.programs.selectors.jp import EmployeeJp
 from sieva.recommendations.selectors import recommendations_in_scope
 
 router = Router(tags=["Angka"])
@@ -44,21 +45,35 @@ def jp_list(request: HttpRequest, filters: Query[JpFilter]) -> object:
     access = require(request, Capability.VIEW_REPORTS)
     require(request, Capability.VIEW_PERSONAL_DATA)
     node = get_org_unit_for_user(access, filters.unit_id) if filters.unit_id else None
-    return [
-        JpOut(
-            employee_id=r.employee_id,
-            nip=r.nip,
-            name=r.name,
-            asn_kind=r.asn_kind,
-            unit_id=r.unit_id,
-            jp=r.jp,
-            period_start=r.period_start,
-            period_end=r.period_last_day,
-            meets_minimum=r.meets_minimum if r.is_pns else None,
-            exceeds_cap=r.exceeds_cap if not r.is_pns else None,
-        )
-        for r in figures.jp_records(access, filters.year, node)
-    ]
+    return _JpOutPages(figures.JpPages(access, filters.year, node))
+
+
+class _JpOutPages:
+    """Pages of `JpOut`, computed a page at a time."""
+
+    def __init__(self, pages: figures.JpPages) -> None:
+        self.pages = pages
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def __getitem__(self, window: slice) -> list[JpOut]:
+        return [_jp_out(r) for r in self.pages[window]]
+
+
+def _jp_out(r: EmployeeJp) -> JpOut:
+    return JpOut(
+        employee_id=r.employee_id,
+        nip=r.nip,
+        name=r.name,
+        asn_kind=r.asn_kind,
+        unit_id=r.unit_id,
+        jp=r.jp,
+        period_start=r.period_start,
+        period_end=r.period_last_day,
+        meets_minimum=r.meets_minimum if r.is_pns else None,
+        exceeds_cap=r.exceeds_cap if not r.is_pns else None,
+    )
 
 
 class SkmOut(Schema):

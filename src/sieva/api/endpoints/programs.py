@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from sieva.api.auth import caller_of, require
+from sieva.api.auth import caller_of, covers_everything, require
 from sieva.api.errors import ERRORS
 from sieva.api.pagination import Id, Page, PathId, UpdatedSince, changed_since
 from sieva.org.access import Capability
@@ -100,15 +100,24 @@ class AttendanceFilter(UpdatedSince):
 
 
 def _in_scope(
-    request: HttpRequest, queryset: QuerySet, owner: str, *, personal: bool = False
+    request: HttpRequest, queryset: QuerySet, program: str, *, personal: bool = False
 ) -> QuerySet:  # type: ignore[type-arg]
-    """`queryset` limited to programs the caller sees; 403 without the capability."""
+    """`queryset` limited to rows whose `program` (a relation path ending at Program, or ""
+    for programs themselves) the caller sees; 403 without the capability.
+
+    The filter is a subquery on the programs in scope (a few hundred rows), not a chain of
+    joins to the owner's path: counting 300,000 attendance rows through four joins costs
+    several times more. A scope over every root of the tree needs no filter at all."""
     access = require(request, Capability.VIEW_PROGRAMS)
     if personal:
         require(request, Capability.VIEW_PERSONAL_DATA)
-    if access.scope_path == "/":
+    if covers_everything(access):
         return queryset
-    return queryset.filter(**{f"{owner}__path__startswith": access.scope_path})
+    programs = programs_for_user(access).values("pk")
+    if program == "session__cohort__program":  # attendance: by its own indexed session_id
+        sessions = Session.objects.filter(cohort__program__in=programs).values("pk")
+        return queryset.filter(session__in=sessions)
+    return queryset.filter(**{f"{program}__in" if program else "pk__in": programs})
 
 
 @router.get("/programs/", response={200: list[ProgramOut], **ERRORS}, summary="Program")
@@ -127,7 +136,7 @@ def program_detail(request: HttpRequest, program_id: PathId) -> Program:
 @router.get("/cohorts/", response={200: list[CohortOut], **ERRORS}, summary="Angkatan")
 @paginate(Page)
 def cohort_list(request: HttpRequest, filters: Query[CohortFilter]) -> object:
-    cohorts = _in_scope(request, Cohort.objects.all(), "program__owner")
+    cohorts = _in_scope(request, Cohort.objects.all(), "program")
     if filters.program_id is not None:
         cohorts = cohorts.filter(
             program=get_program_for_user(caller_of(request).access, filters.program_id)
@@ -143,7 +152,7 @@ def cohort_detail(request: HttpRequest, cohort_id: PathId) -> Cohort:
 @router.get("/sessions/", response={200: list[SessionOut], **ERRORS}, summary="Sesi")
 @paginate(Page)
 def session_list(request: HttpRequest, filters: Query[SessionFilter]) -> object:
-    sessions = _in_scope(request, Session.objects.all(), "cohort__program__owner")
+    sessions = _in_scope(request, Session.objects.all(), "cohort__program")
     if filters.cohort_id is not None:
         sessions = sessions.filter(
             cohort=get_cohort_for_user(caller_of(request).access, filters.cohort_id)
@@ -188,7 +197,7 @@ def attendance_list(request: HttpRequest, filters: Query[AttendanceFilter]) -> o
     rows = _in_scope(
         request,
         Attendance.objects.select_related("session", "enrollment__employee"),
-        "session__cohort__program__owner",
+        "session__cohort__program",
         personal=True,
     )
     access = caller_of(request).access
