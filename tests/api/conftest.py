@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from sieva.api.models import TokenScope
 from sieva.api.services.tokens import token_create
+from tests.test_every_url_is_scoped import estate  # noqa: F401 - Medan's objects, for the API walk
 
 
 @dataclass
@@ -66,7 +67,3 @@ def anonymous_api() -> ApiClient:
 
 def yesterday() -> dt.datetime:
     return timezone.now() - dt.timedelta(days=1)
-
-
-# Medan's objects of the page scoping walk, for the API's own walk.
-from tests.test_every_url_is_scoped import estate  # noqa: E402, F401

@@ -103,7 +103,8 @@ def completion_record(
     completed/passed/attended tick every session held up to the statement's day, and
     completed/passed finish the course as lulus. failed: tidak lulus, no session ticked.
     """
-    assert mapping.cohort_id is not None
+    if mapping.cohort_id is None:
+        raise ValueError("a pending mapping has no cohort to record against")
     session_ids: tuple[int, ...] = ()
     if verb in ATTENDING_VERBS:
         if mapping.session_id is not None:

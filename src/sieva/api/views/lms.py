@@ -3,7 +3,7 @@ report import."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from sieva.core.views import apply_errors
 from sieva.org.access import Access, Capability, access_of, capability_required, scope_queryset
 
 
-def mappings_for_user(access: Access):  # type: ignore[no-untyped-def]
+def mappings_for_user(access: Access) -> QuerySet[ActivityMapping]:
     """Mappings owned in the user's subtree, pending first, with their statement counts."""
     pending = Q(statements__outcome=StatementOutcome.PENDING)
     return (
