@@ -3,7 +3,7 @@
 
     export SIEVA_TOKEN=sieva_…            # a read-and-write token from Akun → Token API
     python scripts/lms_sync.py --url https://sieva.example.go.id \\
-        --employees pegawai.csv --completions penyelesaian.csv --program 12 --period 2026
+        --employees pegawai.csv --completions penyelesaian.csv --program 12 --year 2026
 
 1. ``--employees``: the employee list in SIEVA's import columns (NIP, NAMA, …) is uploaded to
    ``POST /api/v1/employees/import/`` (all or nothing).
@@ -11,7 +11,7 @@
    DURASI_MENIT and NILAI) is sent as xAPI statements to ``POST /api/v1/xapi/statements`` in
    batches. Each row's statement id is derived from its content, so running the script again
    counts nothing twice.
-3. ``--program``/``--period``: the program's evaluation figures are read back from
+3. ``--program``/``--year``: the program's evaluation figures are read back from
    ``GET /api/v1/programs/{id}/evaluation/`` and printed.
 
 Standard library only, so it runs on any machine with Python 3.11.
@@ -136,8 +136,8 @@ def sync(sieva: Sieva, args: argparse.Namespace, out: Any) -> None:
             file=out,
         )
     if args.program:
-        body = sieva.get(f"/api/v1/programs/{args.program}/evaluation/", period=args.period)
-        print(f"evaluation of program {body['program_id']}, period {body['period']}:", file=out)
+        body = sieva.get(f"/api/v1/programs/{args.program}/evaluation/", year=args.year)
+        print(f"evaluation of program {body['program_id']}, year {body['year']}:", file=out)
         for figure in body["figures"]:
             value = "—" if figure["value"] is None else f"{figure['value']:.1f}{figure['unit']}"
             interval = ""
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--completions", help="LMS completion report CSV")
     parser.add_argument("--program", type=int, help="program id to read the evaluation of")
     parser.add_argument(
-        "--period", default=str(dt.datetime.now(dt.UTC).year), help="2026, 2026-S1, 2026-Q3"
+        "--year", type=int, default=dt.datetime.now(dt.UTC).year, help="cohorts starting in it"
     )
     args = parser.parse_args(argv)
     token = os.environ.get("SIEVA_TOKEN", "")

@@ -65,9 +65,8 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/programs/"): Route(lists=True),
     ("GET", "/api/v1/programs/{program_id}/"): Route(path=_pk("program", "program_id")),
     ("GET", "/api/v1/programs/{program_id}/evaluation/"): Route(
-        path=_pk("program", "program_id"), query=lambda e: {"period": "2026"}
+        path=_pk("program", "program_id"), query=lambda e: {"year": 2026}
     ),
-    ("GET", "/api/v1/programs/{program_id}/summaries/"): Route(path=_pk("program", "program_id")),
     ("GET", "/api/v1/cohorts/"): Route(query=lambda e: {"program_id": e.objects["program"].pk}),
     ("GET", "/api/v1/cohorts/{cohort_id}/"): Route(path=_pk("cohort", "cohort_id")),
     ("GET", "/api/v1/sessions/"): Route(query=lambda e: {"cohort_id": e.objects["cohort"].pk}),

@@ -92,12 +92,20 @@ def test_evaluation_figures_are_the_engines_with_wilson_intervals(api_as, alice,
     assert participation["design"] == "records"
 
 
-def test_an_unknown_evaluation_period_is_a_422_naming_the_field(api_as, alice, medan_program):
+def test_an_impossible_evaluation_year_is_a_422_naming_the_field(api_as, alice, medan_program):
     response = api_as(alice).get(
-        f"/api/v1/programs/{medan_program.pk}/evaluation/", {"period": "kemarin"}
+        f"/api/v1/programs/{medan_program.pk}/evaluation/", {"year": "kemarin"}
     )
     assert response.status_code == 422
-    assert response.json()["errors"][0]["field"] == "query.period"
+    assert response.json()["errors"][0]["field"] == "query.year"
+
+
+def test_a_year_without_cohorts_has_no_participation(api_as, alice, medan_program):
+    body = (
+        api_as(alice).get(f"/api/v1/programs/{medan_program.pk}/evaluation/", {"year": 2025}).json()
+    )
+    figures = {f["path"]: f for f in body["figures"]}
+    assert figures["l0.participation"]["n"] == 0 and figures["l0.participation"]["value"] is None
 
 
 def test_skm_results_come_from_the_aggregates_and_hide_small_units(

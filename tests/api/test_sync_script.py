@@ -59,7 +59,7 @@ def test_the_sync_script_loads_employees_and_completions_and_reads_the_figures(
     token = make_token(alice, TokenScope.WRITE)
 
     run = _run(live_server, token, "--employees", str(employees), "--completions", str(completions),
-               "--program", str(program.pk), "--period", "2026")  # fmt: skip
+               "--program", str(program.pk), "--year", "2026")  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "employees: 6 created, 0 updated" in run.stdout
     assert "statements: 6 sent, 6 applied, 0 waiting for a mapping, 0 already known" in run.stdout

@@ -4,14 +4,13 @@ same call as the evaluation page), IKM from satisfaction's aggregate reader (as 
 pages), JP from the 20 JP report's definitions (`sieva.programs.selectors.jp`)."""
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
-from sieva.dashboard.models import ProgramSummary
-from sieva.dashboard.services.summaries import program_scope
-from sieva.evaluation.engine import evaluate
+from sieva.evaluation.engine import Scope, evaluate
 from sieva.evaluation.engine.figures import Figure
 from sieva.org.access import Access
 from sieva.org.models import AsnKind, Employee, OrgUnit
@@ -21,11 +20,14 @@ from sieva.satisfaction import selectors as skm
 from sieva.satisfaction.periods import Period, month_period, parse_period
 
 
-def evaluation_figures(access: Access, program: Program, period: str) -> list[tuple[str, Figure]]:
-    """Every figure of `program` over `period` ("2026", "2026-S1", "2026-Q3") as the
-    evaluation page computes it for this user, with its place in the result ("l1.overall…").
-    ValueError for an unknown period."""
-    result = evaluate(access, program_scope(program, period))
+def evaluation_figures(
+    access: Access, program: Program, year: int | None
+) -> list[tuple[str, Figure]]:
+    """Every figure of `program` as the evaluation page computes it for this user (cohorts
+    starting in `year`, or all), with its place in the result ("l0.participation", …)."""
+    start = dt.date(year, 1, 1) if year else None
+    end = dt.date(year, 12, 31) if year else None
+    result = evaluate(access, Scope(program_id=program.pk, start=start, end=end))
     return list(_figures(result, ""))
 
 
@@ -40,11 +42,6 @@ def _figures(value: Any, path: str) -> Iterator[tuple[str, Figure]]:
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from _figures(item, f"{path}.{index}")
-
-
-def stored_summaries(program: Program) -> QuerySet[ProgramSummary]:
-    """The stored period summaries of `program`, as the leaders' dashboard reads them."""
-    return ProgramSummary.objects.filter(program=program).order_by("period")
 
 
 def jp_records(access: Access, year: int, node: OrgUnit | None = None) -> list[EmployeeJp]:

@@ -77,9 +77,12 @@ class MappingForm(forms.Form):
             "program__owner",
         ).order_by("-start_date", "pk")
         self.fields["cohort"].queryset = cohorts
-        self.fields["session"].queryset = Session.objects.filter(cohort__in=cohorts).select_related(
+        sessions = self.fields["session"]
+        sessions.queryset = Session.objects.filter(cohort__in=cohorts).select_related(
             "cohort__program"
         )
+        # Session titles repeat across cohorts ("Hari 1"): the option names its cohort too.
+        sessions.label_from_instance = lambda s: f"{s.cohort} — {s}"
         if mapping is not None:
             self.fields["activity_id"].disabled = True
 

@@ -1,5 +1,5 @@
 """Figures: JP per employee, SKM results per unit and period (aggregates only), evaluation
-figures per program and period, stored summaries, recommendations."""
+figures per program and year, recommendations."""
 
 import datetime as dt
 from decimal import Decimal
@@ -140,34 +140,30 @@ class FigureOut(Schema):
 
 class EvaluationOut(Schema):
     program_id: Id
-    period: str
+    year: int | None
     figures: list[FigureOut]
 
 
-class PeriodQuery(Schema):
-    period: str = Field(
-        default_factory=lambda: str(timezone.localdate().year),
-        description="2026, 2026-S1 atau 2026-Q3.",
+class YearQuery(Schema):
+    year: int | None = Field(
+        None, ge=2000, le=2100, description="Angkatan yang mulai pada tahun ini; kosong: semua."
     )
 
 
 @router.get(
     "/programs/{program_id}/evaluation/",
     response={200: EvaluationOut, **ERRORS},
-    summary="Angka evaluasi satu program dan periode",
+    summary="Angka evaluasi satu program (per tahun)",
 )
 def program_evaluation(
-    request: HttpRequest, program_id: PathId, query: Query[PeriodQuery]
+    request: HttpRequest, program_id: PathId, query: Query[YearQuery]
 ) -> EvaluationOut:
     access = require(request, Capability.VIEW_REPORTS)
     program = get_program_for_user(access, program_id)
-    try:
-        found = figures.evaluation_figures(access, program, query.period)
-    except ValueError as exc:
-        raise invalid([{"field": "query.period", "message": str(exc)}]) from None
+    found = figures.evaluation_figures(access, program, query.year)
     return EvaluationOut(
         program_id=program.pk,
-        period=query.period,
+        year=query.year,
         figures=[
             FigureOut(
                 path=path,
@@ -184,33 +180,6 @@ def program_evaluation(
             for path, f in found
         ],
     )
-
-
-class SummaryOut(Schema):
-    period: str
-    computed_at: dt.datetime
-    cohorts: int
-    invited: int
-    attended: int
-    completed: int
-    participation: float | None
-    completion: float | None
-    reaction: float | None
-    gain: float | None
-    application: float | None
-    ikm_effect: float | None
-    cost_per_participant: float | None
-    roi: float | None
-
-
-@router.get(
-    "/programs/{program_id}/summaries/",
-    response={200: list[SummaryOut], **ERRORS},
-    summary="Ringkasan tersimpan per periode",
-)
-def program_summaries(request: HttpRequest, program_id: PathId) -> object:
-    access = require(request, Capability.VIEW_REPORTS)
-    return figures.stored_summaries(get_program_for_user(access, program_id))
 
 
 class RecommendationOut(Schema):
