@@ -69,3 +69,12 @@ def test_no_token_is_a_401_with_the_error_body(anonymous_api):
     assert response.status_code == 401
     assert response.json()["code"] == "not_authenticated"
     assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_updated_since_with_any_iso_offset_is_read_in_utc(api_as, alice, world):
+    EmployeeFactory(unit=world.medan_health)
+    # -22:45 is valid ISO 8601 but beyond what PostgreSQL accepts as an offset.
+    page = api_as(alice).get(EMPLOYEES, {"updated_since": "2000-07-05T07:57:24-22:45"})
+    assert page.status_code == 200 and page.json()["count"] == 1
+    early = api_as(alice).get(EMPLOYEES, {"updated_since": "0001-01-01T00:00:00+05:00"})
+    assert early.status_code == 422

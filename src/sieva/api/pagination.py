@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Path, Schema
 from ninja.pagination import PaginationBase
+from pydantic import field_validator
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
@@ -80,8 +81,22 @@ def _related(queryset: QuerySet[Any]) -> tuple[str, ...]:
 class UpdatedSince(Schema):
     updated_since: dt.datetime | None = Field(
         None,
-        description="Hanya baris yang berubah pada atau sesudah waktu ini (ISO 8601, dengan zona waktu).",
+        description="Hanya baris yang berubah pada atau sesudah waktu ini (ISO 8601; tanpa zona "
+        "waktu dibaca UTC).",
     )
+
+    @field_validator("updated_since")
+    @classmethod
+    def _in_utc(cls, value: dt.datetime | None) -> dt.datetime | None:
+        """The moment in UTC: databases refuse offsets beyond ±15:59 that ISO 8601 allows."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        try:
+            return value.astimezone(dt.UTC)
+        except OverflowError:
+            raise ValueError("out of range") from None
 
 
 def changed_since(
