@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 DEV_ENV := SIEVA_DEBUG=1
-LINT_PATHS := $(wildcard src tests benchmarks conftest.py)
+LINT_PATHS := $(wildcard src tests benchmarks scripts conftest.py)
 
 .PHONY: install run serve test check lint architecture types migrations-check messages messages-extract system-deps demo bench clean
 

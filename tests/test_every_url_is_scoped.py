@@ -17,6 +17,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from sieva.api.models import ActivityMapping
+from sieva.api.services.tokens import token_create
 from sieva.dashboard.models import EvaluationSchedule, ProgramSummary, ScheduledRun
 from sieva.evaluation.models import ThresholdOverride
 from sieva.instruments.campaigns.services import campaign_create, invitations_issue
@@ -25,7 +27,7 @@ from sieva.instruments.exchange.document import write_version
 from sieva.instruments.imports.services import import_start
 from sieva.instruments.models import Instrument
 from sieva.instruments.models.imports import ImportStatus, ResponseImport
-from sieva.org.models import OrgKind
+from sieva.org.models import OrgKind, Role
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from sieva.recommendations.models import TrackedRecommendation
 from sieva.satisfaction.models import SkmImportJob, SkmImportStatus, SkmLink
@@ -39,6 +41,7 @@ from tests.factories import (
     ProgramFactory,
     SessionFactory,
     SubjectFactory,
+    user_with_role,
 )
 from tests.indicators.factories import indicator_estate
 from tests.instruments.campaign_setup import published_version
@@ -82,6 +85,8 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "programs:enrollment_remove": lambda e: e.pk("enrollment"),
     "programs:attendance": lambda e: e.pk("cohort"),
     "programs:attendance_set": lambda e: e.pk("cohort"),
+    "lms:mapping_edit": lambda e: e.pk("lms_mapping"),
+    "tokens:revoke": lambda e: e.pk("api_token"),  # Alice's token: nobody else revokes it
     **{
         f"indicators:{name}": lambda e: e.pk("indicator_definition")
         for name in (
@@ -268,6 +273,9 @@ LIST_PAGES: dict[str, ListPage] = {
     "evidence:practice_create": ListPage(True, exports=()),  # its instansi picker
     "evidence:plan_list": ListPage(True, exports=()),
     "evidence:nominations": ListPage(True, exports=()),
+    "programs:jp_recap": ListPage(False, bare=False),
+    "lms:mapping_list": ListPage(True, exports=()),
+    "lms:completion_import": NO_EXPORT,
 }
 
 # Pages that only ever show the signed-in user's own work (e.g. their last import's errors).
@@ -275,6 +283,7 @@ OWN_PAGES = {
     "org:employee_import_errors",
     "org:unit_import_errors",
     "satisfaction:import_errors",
+    "tokens:list",
 }
 
 
@@ -294,8 +303,9 @@ TOKEN_PAGES: dict[str, TokenPage] = {
 }
 
 # Pages with nothing scoped on them: signing in and out, the language switch, Django's admin
-# (superusers only, tested in tests/org/test_access.py).
-PUBLIC_PREFIXES = ("admin:", "login", "logout", "password_", "set_language")
+# (superusers only, tested in tests/org/test_access.py). The REST API's routes ("api:") are
+# walked with tokens by tests/api/test_every_route_is_scoped.py.
+PUBLIC_PREFIXES = ("admin:", "login", "logout", "password_", "set_language", "api:")
 
 
 def _named_patterns(patterns: list[URLPattern | URLResolver], namespace: str = "") -> Iterator[str]:
@@ -354,9 +364,24 @@ def estate(world) -> Estate:
     )
     objects["report"] = medan_report(world.medan)
     objects.update(evidence_estate(world, program))
+    objects.update(_lms_objects(world, cohort, session))
     objects.update(_schedule_objects(world, program, objects["report"]))
     objects.update(_recommendation_objects(world, program))
     return Estate(objects)
+
+
+def _lms_objects(world, cohort, session) -> dict[str, Any]:
+    """A Medan LMS activity mapped to a session, and an API token of a Medan admin."""
+    mapping = ActivityMapping.objects.create(
+        owner=world.medan,
+        activity_id="https://lms.medan.go.id/mod/7",
+        activity_name="Modul Medan",
+        cohort=cohort,
+        session=session,
+    )
+    mira = user_with_role("mira", Role.AGENCY_ADMIN, world.medan)
+    token, _text = token_create(actor=mira, name="Token Medan")
+    return {"lms_mapping": mapping, "api_token": token}
 
 
 def _schedule_objects(world, program, report) -> dict[str, Any]:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "axes",
+    "ninja",  # its Swagger UI files, served by WhiteNoise (no CDN)
     # SIEVA's floors, ground floor first (docs/architecture.md); sieva.core is above.
     "sieva.audit",
     "sieva.org",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "sieva.recommendations",
     "sieva.reports",
     "sieva.dashboard",
+    "sieva.api",
     "sieva.demo",
 ]
 
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sieva.config.middleware.UserLanguageMiddleware",
+    "sieva.api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -271,6 +274,9 @@ SIEVA_RESET_RATE_LIMIT = env_int("SIEVA_RESET_RATE_LIMIT", 5)
 SIEVA_RESET_RATE_WINDOW = env_int("SIEVA_RESET_RATE_WINDOW", 3600)
 SIEVA_SKM_RATE_LIMIT = env_int("SIEVA_SKM_RATE_LIMIT", 10)
 SIEVA_SKM_RATE_WINDOW = env_int("SIEVA_SKM_RATE_WINDOW", 600)
+# REST API (decision 0040): requests per token per window.
+SIEVA_API_RATE_LIMIT = env_int("SIEVA_API_RATE_LIMIT", 1200)
+SIEVA_API_RATE_WINDOW = env_int("SIEVA_API_RATE_WINDOW", 60)
 # SKM files with more data rows than this import as a background task with a status page.
 SIEVA_SKM_IMPORT_BACKGROUND_ROWS = env_int("SIEVA_SKM_IMPORT_BACKGROUND_ROWS", 20000)
 SIEVA_RESPONSE_IMPORT_BACKGROUND_ROWS = env_int("SIEVA_RESPONSE_IMPORT_BACKGROUND_ROWS", 2000)

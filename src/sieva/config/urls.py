@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from sieva.api.api import api
 from sieva.dashboard.views import home
 from sieva.org.views import account
 
@@ -15,9 +16,11 @@ urlpatterns = [
     path("akun/logout/", account.SignOutView.as_view(), name="logout"),
     path("akun/password_change/", account.PasswordChangeView.as_view(), name="password_change"),
     path("akun/password_reset/", account.PasswordResetView.as_view(), name="password_reset"),
+    path("akun/token/", include("sieva.api.urls")),
     path("akun/", include("django.contrib.auth.urls")),
     path("bahasa/", include("django.conf.urls.i18n")),
     path("pegawai/", include("sieva.org.urls")),
+    path("program/lms/", include("sieva.api.lms_urls")),
     path("", include("sieva.programs.urls")),
     path("", include("sieva.evaluation.urls")),
     path("", include("sieva.dashboard.urls")),
@@ -27,5 +30,6 @@ urlpatterns = [
     path("kualitatif/", include("sieva.evidence.urls")),
     path("laporan/", include("sieva.reports.urls")),
     path("rekomendasi/", include("sieva.recommendations.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

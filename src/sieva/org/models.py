@@ -46,6 +46,7 @@ class OrgUnit(models.Model):
             "sampel SKM (Krejcie-Morgan)."
         ),
     )
+    updated_at = models.DateTimeField(auto_now=True)  # for the API's incremental sync
 
     class Meta:
         verbose_name = _("unit organisasi")

@@ -69,15 +69,10 @@ def _matching_every_word(employees: QuerySet[Employee], query: str) -> QuerySet[
     return employees
 
 
-# The export uses the import's column names (docs/employee-import.md), so a downloaded list
-# can be corrected in a spreadsheet and uploaded again; the last three columns are ignored
-# by the import (they are derived or looked up).
-EXPORT_HEADERS = (
-    *columns.ALL,
-    "UNIT_KERJA",
-    "JENIS_KELAMIN",
-    "TANGGAL_LAHIR",
-)
+# The export uses exactly the import's columns (docs/employee-import.md), so a downloaded CSV
+# uploads again unchanged (the round trip of decision 0043); gender and birth date are read
+# from the NIP, the unit's name from its code.
+EXPORT_HEADERS = columns.ALL
 _EXPORT_FIELDS = {
     columns.NIP: "nip",
     columns.NAME: "name",
@@ -91,9 +86,6 @@ _EXPORT_FIELDS = {
     columns.SUPERVISOR: "supervisor__nip",
     columns.CONTRACT_START: "contract_start",
     columns.ACTIVE: "is_active",
-    "UNIT_KERJA": "unit__name",
-    "JENIS_KELAMIN": "gender",
-    "TANGGAL_LAHIR": "birth_date",
 }
 
 

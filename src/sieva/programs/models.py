@@ -50,6 +50,7 @@ class Program(models.Model):
         help_text=_("Persentase peserta diundang yang diharapkan hadir."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)  # for the API's incremental sync
 
     class Meta:
         verbose_name = _("program")
@@ -101,6 +102,7 @@ class Cohort(models.Model):
         _("status"), max_length=20, choices=CohortStatus.choices, default=CohortStatus.PLANNED
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("angkatan")
@@ -131,6 +133,7 @@ class Session(models.Model):
     jp = models.DecimalField(
         _("JP"), max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0.5"))]
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("sesi")

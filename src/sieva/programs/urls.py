@@ -49,4 +49,5 @@ urlpatterns = [
     path("pegawai/<int:pk>/", employees.employee_detail, name="employee_detail"),
     path("partisipasi/", reports.participation, name="participation"),
     path("partisipasi/jp/", reports.jp_report, name="jp_report"),
+    path("partisipasi/jp/rekap/", reports.jp_recap, name="jp_recap"),
 ]

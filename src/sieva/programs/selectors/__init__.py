@@ -33,6 +33,7 @@ from sieva.programs.selectors.jp import (
     jp_compliance,
     pns_meeting_minimum,
 )
+from sieva.programs.selectors.jp_recap import RECAP_HEADERS, jp_recap_rows
 from sieva.programs.selectors.jp_report import PERSONAL_TABLES, JpReport, jp_report
 from sieva.programs.selectors.participation import EMPTY_FUNNEL, Funnel, funnel_by, funnel_total
 from sieva.programs.selectors.participation_report import (
@@ -57,6 +58,8 @@ from sieva.programs.selectors.programs import (
 )
 
 __all__ = [
+    "RECAP_HEADERS",
+    "jp_recap_rows",
     "EMPTY_FUNNEL",
     "PERSONAL_TABLES",
     "EmployeeJp",

@@ -19,6 +19,12 @@ from sieva.programs.services.enrollments import (
     enrollments_add_bulk,
     parse_nips,
 )
+from sieva.programs.services.learning import (
+    Applied,
+    CompletionRecord,
+    RecordsRejected,
+    learning_records_apply,
+)
 from sieva.programs.services.programs import (
     program_create,
     program_update,
@@ -33,6 +39,10 @@ from sieva.programs.services.sessions import (
 )
 
 __all__ = [
+    "Applied",
+    "CompletionRecord",
+    "RecordsRejected",
+    "learning_records_apply",
     "TRANSITIONS",
     "BulkEnrollmentError",
     "BulkResult",

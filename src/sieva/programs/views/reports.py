@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from sieva.core.exports import EXPORT_FORMATS, ExportTitle
 from sieva.core.report_table import ReportTable
 from sieva.core.views import export, form_filters, query_without
-from sieva.org.access import Capability, access_of, capability_required
+from sieva.org.access import Capability, access_of, capability_required, personal_access_of
 from sieva.programs import selectors
 from sieva.programs.forms import JpFilterForm, ParticipationFilterForm
 from sieva.programs.selectors import PERSONAL_TABLES, ParticipationFilter
@@ -131,3 +131,27 @@ def _paged(request: HttpRequest, table: ReportTable, param: str) -> dict[str, An
         "param": param,
         "query": query_without(request, param),
     }
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def jp_recap(request: HttpRequest) -> HttpResponse:
+    """JP per employee for one year as a file for the personnel system (?format=csv|xlsx)."""
+    access = personal_access_of(request)
+    form = JpFilterForm(request.GET, access=access)
+    if not form.is_valid():
+        return HttpResponseBadRequest(str(BAD_FILTER))
+    year = form.cleaned_data["year"] or timezone.localdate().year
+    records = selectors.jp_compliance(
+        selectors.employees_in_scope(access, form.cleaned_data["unit"]), year
+    )
+    return export(
+        request,
+        filename=f"rekap-jp-{year}",
+        title=ExportTitle(
+            _("Rekap JP per pegawai tahun %(year)s") % {"year": year},
+            access.scope_label,
+            form_filters(form),
+        ),
+        headers=selectors.RECAP_HEADERS,
+        rows=selectors.jp_recap_rows(records, year),
+    )

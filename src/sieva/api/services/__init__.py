@@ -1,0 +1,2 @@
+"""Writes of the API app: tokens, activity mappings and learning records (keyword-only,
+atomic, audited)."""

@@ -1,0 +1,1 @@
+"""Pages of the API app: the account's tokens and the LMS activity mappings."""
