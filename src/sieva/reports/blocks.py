@@ -6,18 +6,22 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from sieva.evaluation.engine.figures import Figure
+from sieva.evaluation.engine.figures import CaveatKind, Figure
 from sieva.evaluation.templatetags.figures import figure_ci, figure_value
-from sieva.reports.narrative import Sentence
+from sieva.reports.narrative import Sentence, source_link
 
 Block = dict[str, Any]
 
 
 def paragraph(sentences: Sequence[Sentence]) -> Block:
-    sources: list[str] = []
+    paths: list[str] = []
     for sentence in sentences:
-        sources.extend(s for s in sentence.sources if s not in sources)
-    return {"type": "p", "text": " ".join(s.text for s in sentences), "sources": sources}
+        paths.extend(s for s in sentence.sources if s not in paths)
+    return {
+        "type": "p",
+        "text": " ".join(s.text for s in sentences),
+        "sources": [source_link(path) for path in paths],
+    }
 
 
 def text(value: str) -> Block:
@@ -56,7 +60,7 @@ def figure_row(figure: Figure) -> list[str]:
         figure_ci(figure),
         str(figure.n),
         figure.design.label,
-        " ".join(c.message for c in figure.caveats),
+        " ".join(c.message for c in figure.caveats if c.kind is not CaveatKind.NO_DATA),
     ]
 
 

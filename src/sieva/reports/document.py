@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from sieva.core import numbers
 from sieva.evaluation.engine import Scope, evaluate
 from sieva.evaluation.findings import Finding, derive_findings
 from sieva.evaluation.templatetags.figures import figure_value
@@ -85,9 +86,11 @@ def _labels(access: Access, scope: Scope) -> tuple[str, str, str]:
     if scope.start and scope.end and scope.start.year == scope.end.year:
         period = str(scope.start.year)
     elif scope.start or scope.end:
-        period = f"{scope.start or '…'} – {scope.end or '…'}"
-    label = " · ".join(parts) + (f" · {period}" if period else "")
-    title = _("Laporan Evaluasi %(scope)s") % {"scope": " · ".join(parts)}
+        period = f"{numbers.day(scope.start) if scope.start else '…'} – " + (
+            numbers.day(scope.end) if scope.end else "…"
+        )
+    label = " · ".join(parts)
+    title = _("Laporan Evaluasi %(scope)s") % {"scope": label}
     return title, label, period or _("semua periode")
 
 

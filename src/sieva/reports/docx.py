@@ -15,6 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from sieva.reports.templatetags.report_blocks import source_labels
+
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHART_WIDTH = Cm(15)
 
@@ -91,7 +93,9 @@ def _blocks(doc: Any, blocks: list[dict[str, Any]]) -> None:
             doc.add_paragraph(block["text"])
             if block.get("sources"):
                 source = doc.add_paragraph().add_run(
-                    _("Sumber") + ": " + "; ".join(block["sources"])
+                    _("Sumber")
+                    + ": "
+                    + "; ".join(s["label"] for s in source_labels(block["sources"]))
                 )
                 source.font.size = Pt(7.5)
         elif kind == "note":

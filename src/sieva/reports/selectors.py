@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from sieva.evaluation.engine.scope import Scope, cohorts_in_scope
+from sieva.evaluation.engine.scope import Scope, evaluated_in_scope
 from sieva.instruments.models import Campaign, Purpose, Response
 from sieva.org.access import Access
 from sieva.org.models import OrgUnit
@@ -37,7 +37,7 @@ class ScopeFacts:
 
 
 def scope_facts(access: Access, scope: Scope) -> ScopeFacts:
-    cohorts = cohorts_in_scope(access, scope).select_related("program", "program__owner")
+    cohorts = evaluated_in_scope(access, scope).select_related("program", "program__owner")
     cohort_list = list(cohorts.order_by("start_date", "name", "pk"))
     programs = sorted({c.program for c in cohort_list}, key=lambda p: (p.name, p.pk))
     purposes = dict(Purpose.choices)
@@ -72,7 +72,7 @@ def case_study_cohort(access: Access, scope: Scope) -> Cohort | None:
 
     Counted in two grouped queries: one join of cohorts × responses × enrollments multiplies
     rows and took seconds on the scale-10 demo."""
-    cohort_ids = cohorts_in_scope(access, scope).values("pk")
+    cohort_ids = evaluated_in_scope(access, scope).values("pk")
     levels: dict[int, set[str]] = {}
     for cohort_id, purpose in (
         Response.objects.filter(

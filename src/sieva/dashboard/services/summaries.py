@@ -18,7 +18,7 @@ from sieva.dashboard.periods import period_bounds
 from sieva.evaluation.engine import Scope, evaluate
 from sieva.evaluation.engine.figures import Figure
 from sieva.evaluation.engine.result import EvaluationResult
-from sieva.evaluation.engine.scope import cohorts_in_scope
+from sieva.evaluation.engine.scope import evaluated_in_scope
 from sieva.instruments.models import RaterKind
 from sieva.org.access import Access, scope_queryset
 from sieva.org.models import OrgKind, OrgUnit, Role
@@ -131,7 +131,7 @@ def program_summary_refresh(
     access = owner_access(program)
     result = evaluate(access, Scope(program_id=program.pk, start=start, end=end))
     values = summary_values(result)
-    values["quarters"] = _quarters(cohorts_in_scope(access, result.scope))
+    values["quarters"] = _quarters(evaluated_in_scope(access, result.scope))
     with transaction.atomic():
         summary, created = ProgramSummary.objects.update_or_create(
             program=program,

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sieva.core import numbers
 from sieva.evaluation.engine.figures import CaveatKind, Design
 from sieva.evaluation.findings.types import Finding, Severity, Strength
 from sieva.evaluation.templatetags.figures import figure_value
@@ -21,14 +22,21 @@ def _strength(strength: Strength) -> str:
     }[strength]
 
 
+def evidence_value(value: float | None, unit: str, ci: object = None) -> str:
+    """An evidence number as the figure itself prints: "59,5 %", "Rp 1.250.000", "0,68",
+    "3 angkatan" (a count of records in words)."""
+    if value is None or unit in ("%", "Rp", ""):
+        return numbers.number(value, unit)
+    if ci is None and float(value).is_integer():
+        return f"{numbers.integer(int(value))} {unit}"
+    return f"{numbers.decimal(value)} {unit}"
+
+
 def _evidence(finding: Finding) -> str:
-    parts = []
-    for e in finding.evidence:
-        value = "—" if e.value is None else narrative.num(e.value, 1 if e.unit == "%" else 2)
-        parts.append(
-            f"{e.label}: {value} {e.unit} (n = {e.n}; {e.design.label})".replace("  ", " ")
-        )
-    return "; ".join(parts)
+    return "; ".join(
+        f"{e.label}: {evidence_value(e.value, e.unit, e.ci)} (n = {e.n}; {e.design.label})"
+        for e in finding.evidence
+    )
 
 
 def _further_study(text: str) -> str:
@@ -107,7 +115,7 @@ def recommendations(inp: ReportInput) -> dict[str, Any]:
         body = [
             b.text(
                 _(
-                    "Mesin temuan tidak menghasilkan temuan untuk cakupan ini; belum ada rekomendasi."
+                    "Evaluasi ini tidak menghasilkan temuan yang memerlukan tindakan; belum ada rekomendasi."
                 )
             )
         ]
@@ -166,8 +174,8 @@ def conclusion(inp: ReportInput) -> dict[str, Any]:
     sentences.append(
         Sentence(
             _(
-                "Mesin temuan mencatat %(n)d temuan, %(high)d di antaranya berdampak tinggi dan "
-                "%(weak)d masih perlu kajian lebih lanjut karena buktinya lemah."
+                "Evaluasi ini menghasilkan %(n)d temuan: %(high)d berdampak tinggi dan %(weak)d "
+                "masih perlu kajian lebih lanjut karena buktinya lemah."
             )
             % {"n": len(inp.findings), "high": high, "weak": weak}
         )
