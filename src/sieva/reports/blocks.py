@@ -67,8 +67,12 @@ def figure_row(figure: Figure) -> list[str]:
 def figure_table(caption: str, figures: Iterable[Figure | None]) -> Block:
     """Figures as rows; a figure nobody answered (n = 0) is left out, not shown as a dash."""
     headers = [_("Indikator"), _("Nilai"), _("IK 95 %"), "n", _("Desain"), _("Catatan")]
-    rows = [figure_row(f) for f in figures if f is not None and f.label and f.n]
-    return {**table(caption, headers, rows), "kind": "figures"}
+    shown = [f for f in figures if f is not None and f.label and f.n]
+    return {
+        **table(caption, headers, [figure_row(f) for f in shown]),
+        "kind": "figures",
+        "figure_keys": [f.key for f in shown],  # for tracing and tests; never printed
+    }
 
 
 def section(key: str, title: str, blocks: Iterable[Block | None]) -> dict[str, Any]:

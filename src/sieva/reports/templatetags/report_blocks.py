@@ -37,3 +37,9 @@ def source_labels(sources: list) -> list[dict[str, str]]:  # type: ignore[type-a
 
 
 register.filter("sources", source_labels)
+
+
+@register.filter
+def at(values: list | None, index: int) -> object:  # type: ignore[type-arg]
+    """values[index], or "" past the end (a table row's figure key)."""
+    return values[index] if values and 0 <= index < len(values) else ""
