@@ -32,6 +32,11 @@ def note(value: str) -> Block:
     return {"type": "note", "text": value}
 
 
+def verdict(label: str, grade: str, reason: str) -> Block:
+    """The plain verdict on a program (evaluation.verdict) with its evidence grade."""
+    return {"type": "verdict", "label": label, "grade": grade, "text": reason}
+
+
 def heading(value: str) -> Block:
     return {"type": "h3", "text": value}
 

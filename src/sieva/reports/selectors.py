@@ -4,13 +4,15 @@ chosen as the case study. Reads only; every query starts from the scoped cohorts
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count
 
 from sieva.evaluation.engine.scope import Scope, evaluated_in_scope
 from sieva.instruments.models import Campaign, Purpose, Response
 from sieva.org.access import Access
-from sieva.org.models import OrgUnit
+from sieva.org.models import Employee, OrgUnit
+from sieva.org.nip import format_nip
 from sieva.programs.models import Cohort, Enrollment, EnrollmentStatus, Program
 from sieva.reports.models import Letterhead
 
@@ -116,3 +118,16 @@ def letterhead_for(node: OrgUnit | None) -> Letterhead | None:
         .order_by("-unit__depth")
         .first()
     )
+
+
+def approver_initial(user: Any, access: Access) -> dict[str, str]:
+    """The signature block offered to an approver: their name and, when their account is
+    linked to an employee record, the NIP on it."""
+    employee = (
+        Employee.objects.filter(pk=access.employee_id).first() if access.employee_id else None
+    )
+    name = (user.get_full_name() or user.get_username()) if user else ""
+    return {
+        "name": employee.name if employee else name,
+        "nip": format_nip(employee.nip) if employee and len(employee.nip) == 18 else "",
+    }

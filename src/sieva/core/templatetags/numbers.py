@@ -36,3 +36,19 @@ def day(value):  # type: ignore[no-untyped-def]
 @register.filter
 def p_value(value):  # type: ignore[no-untyped-def]
     return numbers.p_value(value) if value not in (None, "") else numbers.MISSING
+
+
+@register.filter
+def evidence_value(evidence: dict) -> str:  # type: ignore[type-arg]
+    """A stored evidence number ({value, unit}) as the figure printed it."""
+    unit = evidence.get("unit", "")
+    value = evidence.get("value")
+    if value is None or unit in (numbers.PERCENT, numbers.RUPIAH, ""):
+        return numbers.number(value, unit)
+    return f"{numbers.decimal(value)} {unit}"
+
+
+@register.filter
+def evidence_interval(evidence: dict) -> str:  # type: ignore[type-arg]
+    ci = evidence.get("ci")
+    return numbers.interval(tuple(ci), evidence.get("unit", "")) if ci else numbers.MISSING

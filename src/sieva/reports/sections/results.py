@@ -10,6 +10,7 @@ from sieva.evaluation.engine.result import EvaluationResult
 from sieva.reports import blocks as b
 from sieva.reports import narrative
 from sieva.reports.inputs import ReportInput
+from sieva.reports.sections.extra import extra_blocks
 
 
 def _l0(result: EvaluationResult, charts: dict[str, Any], target: float | None) -> list[Any]:
@@ -123,7 +124,8 @@ def case_study(inp: ReportInput) -> dict[str, Any]:
                     _(
                         "Belum ada angkatan dengan data reaksi, tes atau perilaku untuk dijadikan studi kasus."
                     )
-                )
+                ),
+                *extra_blocks("studi_kasus", inp),
             ],
         )
     cohort, result = inp.case.cohort, inp.case.result
@@ -160,5 +162,6 @@ def case_study(inp: ReportInput) -> dict[str, Any]:
             b.paragraph(narrative.reaction(result)),
             b.paragraph(narrative.learning(result)),
             b.paragraph(narrative.behaviour(result)),
+            *extra_blocks("studi_kasus", inp),
         ],
     )
