@@ -91,6 +91,7 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
         )
     },
     "dashboard:summary_refresh": lambda e: e.pk("program"),
+    "dashboard:program": lambda e: e.pk("program"),
     "dashboard:schedule_edit": lambda e: e.pk("program"),
     "reports:detail": lambda e: e.pk("report"),
     "reports:download": lambda e: {**e.pk("report"), "fmt": "pdf"},

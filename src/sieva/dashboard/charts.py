@@ -55,6 +55,8 @@ def dashboard_charts(board: Dashboard, *, effect: str) -> dict[str, Any]:
             funnel_plot,
             [FunnelPoint(g.label, g.counts.attended, g.counts.invited) for g in shown],
             axis_title=_("Tingkat partisipasi (%)"),
+            x_title=_("Pegawai diundang (n)"),
+            outside_label=(_("di atas batas"), _("di bawah batas")),
         )
     if any(v is not None for _q, v in board.participation_trend):
         charts["participation_trend"] = _memoised(

@@ -6,6 +6,7 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("dasbor/", views.dashboard_page, name="dashboard"),
+    path("dasbor/program/<int:pk>/", views.program_summary, name="program"),
     path("dasbor/program/<int:pk>/hitung-ulang/", views.summary_refresh, name="summary_refresh"),
     path("evaluasi/jadwal/", views.schedule_list, name="schedule_list"),
     path("evaluasi/jadwal/<int:pk>/", views.schedule_edit, name="schedule_edit"),

@@ -16,10 +16,17 @@ from sieva.dashboard.forms import DashboardFilterForm, ScheduleForm
 from sieva.dashboard.models import EvaluationSchedule, ScheduledRun
 from sieva.dashboard.periods import period_bounds
 from sieva.dashboard.selectors import home_figures, reports_for_owner
-from sieva.dashboard.selectors.board import dashboard, programs_in, summary_figure
+from sieva.dashboard.selectors.board import (
+    dashboard,
+    program_recommendations,
+    programs_in,
+    summary_figure,
+    verdict_rows,
+)
 from sieva.dashboard.services.schedule import schedule_set
 from sieva.dashboard.services.summaries import program_summary_refresh
 from sieva.dashboard.tasks import refresh_year
+from sieva.evaluation.findings.engine import active_language
 from sieva.org.access import Capability, access_of, capability_required, user_access
 from sieva.programs.access import get_program_for_user
 
@@ -41,7 +48,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         return _refresh_year(request)
     form = DashboardFilterForm(request.GET, access=access)
     effect = "gain" if request.GET.get("effect") == "gain" else "reaction"
-    board = charts = rows = None
+    board = charts = rows = verdicts = None
     if form.is_valid():
         year = form.cleaned_data.get("year") or timezone.localdate().year
         board = dashboard(access, year=year, node=form.cleaned_data.get("node"))
@@ -50,16 +57,56 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
             (s, [summary_figure(s, name, unit) for name, unit in PORTFOLIO_COLUMNS])
             for s in board.summaries
         ]
+        verdicts = verdict_rows(board.summaries, active_language())
     context = {
         "form": form,
         "board": board,
         "charts": charts,
         "rows": rows,
+        "verdicts": verdicts,
         "effect": effect,
         "effect_title": effect_title(effect),
         "can_refresh": access.can(Capability.EDIT_PROGRAMS),
     }
     return render(request, "dashboard/dashboard.html", context)
+
+
+SUMMARY_FIGURES = (
+    ("participation", "%"),
+    ("completion", "%"),
+    ("reaction", ""),
+    ("gain", ""),
+    ("application", "%"),
+    ("ikm_effect", "NIK"),
+    ("roi", "%"),
+)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def program_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """One page per program between the dashboard and the statistics page: the verdict, the
+    money, the decision asked and the figures behind them, from the stored summary."""
+    access = access_of(request)
+    program = get_program_for_user(access, pk)
+    summaries = list(program.summaries.filter(period__regex=r"^\d{4}$").order_by("-period"))
+    wanted = request.GET.get("year", "")
+    summary = next(
+        (s for s in summaries if s.period == wanted), summaries[0] if summaries else None
+    )
+    context = {
+        "program": program,
+        "summary": summary,
+        "years": [s.period for s in summaries],
+        "verdict": verdict_rows([summary], active_language())[0]
+        if summary and summary.verdict
+        else None,
+        "figures": [(name, summary_figure(summary, name, unit)) for name, unit in SUMMARY_FIGURES]
+        if summary
+        else [],
+        "recommendations": program_recommendations(access, program),
+        "can_refresh": access.can(Capability.EDIT_PROGRAMS),
+    }
+    return render(request, "dashboard/program.html", context)
 
 
 def _refresh_year(request: HttpRequest) -> HttpResponse:

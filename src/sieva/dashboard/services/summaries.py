@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sieva.audit.services import audit_record
 from sieva.dashboard.models import JpComplianceSummary, ProgramSummary
@@ -19,6 +19,9 @@ from sieva.evaluation.engine import Scope, evaluate
 from sieva.evaluation.engine.figures import Figure
 from sieva.evaluation.engine.result import EvaluationResult
 from sieva.evaluation.engine.scope import evaluated_in_scope
+from sieva.evaluation.findings import derive_findings
+from sieva.evaluation.selectors import thresholds_for
+from sieva.evaluation.verdict import verdict_of
 from sieva.instruments.models import RaterKind
 from sieva.org.access import Access, scope_queryset
 from sieva.org.models import OrgKind, OrgUnit, Role
@@ -26,6 +29,8 @@ from sieva.programs.models import Cohort, Enrollment, Program
 from sieva.programs.selectors.jp import employees_in_scope, pns_meeting_minimum
 from sieva.programs.selectors.participation import funnel_by
 from sieva.reports.serialise import input_hash
+
+LANGUAGES = ("id", "en")
 
 
 def owner_access(program: Program) -> Access:
@@ -111,6 +116,23 @@ def summary_values(result: EvaluationResult) -> dict[str, Any]:
     return values
 
 
+def verdict_values(result: EvaluationResult, access: Access, program: Program) -> dict[str, Any]:
+    """The verdict, its grade, reason and decision — words in both interface languages."""
+    target = thresholds_for(program.owner).get("application_target", 60.0)
+    verdicts = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            findings = derive_findings(result, access=access, node=program.owner)
+            verdicts[language] = verdict_of(result, findings, application_target=target)
+    first = verdicts[LANGUAGES[0]]
+    return {
+        "verdict": str(first.verdict),
+        "verdict_grade": int(first.grade),
+        "verdict_reason": {language: v.reason for language, v in verdicts.items()},
+        "decision": {language: v.decision for language, v in verdicts.items()},
+    }
+
+
 def _quarters(cohorts: QuerySet[Cohort]) -> dict[str, list[int]]:
     """[invited, attended] per quarter of cohort start, one query."""
     enrollments = Enrollment.objects.filter(cohort__in=cohorts.values("pk"))
@@ -131,6 +153,7 @@ def program_summary_refresh(
     access = owner_access(program)
     result = evaluate(access, Scope(program_id=program.pk, start=start, end=end))
     values = summary_values(result)
+    values.update(verdict_values(result, access, program))
     values["quarters"] = _quarters(evaluated_in_scope(access, result.scope))
     with transaction.atomic():
         summary, created = ProgramSummary.objects.update_or_create(
