@@ -21,6 +21,7 @@ from sieva.evaluation.engine.result import EvaluationResult
 from sieva.evaluation.engine.scope import evaluated_in_scope
 from sieva.evaluation.findings import derive_findings
 from sieva.evaluation.selectors import thresholds_for
+from sieva.evaluation.stored import stored_refresh, subtree_access
 from sieva.evaluation.verdict import verdict_of
 from sieva.instruments.models import RaterKind
 from sieva.org.access import Access, scope_queryset
@@ -35,15 +36,7 @@ LANGUAGES = ("id", "en")
 
 def owner_access(program: Program) -> Access:
     """Read-everything access over the subtree of the program's owner (no person behind it)."""
-    owner = program.owner
-    return Access(
-        user_id=0,
-        role=Role.NATIONAL_ADMIN,
-        scope_path=owner.path,
-        scope_id=owner.pk,
-        employee_id=None,
-        scope_name=owner.name,
-    )
+    return subtree_access(program.owner)
 
 
 def program_scope(program: Program, period: str) -> Scope:
@@ -151,7 +144,10 @@ def program_summary_refresh(
     """Evaluate `program` over `period` and store (or replace) its summary; audited."""
     start, end = period_bounds(period)
     access = owner_access(program)
-    result = evaluate(access, Scope(program_id=program.pk, start=start, end=end))
+    scope = Scope(program_id=program.pk, start=start, end=end)
+    # The evaluation pages read the same result, stored in each language (decision 0049).
+    results = stored_refresh(access, scope) if period.isdigit() else {}
+    result = results.get("id") or evaluate(access, scope)
     values = summary_values(result)
     values.update(verdict_values(result, access, program))
     values["quarters"] = _quarters(evaluated_in_scope(access, result.scope))
@@ -203,4 +199,18 @@ def year_refresh(*, actor: Any, year: int, access: Access | None = None) -> int:
         count += 1
     for agency in agencies:
         jp_compliance_refresh(unit=agency, year=year)
+    nodes_refresh(year=year, access=access)
     return count
+
+
+def nodes_refresh(*, year: int, access: Access | None = None) -> int:
+    """Store the year's evaluation of every instansi, province and the whole country in
+    the user's subtree (what the evaluation and region pages show without a program)."""
+    kinds = (OrgKind.NATIONAL, OrgKind.PROVINCE, OrgKind.AGENCY)
+    nodes = OrgUnit.objects.filter(kind__in=kinds)
+    if access is not None:
+        nodes = nodes.filter(path__startswith=access.scope_path)
+    start, end = period_bounds(str(year))
+    for node in nodes:
+        stored_refresh(subtree_access(node), Scope(node=node, start=start, end=end))
+    return nodes.count()
