@@ -92,6 +92,7 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     },
     "dashboard:summary_refresh": lambda e: e.pk("program"),
     "dashboard:program": lambda e: e.pk("program"),
+    "dashboard:region": lambda e: e.pk("unit"),
     "dashboard:schedule_edit": lambda e: e.pk("program"),
     "reports:detail": lambda e: e.pk("report"),
     "reports:download": lambda e: {**e.pk("report"), "fmt": "pdf"},
@@ -189,7 +190,7 @@ LIST_PAGES: dict[str, ListPage] = {
     ),
     "programs:jp_report": ListPage(True, _tables("units", "pns_below", "pppk_over")),
     "evaluation:evaluation": ListPage(True, exports=()),
-    "evaluation:regions": ListPage(True, exports=()),
+    "dashboard:regions": ListPage(True, exports=()),
     "dashboard:dashboard": ListPage(True, exports=()),  # portfolio and recommendations
     "dashboard:schedule_list": ListPage(True, exports=()),
     "programs:program_list": ListPage(True),

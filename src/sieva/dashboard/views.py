@@ -1,6 +1,8 @@
 """The home page, the leaders' dashboard, the "hitung ulang" of a program's summary, and the
 schedule pages."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -23,11 +25,23 @@ from sieva.dashboard.selectors.board import (
     summary_figure,
     verdict_rows,
 )
+from sieva.dashboard.selectors.families import families, region_lines
+from sieva.dashboard.selectors.ikm import ikm_trend
 from sieva.dashboard.services.schedule import schedule_set
 from sieva.dashboard.services.summaries import program_summary_refresh
 from sieva.dashboard.tasks import refresh_year
+from sieva.evaluation.charts import region_charts
+from sieva.evaluation.engine import Scope
+from sieva.evaluation.engine.regions import compare_regions
 from sieva.evaluation.findings.engine import active_language
-from sieva.org.access import Capability, access_of, capability_required, user_access
+from sieva.evaluation.stored import evaluation_for
+from sieva.org.access import (
+    Capability,
+    access_of,
+    capability_required,
+    get_org_unit_for_user,
+    user_access,
+)
 from sieva.programs.access import get_program_for_user
 
 PORTFOLIO_COLUMNS = (
@@ -208,3 +222,67 @@ def home(request: HttpRequest) -> HttpResponse:
         "scheduled_reports": reports_for_owner(access) if access else [],
     }
     return render(request, "dashboard/home.html", context)
+
+
+FAMILY_COLUMNS = ("participation", "completion", "reaction", "gain", "application", "ikm_effect")
+
+
+def _year_node(form: DashboardFilterForm) -> tuple[int, Any]:
+    return form.cleaned_data.get("year") or timezone.localdate().year, form.cleaned_data.get("node")
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def regions(request: HttpRequest) -> HttpResponse:
+    """Regions side by side: each instansi's evaluation (stored), its 20 JP and IKM, and every
+    program family run by several instansi compared level by level against what is expected
+    of the family — never a ranking."""
+    access = access_of(request)
+    form = DashboardFilterForm(request.GET, access=access)
+    context: dict[str, Any] = {"form": form, "title": _("Perbandingan wilayah")}
+    if form.is_valid():
+        year, node = _year_node(form)
+        start, end = period_bounds(str(year))
+        comparison = compare_regions(
+            access,
+            Scope(node=node, start=start, end=end),
+            lambda a, s: evaluation_for(a, s).result,
+        )
+        context.update(
+            year=year,
+            comparison=comparison,
+            charts=region_charts(comparison),
+            lines={
+                line.region.pk: line
+                for line in region_lines(access, year=year, node=node, ikm=ikm_trend)
+            },
+            families=families(access, year=year, node=node),
+            family_columns=FAMILY_COLUMNS,
+        )
+    return render(request, "dashboard/regions.html", context)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def region_profile(request: HttpRequest, pk: int) -> HttpResponse:
+    """One page per instansi: its key figures, its programs' verdicts, where its programs
+    stand in their families, its 20 JP and IKM."""
+    access = access_of(request)
+    region = get_org_unit_for_user(access, pk)
+    form = DashboardFilterForm(request.GET, access=access)
+    year = (form.cleaned_data.get("year") if form.is_valid() else None) or timezone.localdate().year
+    board = dashboard(access, year=year, node=region)
+    placed = [
+        (family, row)
+        for family in families(access, year=year, node=None)
+        for row in family.rows
+        if row.region.pk == region.pk
+    ]
+    context = {
+        "region": region,
+        "year": year,
+        "board": board,
+        "verdicts": verdict_rows(board.summaries, active_language()),
+        "placed": placed,
+        "profile_columns": FAMILY_COLUMNS[:1] + FAMILY_COLUMNS[2:5],
+        "line": next(iter(region_lines(access, year=year, node=region, ikm=ikm_trend)), None),
+    }
+    return render(request, "dashboard/region.html", context)

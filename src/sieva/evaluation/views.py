@@ -1,9 +1,6 @@
 """The evaluation page of a scope (every level, with charts), the comparison of regions, and
 the findings thresholds an admin sets for a subtree."""
 
-import datetime as dt
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,9 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from sieva.evaluation import selectors, services
-from sieva.evaluation.charts import region_charts
-from sieva.evaluation.engine import Scope
-from sieva.evaluation.engine.regions import compare_regions
 from sieva.evaluation.findings.engine import active_language
 from sieva.evaluation.forms import EvaluationFilterForm, NodeForm, ThresholdForm
 from sieva.evaluation.stored import evaluation_for, stored_refresh
@@ -29,18 +23,6 @@ from sieva.org.access import (
 )
 
 
-def _scope(data: dict[str, Any]) -> Scope:
-    year = data.get("year")
-    return Scope(
-        program_id=data["program"].pk if data.get("program") else None,
-        cohort_id=data["cohort"].pk if data.get("cohort") else None,
-        node=data.get("node"),
-        start=dt.date(year, 1, 1) if year else None,
-        end=dt.date(year, 12, 31) if year else None,
-        program_kind=data.get("kind") or "",
-    )
-
-
 @require_http_methods(["GET", "POST"])
 @capability_required(Capability.VIEW_REPORTS)
 def evaluation_page(request: HttpRequest) -> HttpResponse:
@@ -50,7 +32,7 @@ def evaluation_page(request: HttpRequest) -> HttpResponse:
     form = EvaluationFilterForm(request.GET, access=access)
     evaluated = None
     if form.is_valid():
-        evaluated = evaluation_for(access, _scope(form.cleaned_data))
+        evaluated = evaluation_for(access, form.scope())
     context = {
         "form": form,
         "result": evaluated.result if evaluated else None,
@@ -68,29 +50,10 @@ def _recompute(request: HttpRequest, access: Access) -> HttpResponse:
     form = EvaluationFilterForm(request.POST, access=access)
     if not form.is_valid():
         raise Http404
-    stored_refresh(access, _scope(form.cleaned_data))
+    stored_refresh(access, form.scope())
     messages.success(request, _("Evaluasi cakupan ini dihitung ulang."))
     query = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
     return redirect(f"{request.path}?{urlencode(query)}")
-
-
-@capability_required(Capability.VIEW_REPORTS)
-def region_comparison(request: HttpRequest) -> HttpResponse:
-    access = access_of(request)
-    form = EvaluationFilterForm(request.GET, access=access)
-    comparison = charts = None
-    if form.is_valid():
-        comparison = compare_regions(
-            access, _scope(form.cleaned_data), lambda a, s: evaluation_for(a, s).result
-        )
-        charts = region_charts(comparison)
-    context = {
-        "form": form,
-        "comparison": comparison,
-        "charts": charts,
-        "title": _("Perbandingan wilayah"),
-    }
-    return render(request, "evaluation/regions.html", context)
 
 
 def _admin(request: HttpRequest) -> Access:

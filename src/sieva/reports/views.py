@@ -2,7 +2,6 @@
 download it as PDF, DOCX or XLSX, list the stored reports, and set an instansi's kop."""
 
 import base64
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -13,7 +12,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sieva.evaluation.engine import Scope
 from sieva.evaluation.forms import EvaluationFilterForm
 from sieva.org.access import (
     Capability,
@@ -47,18 +45,6 @@ RENDERERS = {
 }
 
 
-def _scope(data: dict[str, Any]) -> Scope:
-    year = data.get("year")
-    return Scope(
-        program_id=data["program"].pk if data.get("program") else None,
-        cohort_id=data["cohort"].pk if data.get("cohort") else None,
-        node=data.get("node"),
-        start=dt.date(year, 1, 1) if year else None,
-        end=dt.date(year, 12, 31) if year else None,
-        program_kind=data.get("kind") or "",
-    )
-
-
 def _query(data: dict[str, Any]) -> dict[str, Any]:
     """The filter as plain values (ids), stored with the snapshot to make it again."""
     out: dict[str, Any] = {}
@@ -82,7 +68,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
     query = _query(form.cleaned_data)
     if request.method == "POST":
         snapshot = snapshot_create(
-            actor=request.user, access=access, scope=_scope(form.cleaned_data), query=query
+            actor=request.user, access=access, scope=form.scope(), query=query
         )
         messages.success(request, _("Laporan dibuat dan disimpan."))
         return redirect("reports:detail", pk=snapshot.pk)

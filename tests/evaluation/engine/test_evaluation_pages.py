@@ -45,7 +45,7 @@ def test_the_page_shows_each_level_with_its_interval_and_n(client, alice, two_re
 
 def test_regions_stand_side_by_side_with_intervals(client, nadia, two_regions):
     client.force_login(nadia)
-    body = client.get(reverse("evaluation:regions")).content.decode()
+    body = client.get(reverse("dashboard:regions"), {"year": 2026}).content.decode()
     assert "Pemerintah Kota Medan" in body and "Pemerintah Kota Palembang" in body
     assert "80,0 %" in body and "50,0 %" in body
     assert "ini bukan peringkat" in body
