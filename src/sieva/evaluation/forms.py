@@ -26,9 +26,14 @@ class EvaluationFilterForm(ParticipationFilterForm):
 
     def __init__(self, data: Any, *, access: Access) -> None:
         super().__init__(data, access=access)
-        self.fields["cohort"].queryset = scope_queryset(
+        cohorts = scope_queryset(
             Cohort.objects.select_related("program"), access, "program__owner"
         ).order_by("-start_date", "name")
+        chosen = (data or {}).get("program")
+        if chosen and str(chosen).isdigit():
+            # The cohort list follows the chosen program (a cohort of another is refused).
+            cohorts = cohorts.filter(program_id=int(chosen))
+        self.fields["cohort"].queryset = cohorts
 
     def scope(self) -> Scope:
         """The evaluation scope the valid filter describes (a year is its calendar year)."""

@@ -18,7 +18,9 @@ from sieva.programs.forms import JpFilterForm, ParticipationFilterForm
 from sieva.programs.selectors import PERSONAL_TABLES, ParticipationFilter
 
 LIST_PAGE_SIZE = 50
-_NOT_FILTERS = {"format", "table", "page", "pns_page", "pppk_page"}
+_NOT_FILTERS = {"format", "table", "page", "pns_page", "pppk_page"} | {
+    f"{name}_page" for name in ("program", "cohort", "unit", "region", "reasons")
+}
 BAD_EXPORT = _("Format atau tabel ekspor tidak dikenal.")
 BAD_FILTER = _("Filter tidak valid.")
 
@@ -79,7 +81,19 @@ def participation(request: HttpRequest) -> HttpResponse:
             report=_("Laporan partisipasi"),
             filters=form_filters(form),
         )
-    context = {"form": form, "report": report, "filter_query": _filter_query(request)}
+    # Every table is paged: a national scope has hundreds of cohorts, and the page must cost
+    # what it shows (the exports still hold every row).
+    lists = (
+        [_paged(request, table, f"{name}_page") for name, table in report.tables.items()]
+        if report is not None
+        else []
+    )
+    context = {
+        "form": form,
+        "report": report,
+        "lists": lists,
+        "filter_query": _filter_query(request),
+    }
     return _page(request, "programs/participation.html", context)
 
 
