@@ -79,3 +79,9 @@ def test_a_finding_never_says_an_alpha_is_below_the_alpha_it_prints():
 def test_p_values_below_a_thousandth_are_not_printed_as_zero():
     assert numbers.p_value(0.00001) == "p < 0,001"
     assert numbers.p_value(0.0234) == "p = 0,023"
+
+
+@pytest.mark.usefixtures("indonesian")
+def test_an_interval_with_negative_bounds_keeps_its_signs_apart():
+    assert numbers.interval((-41.62, -11.2), "%") == "-41,6 – -11,2 %"
+    assert numbers.interval((3.1, 3.55)) == "3,10–3,55"

@@ -79,10 +79,11 @@ def interval(ci: tuple[float, float] | None, unit: str = "", places: int | None 
     if ci is None:
         return MISSING
     low, high = ci
+    dash = " – " if min(low, high) < 0 else "–"  # "-41,6 – -11,2 %", never "-41,6–-11,2 %"
     if unit == PERCENT:
         p = places_for(unit, places)
-        return f"{decimal(low, p)}–{decimal(high, p)} %"
-    return f"{number(low, unit, places)}–{number(high, unit, places)}"
+        return f"{decimal(low, p)}{dash}{decimal(high, p)} %"
+    return f"{number(low, unit, places)}{dash}{number(high, unit, places)}"
 
 
 def compared(
