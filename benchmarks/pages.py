@@ -88,6 +88,10 @@ def _pages(year: int) -> list[tuple[str, str]]:
     return pages
 
 
+def _ancestors(path: str) -> list[int]:
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
 def _prepare(year: int) -> None:
     """What the schedule keeps ready: summaries and stored evaluations of the year."""
     from sieva.dashboard.models import ProgramSummary
@@ -159,12 +163,14 @@ def measure(var_dir: Path, runs: int) -> dict[str, dict[str, float]]:
         client.force_login(assignment.user)
         label = f"{role} ({assignment.scope.name})"
         out[label] = {}
-        for name, path in _pages(year):
+        for name, path in _pages(year, assignment.scope.path):
             times = []
             for _ in range(runs + 1):
                 started = time.perf_counter()
                 response = client.get(path)
                 times.append((time.perf_counter() - started) * 1000)
+            if response.status_code == 403:
+                continue  # not in this role's navigation
             if response.status_code != 200:
                 out[label][name] = -float(response.status_code)
                 continue
