@@ -24,21 +24,10 @@ PAGE_TARGET_MS = 300.0
 GROWTH_LIMIT = 2.0
 PDF_TARGET_S = 3.0
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import _environment  # noqa: E402 - the sibling benchmark's environment
+
 STATIC_PLAIN = "django.contrib.staticfiles.storage.StaticFilesStorage"
-
-
-def _environment(var_dir: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="sieva.config.settings",
-        SIEVA_VAR_DIR=str(var_dir),
-        SIEVA_SECRET_KEY=env.get("SIEVA_SECRET_KEY", "benchmark-only-not-secret"),
-        SIEVA_PSEUDONYM_KEY=env.get("SIEVA_PSEUDONYM_KEY", "benchmark-only-not-secret"),
-        SIEVA_HTTPS="0",
-    )
-    env.pop("DATABASE_URL", None)
-    env.pop("SIEVA_DEBUG", None)
-    return env
 
 
 def _ensure_demo(var_dir: Path, scale: int) -> None:
@@ -53,17 +42,28 @@ def _ensure_demo(var_dir: Path, scale: int) -> None:
     print(f"demo --scale {scale}: built in {time.perf_counter() - started:.0f} s")
 
 
-def _pages(year: int) -> list[tuple[str, str]]:
+def _pages(year: int, scope_path: str) -> list[tuple[str, str]]:
     """(name, path) of every staff page in the navigation, plus the evaluation at program,
-    instansi and national scope, a program summary and a report."""
+    instansi and national scope, a program summary and a report — each inside the user's
+    scope (`scope_path`)."""
     from sieva.dashboard.models import ProgramSummary
     from sieva.org.models import OrgKind, OrgUnit
     from sieva.reports.models import ReportSnapshot
 
-    program = ProgramSummary.objects.filter(period=str(year)).order_by("-invited").first().program
-    agency = program.owner if program.owner.kind == OrgKind.AGENCY else None
-    agency = agency or OrgUnit.objects.filter(kind=OrgKind.AGENCY).order_by("name").first()
-    report = ReportSnapshot.objects.order_by("pk").first()
+    program = (
+        ProgramSummary.objects.filter(period=str(year), program__owner__path__startswith=scope_path)
+        .order_by("-invited")
+        .first()
+        .program
+    )
+    agency = (
+        OrgUnit.objects.filter(kind=OrgKind.AGENCY, path__startswith=scope_path)
+        .order_by("name")
+        .first()
+    ) or OrgUnit.objects.filter(kind=OrgKind.AGENCY, pk__in=_ancestors(scope_path)).first()
+    report = (
+        ReportSnapshot.objects.filter(owner__path__startswith=scope_path).order_by("pk").first()
+    )
     pages = [
         ("home", "/"),
         ("employees", "/pegawai/"),

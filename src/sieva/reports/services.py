@@ -144,49 +144,53 @@ def snapshot_edit(
     return snapshot
 
 
-def _person_name(actor: Any) -> str:
-    return _author(actor)
+def _set_review(
+    *, actor: Any, snapshot: ReportSnapshot, expected: str, message: Any, reviewer: Any
+) -> ReportSnapshot:
+    """Move a locked snapshot between draft and reviewed; `reviewer` None goes back."""
+    with transaction.atomic():
+        snapshot = ReportSnapshot.objects.select_for_update().get(pk=snapshot.pk)
+        _require_status(snapshot, expected, message)
+        if reviewer is not None and snapshot.created_by_id == reviewer.pk:
+            raise ValidationError(OWN_REVIEW)
+        before = snapshot.status
+        snapshot.status = ReportStatus.REVIEWED if reviewer else ReportStatus.DRAFT
+        snapshot.reviewed_by = reviewer
+        snapshot.reviewed_at = timezone.now() if reviewer else None
+        snapshot.reviewed_name = _author(reviewer) if reviewer else ""
+        snapshot.save(update_fields=["status", "reviewed_by", "reviewed_at", "reviewed_name"])
+        audit_record(
+            actor=actor,
+            action="report.review" if reviewer else "report.return",
+            obj=snapshot,
+            org_path=snapshot.owner.path if snapshot.owner else "/",
+            changes={"status": [before, snapshot.status]},
+        )
+    return snapshot
 
 
 def snapshot_review(*, actor: Any, access: Access, snapshot: ReportSnapshot) -> ReportSnapshot:
     """Draft → reviewed, by a writer who did not make the report."""
     _require(can_write(access))
-    with transaction.atomic():
-        snapshot = ReportSnapshot.objects.select_for_update().get(pk=snapshot.pk)
-        _require_status(snapshot, ReportStatus.DRAFT, NOT_A_DRAFT)
-        if snapshot.created_by_id is not None and snapshot.created_by_id == actor.pk:
-            raise ValidationError(OWN_REVIEW)
-        snapshot.status = ReportStatus.REVIEWED
-        snapshot.reviewed_by, snapshot.reviewed_at = actor, timezone.now()
-        snapshot.reviewed_name = _person_name(actor)
-        snapshot.save(update_fields=["status", "reviewed_by", "reviewed_at", "reviewed_name"])
-        audit_record(
-            actor=actor,
-            action="report.review",
-            obj=snapshot,
-            org_path=snapshot.owner.path if snapshot.owner else "/",
-            changes={"status": [ReportStatus.DRAFT, ReportStatus.REVIEWED]},
-        )
-    return snapshot
+    return _set_review(
+        actor=actor,
+        snapshot=snapshot,
+        expected=ReportStatus.DRAFT,
+        message=NOT_A_DRAFT,
+        reviewer=actor,
+    )
 
 
 def snapshot_return(*, actor: Any, access: Access, snapshot: ReportSnapshot) -> ReportSnapshot:
     """Reviewed → draft again (the approver or a reviewer wants changes)."""
     _require(can_write(access) or can_approve(access))
-    with transaction.atomic():
-        snapshot = ReportSnapshot.objects.select_for_update().get(pk=snapshot.pk)
-        _require_status(snapshot, ReportStatus.REVIEWED, NOT_REVIEWED)
-        snapshot.status = ReportStatus.DRAFT
-        snapshot.reviewed_by, snapshot.reviewed_at, snapshot.reviewed_name = None, None, ""
-        snapshot.save(update_fields=["status", "reviewed_by", "reviewed_at", "reviewed_name"])
-        audit_record(
-            actor=actor,
-            action="report.return",
-            obj=snapshot,
-            org_path=snapshot.owner.path if snapshot.owner else "/",
-            changes={"status": [ReportStatus.REVIEWED, ReportStatus.DRAFT]},
-        )
-    return snapshot
+    return _set_review(
+        actor=actor,
+        snapshot=snapshot,
+        expected=ReportStatus.REVIEWED,
+        message=NOT_REVIEWED,
+        reviewer=None,
+    )
 
 
 def next_number(snapshot: ReportSnapshot, day: dt.date) -> str:
