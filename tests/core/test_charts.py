@@ -78,3 +78,14 @@ def test_a_scatter_chart_labels_every_point_and_escapes_names():
     assert "Layanan Prima" in texts and "<b>Etika</b>" in texts  # shown as text, not markup
     assert "<b>" not in svg
     assert "Biaya per peserta (Rp)" in texts and "Skor reaksi (1–5)" in texts
+
+
+def test_a_crowded_scatter_names_only_its_outlying_points():
+    from sieva.core.charts import ScatterPoint, scatter_chart
+
+    points = [ScatterPoint(f"Program {i}", 1_000_000 + i * 1000, 3.5 + i / 100) for i in range(20)]
+    points.append(ScatterPoint("Mahal dan lemah", 9_000_000, 2.1))
+    texts = _texts(scatter_chart(points, x_title="Biaya", y_title="Skor", most_named=4))
+    assert "Mahal dan lemah" in texts
+    assert sum(1 for t in texts if t.startswith("Program ")) <= 3
+    assert "Biaya" in texts and "Skor" in texts

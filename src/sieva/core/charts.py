@@ -351,12 +351,35 @@ class ScatterPoint:
     y: float
 
 
+def _named(points: Sequence[ScatterPoint], most: int) -> set[int]:
+    """The indexes of the `most` points farthest from the middle (in ranks on both axes):
+    the ones a reader looks for; the others stay unlabelled so labels do not pile up."""
+    if len(points) <= most:
+        return set(range(len(points)))
+    n = len(points)
+    x_rank = {i: r for r, i in enumerate(sorted(range(n), key=lambda i: points[i].x))}
+    y_rank = {i: r for r, i in enumerate(sorted(range(n), key=lambda i: points[i].y))}
+    middle = (n - 1) / 2
+    spread = sorted(range(n), key=lambda i: -(abs(x_rank[i] - middle) + abs(y_rank[i] - middle)))
+    return set(spread[:most])
+
+
 def scatter_chart(
-    points: Sequence[ScatterPoint], *, x_title: str, y_title: str, width: int = 520
+    points: Sequence[ScatterPoint],
+    *,
+    x_title: str,
+    y_title: str,
+    width: int = 520,
+    most_named: int = 8,
 ) -> SafeString:
-    """Labelled points on two quantitative axes (a portfolio: cost against effect); every
-    point carries its name, so the chart reads without a legend."""
-    values = [{"label": p.label, "x": p.x, "y": p.y} for p in points]
+    """Points on two quantitative axes (a portfolio: cost against effect). Up to
+    `most_named` are named — all of them when there are few, else the farthest from the
+    middle — so labels never pile up; the table beside the chart names every point."""
+    named = _named(points, most_named)
+    values = [
+        {"label": p.label, "x": p.x, "y": p.y, "named": p.label if i in named else ""}
+        for i, p in enumerate(points)
+    ]
     x = {"field": "x", "type": "quantitative", "title": x_title, "scale": {"zero": False}}
     y = {"field": "y", "type": "quantitative", "title": y_title, "scale": {"zero": False}}
     return render(
@@ -377,7 +400,7 @@ def scatter_chart(
                         "fontSize": 10,
                         "color": INK,
                     },
-                    "encoding": {"x": x, "y": y, "text": {"field": "label"}},
+                    "encoding": {"x": x, "y": y, "text": {"field": "named"}},
                 },
             ],
         }
