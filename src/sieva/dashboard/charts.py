@@ -19,6 +19,7 @@ from sieva.core.charts import (
     ScatterPoint,
     bar_chart,
     funnel_plot,
+    interval_plot,
     scatter_chart,
     trend_chart,
 )
@@ -82,3 +83,8 @@ def dashboard_charts(board: Dashboard, *, effect: str) -> dict[str, Any]:
     if bars:
         charts["compliance"] = _memoised(bar_chart, bars, axis_title=_("PNS memenuhi 20 JP (%)"))
     return charts
+
+
+def memoised_interval_plot(rows, **kwargs):  # type: ignore[no-untyped-def]
+    """`interval_plot`, rendered once per distinct rows and language."""
+    return _memoised(interval_plot, rows, **kwargs)

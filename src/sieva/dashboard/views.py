@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sieva.dashboard.charts import dashboard_charts, effect_title
+from sieva.dashboard.charts import dashboard_charts, effect_title, memoised_interval_plot
 from sieva.dashboard.forms import DashboardFilterForm, ScheduleForm
 from sieva.dashboard.models import EvaluationSchedule, ScheduledRun
 from sieva.dashboard.periods import period_bounds
@@ -250,7 +250,7 @@ def regions(request: HttpRequest) -> HttpResponse:
         context.update(
             year=year,
             comparison=comparison,
-            charts=region_charts(comparison),
+            charts=region_charts(comparison, memoised_interval_plot),
             lines={
                 line.region.pk: line
                 for line in region_lines(access, year=year, node=node, ikm=ikm_trend)
