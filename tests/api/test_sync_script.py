@@ -40,7 +40,8 @@ def test_the_sync_script_loads_employees_and_completions_and_reads_the_figures(
     live_server, alice, world, tmp_path
 ):
     program = ProgramFactory(owner=world.medan, name="Literasi Digital")
-    cohort = CohortFactory(program=program, start_date=dt.date(2026, 3, 2), status="berjalan")
+    # A finished cohort: only finished cohorts count in the figures (decision 0045).
+    cohort = CohortFactory(program=program, start_date=dt.date(2026, 3, 2), status="selesai")
     SessionFactory(cohort=cohort, date=dt.date(2026, 3, 2), jp=Decimal("10"))
     SessionFactory(cohort=cohort, date=dt.date(2026, 3, 3), jp=Decimal("12"))
     ActivityMapping.objects.create(owner=world.medan, activity_id=COURSE, cohort=cohort)

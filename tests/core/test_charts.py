@@ -39,15 +39,30 @@ def test_bars_and_trends_render_and_skip_missing_periods():
     assert "2025-03" in _texts(trend)
 
 
-def test_a_funnel_plot_names_every_group_and_draws_its_limits():
-    from sieva.core.charts import FunnelPoint, funnel_plot
+def test_a_funnel_plot_names_and_colours_only_the_groups_outside_its_limits():
+    from sieva.core.charts import GOOD, FunnelPoint, funnel_plot, funnel_position
 
+    points = [
+        FunnelPoint("Medan", 180, 240),
+        FunnelPoint("Palembang", 90, 100),
+        FunnelPoint("Jakarta", 160, 200),
+    ]
+    # Pooled 430/540 = 79.6 %; at n = 100 the 95 % limits are 79.6 ± 1.96·√(.796·.204/100)
+    # = 71.7–87.5 %, so Palembang's 90 % lies above; Medan (75 %, n = 240: 74.5–84.7) within.
+    pooled = 430 / 540
+    assert [funnel_position(p, pooled) for p in points] == ["within", "above", "within"]
     svg = funnel_plot(
-        [FunnelPoint("Medan", 180, 240), FunnelPoint("Palembang", 90, 100)],
+        points,
         axis_title="Partisipasi (%)",
+        x_title="Pegawai diundang (n)",
+        outside_label=("di atas batas", "di bawah batas"),
     )
     texts = _texts(svg)
-    assert "Medan (n=240)" in texts and "Palembang (n=100)" in texts
+    assert "Palembang" in texts
+    assert "Medan" not in texts and "Jakarta" not in texts  # within: not labelled, no pile-up
+    assert "Pegawai diundang (n)" in texts and "Partisipasi (%)" in texts  # both axes titled
+    assert "di atas batas" in texts  # the legend of the highlight
+    assert GOOD in svg
     assert svg.count("<path") >= 4  # four control-limit lines
 
 
@@ -63,3 +78,14 @@ def test_a_scatter_chart_labels_every_point_and_escapes_names():
     assert "Layanan Prima" in texts and "<b>Etika</b>" in texts  # shown as text, not markup
     assert "<b>" not in svg
     assert "Biaya per peserta (Rp)" in texts and "Skor reaksi (1–5)" in texts
+
+
+def test_a_crowded_scatter_names_only_its_outlying_points():
+    from sieva.core.charts import ScatterPoint, scatter_chart
+
+    points = [ScatterPoint(f"Program {i}", 1_000_000 + i * 1000, 3.5 + i / 100) for i in range(20)]
+    points.append(ScatterPoint("Mahal dan lemah", 9_000_000, 2.1))
+    texts = _texts(scatter_chart(points, x_title="Biaya", y_title="Skor", most_named=4))
+    assert "Mahal dan lemah" in texts
+    assert sum(1 for t in texts if t.startswith("Program ")) <= 3
+    assert "Biaya" in texts and "Skor" in texts

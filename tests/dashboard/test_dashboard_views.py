@@ -50,7 +50,7 @@ def test_a_leader_sees_key_figures_portfolio_and_recommendations_without_names(c
     assert "Pelatihan Pelayanan Prima" in page  # a program: an aggregate, not a person
     assert "Tambah modul mandiri Medan." in page
     assert f"/rekomendasi/{TrackedRecommendation.objects.get(priority=1).pk}/" in page
-    assert f"/evaluasi/?program={rated.training.pk}&amp;year=2026" in page
+    assert f"/dasbor/program/{rated.training.pk}/?year=2026" in page  # the one-page summary
     for person in rated.medan_employees:
         assert person.name not in page and person.nip not in page
     assert "Hitung ulang" not in page  # leaders read; they do not recompute

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from sieva.core.report_table import Suppressed
 from sieva.dashboard.selectors import home_figures
+from sieva.dashboard.services.summaries import year_refresh
 from sieva.org.access import user_access
 from sieva.org.models import AsnKind, Employee
 from sieva.programs.models import EnrollmentStatus
@@ -19,6 +20,7 @@ HOME = reverse("home")
 def test_an_admin_sees_this_years_aggregates_of_their_subtree(alice, world, programs):
     # Medan's 6 PNS of the programs fixture; e1 earned 16 JP in 2026, give one 20.
     employee_with_jp(world.medan_health, (date("2026-02-02"), "20"))
+    year_refresh(actor=None, year=2026)  # the home page reads the stored summaries
     aggregates = home_figures(user_access(alice))["aggregates"]
     assert (aggregates.programs, aggregates.cohorts) == (2, 2)
     assert aggregates.participation == 50.0  # 3 of 6 invited to the 2026 cohorts
@@ -27,6 +29,7 @@ def test_an_admin_sees_this_years_aggregates_of_their_subtree(alice, world, prog
 
 
 def test_the_home_page_shows_the_figures_as_cards(client, alice, programs):
+    year_refresh(actor=None, year=2026)
     client.force_login(alice)
     page = client.get(HOME).content.decode()
     assert page.count('class="card"') == 5
@@ -36,6 +39,7 @@ def test_the_home_page_shows_the_figures_as_cards(client, alice, programs):
 
 
 def test_a_leader_gets_the_same_aggregates_without_personal_figures(lina, alice, programs):
+    year_refresh(actor=None, year=2026)
     figures = home_figures(user_access(lina))
     assert figures["aggregates"] == home_figures(user_access(alice))["aggregates"]
     assert figures["own"] is None
@@ -43,10 +47,12 @@ def test_a_leader_gets_the_same_aggregates_without_personal_figures(lina, alice,
 
 def test_a_leader_sees_the_pns_share_suppressed_below_five_people(lina, world):
     employee_with_jp(world.medan_health, (date("2026-02-02"), "20"))
+    year_refresh(actor=None, year=2026)
     assert isinstance(home_figures(user_access(lina))["aggregates"].pns_meeting_minimum, Suppressed)
 
 
 def test_bob_counts_nothing_of_medan(bob, programs):
+    year_refresh(actor=None, year=2026)
     aggregates = home_figures(user_access(bob))["aggregates"]
     assert (aggregates.programs, aggregates.cohorts, aggregates.participation) == (1, 1, 100.0)
     assert aggregates.pns_meeting_minimum == 0.0  # Ika: 6 JP in 2026

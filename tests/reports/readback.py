@@ -15,6 +15,7 @@ SECTION_TITLES = (
     "Hasil",
     "Studi Kasus",
     "Tantangan",
+    "Tindak Lanjut Rekomendasi Periode Sebelumnya",
     "Rekomendasi",
     "Kesimpulan",
     "Lampiran A. Metode",

@@ -55,8 +55,8 @@ def test_the_web_page_has_every_section_in_order_and_the_key_numbers(client, rep
     snapshot, result = report
     body = squash(client.get(reverse("reports:detail", args=[snapshot.pk])).content.decode())
     start = body.index('id="h-pendahuluan"')
-    in_order(body, [f"{n}. {t}" for n, t in enumerate(SECTION_TITLES[:8], 1)], start)
-    in_order(body, SECTION_TITLES[8:], start)
+    in_order(body, [f"{n}. {t}" for n, t in enumerate(SECTION_TITLES[:9], 1)], start)
+    in_order(body, SECTION_TITLES[9:], start)
     for number in key_numbers(result):
         assert number in body
     assert "<svg" in body  # the charts, drawn on the server
@@ -78,8 +78,17 @@ def test_the_pdf_has_a_contents_page_every_section_and_the_key_numbers(report):
 def test_the_docx_has_one_heading_per_section_tables_and_the_key_numbers(report):
     snapshot, result = report
     headings, text = docx_text(render_docx(snapshot.document))
-    numbered = [f"{n}. {t}" for n, t in enumerate(SECTION_TITLES[:8], 1)]
-    assert headings == ["Daftar isi", *numbered, *SECTION_TITLES[8:]]
+    numbered = [f"{n}. {t}" for n, t in enumerate(SECTION_TITLES[:9], 1)]
+    assert headings == [
+        "Daftar isi",
+        "Ringkasan Eksekutif",
+        *numbered,
+        *SECTION_TITLES[9:],
+        "Lembar Pengesahan",
+    ]
+    # The contents are written out, each entry in order, never "Update Field".
+    in_order(text, ["Daftar isi", "Ringkasan Eksekutif", *numbered, "Lembar Pengesahan"])
+    assert "Update Field" not in text
     for number in key_numbers(result):
         assert number in text
 

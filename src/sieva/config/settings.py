@@ -217,6 +217,9 @@ TASKS = {"default": {"BACKEND": env_str("SIEVA_TASKS_BACKEND", _TASKS_DEFAULT)}}
 # with their interval in seconds.
 SIEVA_PERIODIC_TASKS = {
     "sieva.dashboard.tasks.run_due_evaluations": env_int("SIEVA_EVALUATE_DUE_EVERY", 3600),
+    "sieva.evaluation.tasks.refresh_stored_evaluations": env_int(
+        "SIEVA_REFRESH_EVALUATIONS_EVERY", 900
+    ),
 }
 
 # Security: cookies are secure unless explicitly served over plain HTTP for development.
@@ -268,6 +271,8 @@ SIEVA_L3_MONTHS_AFTER = env_int("SIEVA_L3_MONTHS_AFTER", 3)
 # Training plans proposed from needs (decision 0034): defaults officials then adjust per program.
 SIEVA_PLAN_DEFAULT_JP = env_int("SIEVA_PLAN_DEFAULT_JP", 24)
 SIEVA_PLAN_COST_PER_JP = env_int("SIEVA_PLAN_COST_PER_JP", 150_000)
+# Stored evaluations (decision 0049) older than this are recomputed by the periodic task.
+SIEVA_EVALUATION_MAX_AGE_MINUTES = env_int("SIEVA_EVALUATION_MAX_AGE_MINUTES", 60)
 SIEVA_RESPOND_RATE_LIMIT = env_int("SIEVA_RESPOND_RATE_LIMIT", 30)
 SIEVA_RESPOND_RATE_WINDOW = env_int("SIEVA_RESPOND_RATE_WINDOW", 600)
 SIEVA_RESET_RATE_LIMIT = env_int("SIEVA_RESET_RATE_LIMIT", 5)

@@ -19,6 +19,8 @@ FONT = "DejaVu Sans, sans-serif"
 INK = "#1d3557"
 ACCENT = "#0b5394"
 MUTED = "#8d99ae"
+GOOD = "#1a7f37"
+BAD = "#cf222e"
 # d3-format has no Indonesian locale: decimal comma, thousands dot, as the pages print numbers.
 INDONESIAN_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
 
@@ -217,10 +219,28 @@ def _binomial_limits(p: float, n: int, z: float) -> tuple[float, float]:
     return max(0.0, p - half), min(1.0, p + half)
 
 
-def funnel_plot(points: Sequence[FunnelPoint], *, axis_title: str, width: int = 520) -> SafeString:
+def funnel_position(point: FunnelPoint, pooled: float) -> str:
+    """ "above", "below" or "within" the 95 % control limits around the pooled rate."""
+    low, high = _binomial_limits(pooled, point.n, 1.959964)
+    rate = point.successes / point.n
+    return "above" if rate > high else "below" if rate < low else "within"
+
+
+def funnel_plot(
+    points: Sequence[FunnelPoint],
+    *,
+    axis_title: str,
+    x_title: str = "n",
+    outside_label: tuple[str, str] = ("above", "below"),
+    width: int = 520,
+) -> SafeString:
     """Rates against group size with 95 % and 99.8 % control limits around the pooled rate
     (Spiegelhalter 2005, Stat Med 24:1185): a point outside the limits differs by more than
-    chance; inside, however high or low, it does not — the honest alternative to a ranking."""
+    chance; inside, however high or low, it does not — the honest alternative to a ranking.
+
+    Only points outside the 95 % limits are named (and coloured: above / below), so labels do
+    not pile up over the many groups that are simply within expectation; the table beside the
+    chart names every group."""
     pooled = sum(p.successes for p in points) / max(1, sum(p.n for p in points))
     largest = max((p.n for p in points), default=1)
     steps = sorted({max(1, round(largest * k / 60)) for k in range(1, 61)} | {p.n for p in points})
@@ -237,12 +257,25 @@ def funnel_plot(points: Sequence[FunnelPoint], *, axis_title: str, width: int = 
                 "high998": high998 * 100,
             }
         )
+    above, below = outside_label
+    names = {"above": above, "below": below, "within": ""}
     dots = [
-        {"label": f"{p.label} (n={p.n})", "n": p.n, "rate": p.successes / p.n * 100}
+        {
+            "label": f"{p.label} (n={p.n})",
+            "n": p.n,
+            "rate": p.successes / p.n * 100,
+            "position": names[funnel_position(p, pooled)] or "—",
+            "named": p.label if funnel_position(p, pooled) != "within" else "",
+        }
         for p in points
         if p.n
     ]
-    x = {"field": "n", "type": "quantitative", "title": None, "scale": {"zero": False}}
+    x = {
+        "field": "n",
+        "type": "quantitative",
+        "title": x_title,
+        "scale": {"zero": False, "nice": True},
+    }
 
     def limit(field: str, dash: list[int]) -> dict[str, Any]:
         return {
@@ -251,6 +284,13 @@ def funnel_plot(points: Sequence[FunnelPoint], *, axis_title: str, width: int = 
             "encoding": {"x": x, "y": {"field": field, "type": "quantitative"}},
         }
 
+    colour = {
+        "field": "position",
+        "type": "nominal",
+        "title": None,
+        "scale": {"domain": [above, below, "—"], "range": [GOOD, BAD, ACCENT]},
+        "legend": {"orient": "bottom"},
+    }
     return render(
         {
             "width": width,
@@ -267,31 +307,34 @@ def funnel_plot(points: Sequence[FunnelPoint], *, axis_title: str, width: int = 
                 },
                 {
                     "data": {"values": dots},
-                    "mark": {"type": "point", "filled": True, "color": ACCENT, "size": 60},
+                    "mark": {"type": "point", "filled": True, "size": 60},
                     "encoding": {
-                        "x": {**x, "title": "n"},
+                        "x": x,
                         "y": {
                             "field": "rate",
                             "type": "quantitative",
                             "title": axis_title,
                             "scale": {"zero": False},
                         },
+                        "color": colour,
                         "tooltip": [{"field": "label"}],
                     },
                 },
                 {
-                    "data": {"values": dots},
+                    "data": {"values": [d for d in dots if d["named"]]},
                     "mark": {
                         "type": "text",
-                        "dx": 6,
-                        "align": "left",
+                        "dx": -6,
+                        "dy": -8,
+                        "align": "right",
                         "fontSize": 10,
                         "color": INK,
+                        "limit": 160,
                     },
                     "encoding": {
                         "x": {"field": "n", "type": "quantitative"},
                         "y": {"field": "rate", "type": "quantitative"},
-                        "text": {"field": "label"},
+                        "text": {"field": "named"},
                     },
                 },
             ],
@@ -308,12 +351,35 @@ class ScatterPoint:
     y: float
 
 
+def _named(points: Sequence[ScatterPoint], most: int) -> set[int]:
+    """The indexes of the `most` points farthest from the middle (in ranks on both axes):
+    the ones a reader looks for; the others stay unlabelled so labels do not pile up."""
+    if len(points) <= most:
+        return set(range(len(points)))
+    n = len(points)
+    x_rank = {i: r for r, i in enumerate(sorted(range(n), key=lambda i: points[i].x))}
+    y_rank = {i: r for r, i in enumerate(sorted(range(n), key=lambda i: points[i].y))}
+    middle = (n - 1) / 2
+    spread = sorted(range(n), key=lambda i: -(abs(x_rank[i] - middle) + abs(y_rank[i] - middle)))
+    return set(spread[:most])
+
+
 def scatter_chart(
-    points: Sequence[ScatterPoint], *, x_title: str, y_title: str, width: int = 520
+    points: Sequence[ScatterPoint],
+    *,
+    x_title: str,
+    y_title: str,
+    width: int = 520,
+    most_named: int = 8,
 ) -> SafeString:
-    """Labelled points on two quantitative axes (a portfolio: cost against effect); every
-    point carries its name, so the chart reads without a legend."""
-    values = [{"label": p.label, "x": p.x, "y": p.y} for p in points]
+    """Points on two quantitative axes (a portfolio: cost against effect). Up to
+    `most_named` are named — all of them when there are few, else the farthest from the
+    middle — so labels never pile up; the table beside the chart names every point."""
+    named = _named(points, most_named)
+    values = [
+        {"label": p.label, "x": p.x, "y": p.y, "named": p.label if i in named else ""}
+        for i, p in enumerate(points)
+    ]
     x = {"field": "x", "type": "quantitative", "title": x_title, "scale": {"zero": False}}
     y = {"field": "y", "type": "quantitative", "title": y_title, "scale": {"zero": False}}
     return render(
@@ -334,7 +400,7 @@ def scatter_chart(
                         "fontSize": 10,
                         "color": INK,
                     },
-                    "encoding": {"x": x, "y": y, "text": {"field": "label"}},
+                    "encoding": {"x": x, "y": y, "text": {"field": "named"}},
                 },
             ],
         }

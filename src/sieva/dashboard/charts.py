@@ -19,6 +19,7 @@ from sieva.core.charts import (
     ScatterPoint,
     bar_chart,
     funnel_plot,
+    interval_plot,
     scatter_chart,
     trend_chart,
 )
@@ -55,6 +56,8 @@ def dashboard_charts(board: Dashboard, *, effect: str) -> dict[str, Any]:
             funnel_plot,
             [FunnelPoint(g.label, g.counts.attended, g.counts.invited) for g in shown],
             axis_title=_("Tingkat partisipasi (%)"),
+            x_title=_("Pegawai diundang (n)"),
+            outside_label=(_("di atas batas"), _("di bawah batas")),
         )
     if any(v is not None for _q, v in board.participation_trend):
         charts["participation_trend"] = _memoised(
@@ -80,3 +83,8 @@ def dashboard_charts(board: Dashboard, *, effect: str) -> dict[str, Any]:
     if bars:
         charts["compliance"] = _memoised(bar_chart, bars, axis_title=_("PNS memenuhi 20 JP (%)"))
     return charts
+
+
+def memoised_interval_plot(rows, **kwargs):  # type: ignore[no-untyped-def]
+    """`interval_plot`, rendered once per distinct rows and language."""
+    return _memoised(interval_plot, rows, **kwargs)

@@ -89,6 +89,13 @@ class ProgramSummary(models.Model):
 
     caveats = models.JSONField(_("catatan"), default=dict, blank=True)
 
+    # The plain verdict (sieva.evaluation.verdict), its evidence grade (Design) and the one
+    # decision asked of the leader, in each interface language: {"id": …, "en": …}.
+    verdict = models.CharField(_("putusan"), max_length=20, blank=True)
+    verdict_grade = models.PositiveSmallIntegerField(_("tingkat bukti"), null=True, blank=True)
+    verdict_reason = models.JSONField(_("alasan putusan"), default=dict, blank=True)
+    decision = models.JSONField(_("keputusan yang diminta"), default=dict, blank=True)
+
     class Meta:
         db_table = "evaluation_programsummary"  # kept when the model moved here
         verbose_name = _("ringkasan program")
@@ -200,3 +207,8 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.schedule.program} {self.period}"
+
+
+def in_language(texts: dict[str, str], language: str) -> str:
+    """The text of `texts` ({"id": …, "en": …}) in `language`, else the Indonesian one."""
+    return texts.get(language) or texts.get("id", "")

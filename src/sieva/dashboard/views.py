@@ -1,6 +1,8 @@
 """The home page, the leaders' dashboard, the "hitung ulang" of a program's summary, and the
 schedule pages."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,16 +13,35 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sieva.dashboard.charts import dashboard_charts, effect_title
+from sieva.dashboard.charts import dashboard_charts, effect_title, memoised_interval_plot
 from sieva.dashboard.forms import DashboardFilterForm, ScheduleForm
 from sieva.dashboard.models import EvaluationSchedule, ScheduledRun
 from sieva.dashboard.periods import period_bounds
 from sieva.dashboard.selectors import home_figures, reports_for_owner
-from sieva.dashboard.selectors.board import dashboard, programs_in, summary_figure
+from sieva.dashboard.selectors.board import (
+    dashboard,
+    program_recommendations,
+    programs_in,
+    summary_figure,
+    verdict_rows,
+)
+from sieva.dashboard.selectors.families import families, region_lines
+from sieva.dashboard.selectors.ikm import ikm_trend
 from sieva.dashboard.services.schedule import schedule_set
 from sieva.dashboard.services.summaries import program_summary_refresh
 from sieva.dashboard.tasks import refresh_year
-from sieva.org.access import Capability, access_of, capability_required, user_access
+from sieva.evaluation.charts import region_charts
+from sieva.evaluation.engine import Scope
+from sieva.evaluation.engine.regions import compare_regions
+from sieva.evaluation.findings.engine import active_language
+from sieva.evaluation.stored import evaluation_for
+from sieva.org.access import (
+    Capability,
+    access_of,
+    capability_required,
+    get_org_unit_for_user,
+    user_access,
+)
 from sieva.programs.access import get_program_for_user
 from sieva.satisfaction.selectors import min_cell_size
 
@@ -42,7 +63,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         return _refresh_year(request)
     form = DashboardFilterForm(request.GET, access=access)
     effect = "gain" if request.GET.get("effect") == "gain" else "reaction"
-    board = charts = rows = None
+    board = charts = rows = verdicts = None
     if form.is_valid():
         year = form.cleaned_data.get("year") or timezone.localdate().year
         board = dashboard(access, year=year, node=form.cleaned_data.get("node"))
@@ -51,17 +72,57 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
             (s, [summary_figure(s, name, unit) for name, unit in PORTFOLIO_COLUMNS])
             for s in board.summaries
         ]
+        verdicts = verdict_rows(board.summaries, active_language())
     context = {
         "form": form,
         "board": board,
         "charts": charts,
         "rows": rows,
+        "verdicts": verdicts,
         "effect": effect,
         "effect_title": effect_title(effect),
         "can_refresh": access.can(Capability.EDIT_PROGRAMS),
         "min_cell": min_cell_size(),
     }
     return render(request, "dashboard/dashboard.html", context)
+
+
+SUMMARY_FIGURES = (
+    ("participation", "%"),
+    ("completion", "%"),
+    ("reaction", ""),
+    ("gain", ""),
+    ("application", "%"),
+    ("ikm_effect", "NIK"),
+    ("roi", "%"),
+)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def program_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """One page per program between the dashboard and the statistics page: the verdict, the
+    money, the decision asked and the figures behind them, from the stored summary."""
+    access = access_of(request)
+    program = get_program_for_user(access, pk)
+    summaries = list(program.summaries.filter(period__regex=r"^\d{4}$").order_by("-period"))
+    wanted = request.GET.get("year", "")
+    summary = next(
+        (s for s in summaries if s.period == wanted), summaries[0] if summaries else None
+    )
+    context = {
+        "program": program,
+        "summary": summary,
+        "years": [s.period for s in summaries],
+        "verdict": verdict_rows([summary], active_language())[0]
+        if summary and summary.verdict
+        else None,
+        "figures": [(name, summary_figure(summary, name, unit)) for name, unit in SUMMARY_FIGURES]
+        if summary
+        else [],
+        "recommendations": program_recommendations(access, program),
+        "can_refresh": access.can(Capability.EDIT_PROGRAMS),
+    }
+    return render(request, "dashboard/program.html", context)
 
 
 def _refresh_year(request: HttpRequest) -> HttpResponse:
@@ -163,3 +224,67 @@ def home(request: HttpRequest) -> HttpResponse:
         "scheduled_reports": reports_for_owner(access) if access else [],
     }
     return render(request, "dashboard/home.html", context)
+
+
+FAMILY_COLUMNS = ("participation", "completion", "reaction", "gain", "application", "ikm_effect")
+
+
+def _year_node(form: DashboardFilterForm) -> tuple[int, Any]:
+    return form.cleaned_data.get("year") or timezone.localdate().year, form.cleaned_data.get("node")
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def regions(request: HttpRequest) -> HttpResponse:
+    """Regions side by side: each instansi's evaluation (stored), its 20 JP and IKM, and every
+    program family run by several instansi compared level by level against what is expected
+    of the family — never a ranking."""
+    access = access_of(request)
+    form = DashboardFilterForm(request.GET, access=access)
+    context: dict[str, Any] = {"form": form, "title": _("Perbandingan wilayah")}
+    if form.is_valid():
+        year, node = _year_node(form)
+        start, end = period_bounds(str(year))
+        comparison = compare_regions(
+            access,
+            Scope(node=node, start=start, end=end),
+            lambda a, s: evaluation_for(a, s).result,
+        )
+        context.update(
+            year=year,
+            comparison=comparison,
+            charts=region_charts(comparison, memoised_interval_plot),
+            lines={
+                line.region.pk: line
+                for line in region_lines(access, year=year, node=node, ikm=ikm_trend)
+            },
+            families=families(access, year=year, node=node),
+            family_columns=FAMILY_COLUMNS,
+        )
+    return render(request, "dashboard/regions.html", context)
+
+
+@capability_required(Capability.VIEW_REPORTS)
+def region_profile(request: HttpRequest, pk: int) -> HttpResponse:
+    """One page per instansi: its key figures, its programs' verdicts, where its programs
+    stand in their families, its 20 JP and IKM."""
+    access = access_of(request)
+    region = get_org_unit_for_user(access, pk)
+    form = DashboardFilterForm(request.GET, access=access)
+    year = (form.cleaned_data.get("year") if form.is_valid() else None) or timezone.localdate().year
+    board = dashboard(access, year=year, node=region)
+    placed = [
+        (family, row)
+        for family in families(access, year=year, node=None)
+        for row in family.rows
+        if row.region.pk == region.pk
+    ]
+    context = {
+        "region": region,
+        "year": year,
+        "board": board,
+        "verdicts": verdict_rows(board.summaries, active_language()),
+        "placed": placed,
+        "profile_columns": FAMILY_COLUMNS[:1] + FAMILY_COLUMNS[2:5],
+        "line": next(iter(region_lines(access, year=year, node=region, ikm=ikm_trend)), None),
+    }
+    return render(request, "dashboard/region.html", context)

@@ -81,7 +81,10 @@ REGION_METRICS: list[
 ]
 
 
-def region_charts(comparison: RegionComparison) -> dict[str, SafeString]:
+def region_charts(
+    comparison: RegionComparison, plot: Callable[..., SafeString] = interval_plot
+) -> dict[str, SafeString]:
+    """One interval plot per metric; `plot` lets a caller memoise the rendering."""
     charts: dict[str, SafeString] = {}
     for key, title, pick, domain in REGION_METRICS:
         rows = [
@@ -90,5 +93,5 @@ def region_charts(comparison: RegionComparison) -> dict[str, SafeString]:
             if (i := _interval(row.region.name, pick(row.result))) is not None
         ]
         if len(rows) >= 1:
-            charts[key] = interval_plot(rows, axis_title=str(title), domain=domain)
+            charts[key] = plot(tuple(rows), axis_title=str(title), domain=domain)
     return charts

@@ -1,11 +1,13 @@
 """Evaluation filters and the threshold settings forms; every choice is limited to the user's
 subtree."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sieva.evaluation.engine.scope import Scope
 from sieva.evaluation.findings.ruleset import load_rules
 from sieva.org.access import Access, org_units_for_user, scope_queryset
 from sieva.programs.forms import ParticipationFilterForm
@@ -24,9 +26,27 @@ class EvaluationFilterForm(ParticipationFilterForm):
 
     def __init__(self, data: Any, *, access: Access) -> None:
         super().__init__(data, access=access)
-        self.fields["cohort"].queryset = scope_queryset(
+        cohorts = scope_queryset(
             Cohort.objects.select_related("program"), access, "program__owner"
         ).order_by("-start_date", "name")
+        chosen = (data or {}).get("program")
+        if chosen and str(chosen).isdigit():
+            # The cohort list follows the chosen program (a cohort of another is refused).
+            cohorts = cohorts.filter(program_id=int(chosen))
+        self.fields["cohort"].queryset = cohorts
+
+    def scope(self) -> Scope:
+        """The evaluation scope the valid filter describes (a year is its calendar year)."""
+        data = self.cleaned_data
+        year = data.get("year")
+        return Scope(
+            program_id=data["program"].pk if data.get("program") else None,
+            cohort_id=data["cohort"].pk if data.get("cohort") else None,
+            node=data.get("node"),
+            start=dt.date(year, 1, 1) if year else None,
+            end=dt.date(year, 12, 31) if year else None,
+            program_kind=data.get("kind") or "",
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -36,3 +36,28 @@ class ThresholdOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope.name}: {self.key} = {self.value:g}"
+
+
+class StoredEvaluation(models.Model):
+    """An engine result (with its charts) kept for one scope and language, so a page over
+    a program, an instansi or the whole country reads it instead of the raw rows
+    (decision 0049). Always computed over the scope's own subtree, never a viewer's."""
+
+    scope_key = models.CharField(_("kunci cakupan"), max_length=200)
+    language = models.CharField(_("bahasa"), max_length=8)
+    computed_at = models.DateTimeField(_("dihitung pada"))
+    seconds = models.FloatField(_("lama hitung (detik)"), default=0)
+    # pickle of (EvaluationResult, charts): written and read only by this server's code.
+    payload = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("evaluasi tersimpan")
+        verbose_name_plural = _("evaluasi tersimpan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope_key", "language"], name="one_stored_evaluation_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope_key} [{self.language}]"

@@ -6,7 +6,6 @@ app_name = "evaluation"
 
 urlpatterns = [
     path("evaluasi/", views.evaluation_page, name="evaluation"),
-    path("evaluasi/wilayah/", views.region_comparison, name="regions"),
     path("evaluasi/ambang/", views.thresholds, name="thresholds"),
     path("evaluasi/ambang/<int:pk>/", views.threshold_node, name="threshold_node"),
 ]

@@ -1,22 +1,19 @@
 """The evaluation page of a scope (every level, with charts), the comparison of regions, and
 the findings thresholds an admin sets for a subtree."""
 
-import datetime as dt
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from sieva.evaluation import selectors, services
-from sieva.evaluation.charts import level_charts, region_charts
-from sieva.evaluation.engine import Scope, evaluate
-from sieva.evaluation.engine.regions import compare_regions
 from sieva.evaluation.findings.engine import active_language
 from sieva.evaluation.forms import EvaluationFilterForm, NodeForm, ThresholdForm
+from sieva.evaluation.stored import evaluation_for, stored_refresh
 from sieva.org.access import (
     Access,
     Capability,
@@ -26,45 +23,37 @@ from sieva.org.access import (
 )
 
 
-def _scope(data: dict[str, Any]) -> Scope:
-    year = data.get("year")
-    return Scope(
-        program_id=data["program"].pk if data.get("program") else None,
-        cohort_id=data["cohort"].pk if data.get("cohort") else None,
-        node=data.get("node"),
-        start=dt.date(year, 1, 1) if year else None,
-        end=dt.date(year, 12, 31) if year else None,
-        program_kind=data.get("kind") or "",
-    )
-
-
+@require_http_methods(["GET", "POST"])
 @capability_required(Capability.VIEW_REPORTS)
 def evaluation_page(request: HttpRequest) -> HttpResponse:
     access = access_of(request)
+    if request.method == "POST":
+        return _recompute(request, access)
     form = EvaluationFilterForm(request.GET, access=access)
-    result = charts = None
+    evaluated = None
     if form.is_valid():
-        result = evaluate(access, _scope(form.cleaned_data))
-        charts = level_charts(result)
-    context = {"form": form, "result": result, "charts": charts}
+        evaluated = evaluation_for(access, form.scope())
+    context = {
+        "form": form,
+        "result": evaluated.result if evaluated else None,
+        "charts": evaluated.charts if evaluated else None,
+        "evaluated": evaluated,
+        "can_recompute": access.can(Capability.EDIT_PROGRAMS),
+    }
     return render(request, "evaluation/evaluation.html", context)
 
 
-@capability_required(Capability.VIEW_REPORTS)
-def region_comparison(request: HttpRequest) -> HttpResponse:
-    access = access_of(request)
-    form = EvaluationFilterForm(request.GET, access=access)
-    comparison = charts = None
-    if form.is_valid():
-        comparison = compare_regions(access, _scope(form.cleaned_data))
-        charts = region_charts(comparison)
-    context = {
-        "form": form,
-        "comparison": comparison,
-        "charts": charts,
-        "title": _("Perbandingan wilayah"),
-    }
-    return render(request, "evaluation/regions.html", context)
+def _recompute(request: HttpRequest, access: Access) -> HttpResponse:
+    """ "Hitung ulang": the stored evaluation of this scope, computed again now."""
+    if not access.can(Capability.EDIT_PROGRAMS):
+        raise PermissionDenied
+    form = EvaluationFilterForm(request.POST, access=access)
+    if not form.is_valid():
+        raise Http404
+    stored_refresh(access, form.scope())
+    messages.success(request, _("Evaluasi cakupan ini dihitung ulang."))
+    query = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+    return redirect(f"{request.path}?{urlencode(query)}")
 
 
 def _admin(request: HttpRequest) -> Access:

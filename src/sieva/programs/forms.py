@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -263,11 +263,20 @@ class BudgetLineForm(forms.Form):
 _REPORT_NODE_KINDS = (OrgKind.PROVINCE, OrgKind.CITY, OrgKind.AGENCY)
 
 
+class ProgramChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Programs named with their owner when several owners run one of the same name, so
+    "Pelatihan Layanan Prima" of Medan, Palembang and DKI are three distinct choices."""
+
+    def label_from_instance(self, obj: Program) -> str:
+        shared = getattr(obj, "same_name", 1) > 1
+        return f"{obj.name} — {obj.owner.name}" if shared else obj.name
+
+
 class ParticipationFilterForm(forms.Form):
     year = forms.TypedChoiceField(
         label=_("Tahun (mulai angkatan)"), coerce=int, required=False, empty_value=None
     )
-    program = forms.ModelChoiceField(
+    program = ProgramChoiceField(
         label=_("Program"),
         queryset=Program.objects.none(),
         required=False,
@@ -289,9 +298,18 @@ class ParticipationFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("Semua tahun"))] + [
             (d.year, str(d.year)) for d in years
         ]
-        self.fields["program"].queryset = scope_queryset(
-            Program.objects.all(), access, "owner"
-        ).order_by("name")
+        same_name = (
+            Program.objects.filter(name=OuterRef("name"))
+            .values("name")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        self.fields["program"].queryset = (
+            scope_queryset(Program.objects.all(), access, "owner")
+            .select_related("owner")
+            .annotate(same_name=Subquery(same_name))
+            .order_by("name", "owner__name")
+        )
         self.fields["kind"].choices = [("", _("Semua jenis")), *ProgramKind.choices]
         self.fields["node"].queryset = org_units_for_user(access).filter(
             kind__in=_REPORT_NODE_KINDS

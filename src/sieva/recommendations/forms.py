@@ -34,6 +34,7 @@ class AssignForm(forms.Form):
         label=_("Unit penanggung jawab"), queryset=None, required=False
     )
     owner_user = forms.ModelChoiceField(label=_("Penanggung jawab"), queryset=None, required=False)
+    due_date = forms.DateField(label=_("Tenggat"), required=False)
 
     def __init__(self, *args, access: Access, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

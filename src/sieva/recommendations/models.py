@@ -69,6 +69,10 @@ class TrackedRecommendation(models.Model):
         default=RecommendationStatus.PROPOSED,
     )
     status_changed_at = models.DateTimeField(_("status diubah"), null=True, blank=True)
+    due_date = models.DateField(_("tenggat"), null=True, blank=True)
+    # The approved report it came from (an id, not a key: reports sit above this floor).
+    report_id = models.PositiveIntegerField(_("laporan"), null=True, blank=True)
+    report_number = models.CharField(_("nomor laporan"), max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

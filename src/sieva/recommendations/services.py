@@ -1,6 +1,7 @@
 """Writes: saving an evaluation's recommendations, assigning owners and
 moving a recommendation's status forward. Each is atomic and audited."""
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -94,9 +95,13 @@ def recommendations_save(
     findings: Iterable[Finding],
     *,
     node: OrgUnit | None = None,
+    due_date: dt.date | None = None,
+    report_id: int | None = None,
+    report_number: str = "",
 ) -> list[TrackedRecommendation]:
     """Store the recommendations of `findings` for one scope and period. Saving again updates
-    texts and priorities but keeps each recommendation's status and owner (idempotent)."""
+    texts and priorities but keeps each recommendation's status, owner and due date
+    (idempotent). `report_id`/`report_number` name the approved report they come from."""
     if not access.can(Capability.VIEW_REPORTS):
         raise PermissionDenied
     if not PERIOD.match(period) and ".." not in period:
@@ -117,13 +122,14 @@ def recommendations_save(
                 "strength": str(finding.strength),
                 "further_study": rec.further_study,
                 "evidence": _evidence(finding),
+                **({"report_id": report_id, "report_number": report_number} if report_id else {}),
             }
             record, created = TrackedRecommendation.objects.get_or_create(
                 scope_key=scope_key,
                 period=period,
                 finding_key=finding.key,
                 code=rec.code,
-                defaults={**values, "owner_unit": home},
+                defaults={**values, "owner_unit": home, "due_date": due_date},
             )
             changed = {
                 k: [getattr(record, k), v] for k, v in values.items() if getattr(record, k) != v
@@ -184,7 +190,9 @@ def recommendation_assign(
     record: TrackedRecommendation,
     owner_unit: OrgUnit | None,
     owner_user: Any | None,
+    due_date: dt.date | None = None,
 ) -> TrackedRecommendation:
+    """Set the unit and person in charge and the due date; audited."""
     _require_edit(access, record)
     if owner_unit is not None and not access.covers(owner_unit):
         raise PermissionDenied
@@ -195,10 +203,18 @@ def recommendation_assign(
         ).exists()
     ):
         raise PermissionDenied
-    before = {"owner_unit": record.owner_unit_id, "owner_user": record.owner_user_id}
-    record.owner_unit, record.owner_user = owner_unit, owner_user
-    record.save(update_fields=["owner_unit", "owner_user", "updated_at"])
-    after = {"owner_unit": record.owner_unit_id, "owner_user": record.owner_user_id}
+    before = {
+        "owner_unit": record.owner_unit_id,
+        "owner_user": record.owner_user_id,
+        "due_date": str(record.due_date or ""),
+    }
+    record.owner_unit, record.owner_user, record.due_date = owner_unit, owner_user, due_date
+    record.save(update_fields=["owner_unit", "owner_user", "due_date", "updated_at"])
+    after = {
+        "owner_unit": record.owner_unit_id,
+        "owner_user": record.owner_user_id,
+        "due_date": str(record.due_date or ""),
+    }
     audit_record(
         actor=actor,
         action="recommendation.assign",

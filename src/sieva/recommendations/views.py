@@ -51,7 +51,11 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.get_recommendation_for_user(access, pk)
     assign = AssignForm(
         access=access,
-        initial={"owner_unit": record.owner_unit_id, "owner_user": record.owner_user_id},
+        initial={
+            "owner_unit": record.owner_unit_id,
+            "owner_user": record.owner_user_id,
+            "due_date": record.due_date,
+        },
     )
     context = {"record": record, "assign_form": assign, "can_edit": _can_edit(access)}
     return render(request, "recommendations/detail.html", context)
@@ -86,6 +90,7 @@ def recommendation_assign(request: HttpRequest, pk: int) -> HttpResponse:
             record=record,
             owner_unit=form.cleaned_data["owner_unit"],
             owner_user=form.cleaned_data["owner_user"],
+            due_date=form.cleaned_data["due_date"],
         )
         messages.success(request, _("Penanggung jawab disimpan."))
     else:

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from sieva.org.access import Access
+from sieva.org.models import Role
 from sieva.reports.models import ReportSnapshot
 
 
@@ -17,3 +18,17 @@ def get_snapshot_for_user(access: Access, pk: int) -> ReportSnapshot:
     elif not access.covers(snapshot.owner):
         raise Http404
     return snapshot
+
+
+WRITERS = {Role.EVALUATOR, Role.ORGANISER, Role.AGENCY_ADMIN, Role.NATIONAL_ADMIN}
+# The head of the office signs: the instansi's admins (on the head's behalf) or its leaders.
+APPROVERS = {Role.AGENCY_ADMIN, Role.NATIONAL_ADMIN, Role.LEADER}
+
+
+def can_write(access: Access) -> bool:
+    """May write a draft's narrative and identity, and check another person's draft."""
+    return access.role in WRITERS
+
+
+def can_approve(access: Access) -> bool:
+    return access.role in APPROVERS

@@ -6,18 +6,22 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from sieva.evaluation.engine.figures import Figure
+from sieva.evaluation.engine.figures import CaveatKind, Figure
 from sieva.evaluation.templatetags.figures import figure_ci, figure_value
-from sieva.reports.narrative import Sentence
+from sieva.reports.narrative import Sentence, source_link
 
 Block = dict[str, Any]
 
 
 def paragraph(sentences: Sequence[Sentence]) -> Block:
-    sources: list[str] = []
+    paths: list[str] = []
     for sentence in sentences:
-        sources.extend(s for s in sentence.sources if s not in sources)
-    return {"type": "p", "text": " ".join(s.text for s in sentences), "sources": sources}
+        paths.extend(s for s in sentence.sources if s not in paths)
+    return {
+        "type": "p",
+        "text": " ".join(s.text for s in sentences),
+        "sources": [source_link(path) for path in paths],
+    }
 
 
 def text(value: str) -> Block:
@@ -26,6 +30,11 @@ def text(value: str) -> Block:
 
 def note(value: str) -> Block:
     return {"type": "note", "text": value}
+
+
+def verdict(label: str, grade: str, reason: str) -> Block:
+    """The plain verdict on a program (evaluation.verdict) with its evidence grade."""
+    return {"type": "verdict", "label": label, "grade": grade, "text": reason}
 
 
 def heading(value: str) -> Block:
@@ -56,15 +65,19 @@ def figure_row(figure: Figure) -> list[str]:
         figure_ci(figure),
         str(figure.n),
         figure.design.label,
-        " ".join(c.message for c in figure.caveats),
+        " ".join(c.message for c in figure.caveats if c.kind is not CaveatKind.NO_DATA),
     ]
 
 
 def figure_table(caption: str, figures: Iterable[Figure | None]) -> Block:
     """Figures as rows; a figure nobody answered (n = 0) is left out, not shown as a dash."""
     headers = [_("Indikator"), _("Nilai"), _("IK 95 %"), "n", _("Desain"), _("Catatan")]
-    rows = [figure_row(f) for f in figures if f is not None and f.label and f.n]
-    return {**table(caption, headers, rows), "kind": "figures"}
+    shown = [f for f in figures if f is not None and f.label and f.n]
+    return {
+        **table(caption, headers, [figure_row(f) for f in shown]),
+        "kind": "figures",
+        "figure_keys": [f.key for f in shown],  # for tracing and tests; never printed
+    }
 
 
 def section(key: str, title: str, blocks: Iterable[Block | None]) -> dict[str, Any]:

@@ -11,17 +11,22 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from sieva.core import numbers
 from sieva.evaluation.engine import Scope, evaluate
 from sieva.evaluation.findings import Finding, derive_findings
+from sieva.evaluation.selectors import thresholds_for
 from sieva.evaluation.templatetags.figures import figure_value
+from sieva.evaluation.verdict import verdict_of
 from sieva.evidence.selectors.themes import report_themes
 from sieva.org.access import Access
 from sieva.org.models import OrgUnit
 from sieva.programs.models import Cohort, Program, ProgramKind
+from sieva.recommendations.selectors import previous_recommendations
+from sieva.recommendations.services import period_of, scope_key
 from sieva.reports import blocks as b
 from sieva.reports.annex import annex
 from sieva.reports.inputs import CaseStudy, ReportInput
-from sieva.reports.sections import closing, front, results
+from sieva.reports.sections import closing, front, results, summary
 from sieva.reports.selectors import case_study_cohort, letterhead_for, scope_facts
 from sieva.reports.serialise import input_hash, to_jsonable
 
@@ -32,6 +37,7 @@ SECTION_BUILDERS = (
     results.results,
     results.case_study,
     closing.challenges,
+    summary.follow_up,
     closing.recommendations,
     closing.conclusion,
 )
@@ -86,9 +92,11 @@ def _labels(access: Access, scope: Scope) -> tuple[str, str, str]:
     if scope.start and scope.end and scope.start.year == scope.end.year:
         period = str(scope.start.year)
     elif scope.start or scope.end:
-        period = f"{scope.start or '…'} – {scope.end or '…'}"
-    label = " · ".join(parts) + (f" · {period}" if period else "")
-    title = _("Laporan Evaluasi %(scope)s") % {"scope": " · ".join(parts)}
+        period = f"{numbers.day(scope.start) if scope.start else '…'} – " + (
+            numbers.day(scope.end) if scope.end else "…"
+        )
+    label = " · ".join(parts)
+    title = _("Laporan Evaluasi %(scope)s") % {"scope": label}
     return title, label, period or _("semua periode")
 
 
@@ -121,10 +129,30 @@ def key_figures(result: Any) -> list[dict[str, str]]:
     ]
 
 
+def previous_follow_up(access: Access, key: str, period: str) -> list[dict[str, Any]]:
+    """Last period's tracked recommendations of the same scope, as the report prints them."""
+    return [
+        {
+            "text": rec.text,
+            "period": rec.period,
+            "owner": rec.owner_user.get_full_name() or rec.owner_user.get_username()
+            if rec.owner_user
+            else (rec.owner_unit.name if rec.owner_unit else ""),
+            "due": numbers.day(rec.due_date) if rec.due_date else "",
+            "status": rec.status,
+            "status_label": rec.get_status_display(),
+        }
+        for rec in previous_recommendations(access, key, period)
+    ]
+
+
 def build_report(*, access: Access, scope: Scope, author: str) -> BuiltReport:
     result = evaluate(access, scope)
     owner = scope_owner(access, scope)
     findings = findings_for(result, access, scope.node)
+    target = thresholds_for(owner).get("application_target", 60.0)
+    verdict = verdict_of(result, findings, application_target=target)
+    tracking = {"scope_key": scope_key(scope), "period": period_of(scope)}
     facts = scope_facts(access, scope)
     case_cohort = case_study_cohort(access, scope) if scope.cohort_id is None else None
     case = (
@@ -135,7 +163,10 @@ def build_report(*, access: Access, scope: Scope, author: str) -> BuiltReport:
     title, scope_label, period_label = _labels(access, scope)
     program_ids = {p.pk for p in facts.programs} | {scope.program_id} - {None}
     qualitative = report_themes(access, program_ids=program_ids, node=scope.node)
-    inp = ReportInput(result, findings, facts, case, scope_label, author, qualitative)
+    previous = previous_follow_up(access, tracking["scope_key"], tracking["period"])
+    inp = ReportInput(
+        result, findings, facts, case, scope_label, author, verdict, previous, qualitative
+    )
     sheets = annex(inp)
     appendix = [
         front.methods_appendix(inp),
@@ -176,7 +207,12 @@ def build_report(*, access: Access, scope: Scope, author: str) -> BuiltReport:
         "software_version": software_version(),
         "input_hash": digest,
         "letterhead": _letterhead(owner),
+        "owner_name": owner.name if owner else "",
+        "verdict": {"code": str(verdict.verdict), "grade": int(verdict.grade)},
+        "tracking": tracking,
+        "findings": to_jsonable(findings),
         "key_figures": key_figures(result),
+        "summary": summary.executive_summary(inp),  # front matter, before section 1
         "sections": [build(inp) for build in SECTION_BUILDERS],
         "appendix": appendix,
         "annex": to_jsonable(sheets),

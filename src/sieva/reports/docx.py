@@ -1,6 +1,8 @@
 """The DOCX of a report (python-docx), for officials to edit before signing: the kop in the
-page header, a table of contents field Word fills in, one heading per section, real tables,
-charts as PNG drawn from the same SVG, and page numbers in the footer."""
+page header, a cover with number, evaluators and date, a table of contents written out (each
+entry a link to its heading; no "Update Field" — decision 0048), sections that flow without
+page breaks, real tables, charts as PNG drawn from the same SVG, the signature page, and page
+numbers in the footer."""
 
 import base64
 import io
@@ -14,6 +16,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+
+from sieva.reports.templatetags.report_blocks import source_labels
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHART_WIDTH = Cm(15)
@@ -91,11 +95,17 @@ def _blocks(doc: Any, blocks: list[dict[str, Any]]) -> None:
             doc.add_paragraph(block["text"])
             if block.get("sources"):
                 source = doc.add_paragraph().add_run(
-                    _("Sumber") + ": " + "; ".join(block["sources"])
+                    _("Sumber")
+                    + ": "
+                    + "; ".join(s["label"] for s in source_labels(block["sources"]))
                 )
                 source.font.size = Pt(7.5)
         elif kind == "note":
             doc.add_paragraph(block["text"], style="Intense Quote")
+        elif kind == "verdict":
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(block["label"]).bold = True
+            paragraph.add_run(f" ({_('bukti')}: {block['grade']}). {block['text']}")
         elif kind == "h3":
             doc.add_heading(block["text"], level=2)
         elif kind == "list":
@@ -109,38 +119,115 @@ def _blocks(doc: Any, blocks: list[dict[str, Any]]) -> None:
             doc.add_paragraph(block["caption"], style="Caption")
 
 
+def _bookmark(paragraph: Any, name: str, number: int) -> None:
+    """Mark `paragraph` as the target `name` of a table-of-contents link."""
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(0, start)
+    paragraph._p.append(end)
+
+
+def _toc_entry(doc: Any, text: str, anchor: str) -> None:
+    """One line of the contents: the heading's text, a link to its bookmark."""
+    paragraph = doc.add_paragraph()
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    run = OxmlElement("w:r")
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    text_element.set(qn("xml:space"), "preserve")
+    run.append(text_element)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _section(doc: Any, section: dict[str, Any], title: str, number: int) -> None:
+    heading = doc.add_heading(title, level=1)
+    _bookmark(heading, f"sec_{section['key']}", number)
+    for text in section.get("narrative", []):
+        doc.add_paragraph(text)
+    _blocks(doc, section["blocks"])
+
+
+def _cover(doc: Any, document: dict[str, Any]) -> None:
+    doc.add_heading(document["title"], level=0)
+    people = "; ".join(f"{p['name']} (NIP {p['nip']})" for p in document.get("evaluators", []))
+    rows = [
+        (_("Nomor"), document.get("number") or "—"),
+        (_("Cakupan"), document["scope_label"]),
+        (_("Periode"), document["period_label"]),
+        (_("Evaluator"), people or document["author"]),
+        (_("Tanggal"), document.get("report_date") or document.get("generated_at", "")),
+        (_("Status"), document.get("status_label", "")),
+    ]
+    table = doc.add_table(rows=0, cols=2)
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, str(value)
+        for run in cells[0].paragraphs[0].runs:
+            run.bold = True
+
+
+def _signature(doc: Any, document: dict[str, Any]) -> None:
+    doc.add_page_break()
+    heading = doc.add_heading(_("Lembar Pengesahan"), level=1)
+    _bookmark(heading, "sec_pengesahan", 999)
+    approver = document.get("approver") or {}
+    evaluators = "\n".join(
+        f"{p['name']}\n{_('NIP')} {p['nip']}" for p in document.get("evaluators", [])
+    )
+    table = doc.add_table(rows=2, cols=3)
+    table.style = "Table Grid"
+    heads = [
+        _("Disusun oleh evaluator,"),
+        _("Diperiksa oleh,"),
+        (_("Disetujui pada %(day)s") % {"day": document.get("approved_on", "")})
+        + (f"\n{approver.get('title', '')}," if approver else ""),
+    ]
+    signers = [
+        evaluators or "—",
+        document.get("reviewed_name") or "—",
+        f"{approver['name']}\n{_('NIP')} {approver['nip']}" if approver else _("Belum disetujui."),
+    ]
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, signers, strict=True):
+        cell.text = "\n\n\n" + text
+    doc.add_paragraph(
+        _("SHA-256 data masukan: %(hash)s · versi SIEVA %(version)s")
+        % {"hash": document["input_hash"], "version": document["software_version"]}
+    )
+
+
 def render_docx(document: dict[str, Any]) -> bytes:
     with translation.override(document.get("language") or "id"):
         doc = Document()
         doc.core_properties.title = document["title"]
         doc.core_properties.author = document["author"]
         _letterhead(doc, document.get("letterhead"))
-        doc.add_heading(document["title"], level=0)
-        for label, value in (
-            (_("Cakupan"), document["scope_label"]),
-            (_("Periode"), document["period_label"]),
-            (_("Disusun oleh"), document["author"]),
-            (_("Dibuat"), document["generated_at"]),
-        ):
-            doc.add_paragraph(f"{label}: {value}")
+        _cover(doc, document)
+        doc.add_page_break()
         doc.add_heading(_("Daftar isi"), level=1)
-        _field(
-            doc.add_paragraph(),
-            'TOC \\o "1-2" \\h \\z \\u',
-            _("Perbarui daftar isi (klik kanan → Update Field)."),
-        )
-        for number, section in enumerate(document["sections"], 1):
+        summary = document.get("summary")
+        numbered = [(f"{n}. {s['title']}", s) for n, s in enumerate(document["sections"], 1)]
+        entries = ([(summary["title"], summary)] if summary else []) + numbered
+        entries += [(s["title"], s) for s in document["appendix"]]
+        for title, section in entries:
+            _toc_entry(doc, title, f"sec_{section['key']}")
+        _toc_entry(doc, _("Lembar Pengesahan"), "sec_pengesahan")
+        if summary:
             doc.add_page_break()
-            doc.add_heading(f"{number}. {section['title']}", level=1)
-            _blocks(doc, section["blocks"])
-        for section in document["appendix"]:
-            doc.add_page_break()
-            doc.add_heading(section["title"], level=1)
-            _blocks(doc, section["blocks"])
-        doc.add_paragraph(
-            _("SHA-256 data masukan: %(hash)s · versi SIEVA %(version)s")
-            % {"hash": document["input_hash"], "version": document["software_version"]}
-        )
+            _section(doc, summary, summary["title"], 0)
+        doc.add_page_break()
+        for number, (title, section) in enumerate(numbered, 1):
+            _section(doc, section, title, number)
+        for number, section in enumerate(document["appendix"], 100):
+            if number == 100:
+                doc.add_page_break()
+            _section(doc, section, section["title"], number)
+        _signature(doc, document)
         buffer = io.BytesIO()
         doc.save(buffer)
     return buffer.getvalue()

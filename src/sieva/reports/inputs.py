@@ -1,12 +1,13 @@
 """Everything one report is generated from, gathered once so each section only reads it."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from sieva.evaluation.engine.figures import Figure
 from sieva.evaluation.engine.result import EvaluationResult
 from sieva.evaluation.findings.types import Finding
+from sieva.evaluation.verdict import ProgramVerdict
 from sieva.evidence.selectors.themes import ReportThemes
 from sieva.programs.models import Cohort
 from sieva.reports.selectors import ScopeFacts
@@ -28,6 +29,8 @@ class ReportInput:
     case: CaseStudy | None
     scope_label: str
     author: str
+    verdict: ProgramVerdict
+    previous: list[dict[str, Any]] = field(default_factory=list)  # last period's recommendations
     qualitative: ReportThemes | None = None  # issue 13: themes of the qualitative studies
 
     @property

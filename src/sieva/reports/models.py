@@ -44,8 +44,22 @@ class Letterhead(models.Model):
         return [line.strip() for line in self.lines.splitlines() if line.strip()]
 
 
+class ReportStatus(models.TextChoices):
+    """A report is written (draft), checked by a second person (reviewed) and signed by the
+    head of the office (approved); only then is it frozen and its recommendations tracked."""
+
+    DRAFT = "draf", _("Draf")
+    REVIEWED = "diperiksa", _("Sudah diperiksa")
+    APPROVED = "disetujui", _("Disetujui")
+
+
 class ReportSnapshot(models.Model):
-    """One generated evaluation report, frozen at the moment it was made."""
+    """One generated evaluation report, frozen at the moment it was made.
+
+    The document (figures, tables, charts) never changes; while the report is a draft the
+    evaluators may add their own narrative per section and the report's identity (number,
+    evaluators). Approval freezes those too and stores the signed PDF with its SHA-256.
+    """
 
     title = models.CharField(_("judul"), max_length=300)
     # The node the scope belongs to (program owner, chosen node or the user's own scope):
@@ -71,6 +85,28 @@ class ReportSnapshot(models.Model):
     )
     created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
 
+    status = models.CharField(
+        _("status"), max_length=12, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    number = models.CharField(_("nomor laporan"), max_length=80, blank=True)
+    # [{"name": …, "nip": …}]: the people who sign as evaluators, by name and NIP.
+    evaluators = models.JSONField(_("evaluator"), default=list, blank=True)
+    narratives = models.JSONField(_("uraian evaluator per bagian"), default=dict, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_name = models.CharField(_("diperiksa oleh"), max_length=200, blank=True)
+    reviewed_at = models.DateTimeField(_("diperiksa pada"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The signature block as signed: name, NIP and position (jabatan) of the approver.
+    approver = models.JSONField(_("penanda tangan"), default=dict, blank=True)
+    approved_at = models.DateTimeField(_("disetujui pada"), null=True, blank=True)
+    # The signed PDF, byte for byte, and its SHA-256 (printed on the detail page to check a copy).
+    pdf = models.BinaryField(_("PDF yang disetujui"), blank=True, default=b"")
+    pdf_sha256 = models.CharField(_("SHA-256 PDF"), max_length=64, blank=True)
+
     class Meta:
         verbose_name = _("laporan evaluasi")
         verbose_name_plural = _("laporan evaluasi")
@@ -78,3 +114,11 @@ class ReportSnapshot(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == ReportStatus.DRAFT
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == ReportStatus.APPROVED

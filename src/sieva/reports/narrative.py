@@ -8,11 +8,11 @@ the figures it states. A withheld figure is said to be withheld, never guessed.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from sieva.core import numbers
 from sieva.core.labels import label
-from sieva.evaluation.engine.figures import Figure
+from sieva.evaluation.engine.figures import Figure, source_name
 from sieva.evaluation.engine.levels.results import OutcomeEffect
 from sieva.evaluation.engine.result import EvaluationResult
 from sieva.evaluation.templatetags.figures import figure_ci, figure_value
@@ -21,16 +21,21 @@ from sieva.evaluation.templatetags.figures import figure_ci, figure_value
 @dataclass(frozen=True)
 class Sentence:
     text: str
-    sources: tuple[str, ...] = ()  # "key → source page" of each figure stated
+    sources: tuple[str, ...] = ()  # the pages (paths) the figures stated come from
 
 
 def num(value: float, digits: int = 2) -> str:
     """A plain number in the active language's notation (2,45 in Indonesian; 2.45 in English)."""
-    return number_format(value, decimal_pos=digits, use_l10n=True, force_grouping=True)
+    return numbers.decimal(value, digits)
 
 
 def source_of(*figures: Figure | None) -> tuple[str, ...]:
-    return tuple(f"{f.key} → {f.source}" for f in figures if f is not None and f.source)
+    return tuple(dict.fromkeys(f.source for f in figures if f is not None and f.source))
+
+
+def source_link(path: str) -> dict[str, str]:
+    """A source as the document stores it: the reader's name of the page and its path."""
+    return {"label": source_name(path), "path": path}
 
 
 def stated(figure: Figure) -> str:
@@ -162,10 +167,10 @@ def learning(result: EvaluationResult) -> list[Sentence]:
         )
     ]
     if level.t_test is not None:
-        text = _("Uji t berpasangan: t(%(df)d) = %(t)s, p = %(p)s.") % {
+        text = _("Uji t berpasangan: t(%(df)d) = %(t)s, %(p)s.") % {
             "df": level.t_test.df,
             "t": num(level.t_test.t),
-            "p": num(level.t_test.p, 4),
+            "p": numbers.p_value(level.t_test.p),
         }
         if level.d_z is not None:
             text += " " + _("Ukuran efek d_z = %(d)s.") % {"d": num(level.d_z.value)}
@@ -259,11 +264,11 @@ def cost(result: EvaluationResult) -> list[Sentence]:
         return [Sentence(_("Belum ada anggaran tercatat untuk cakupan ini."))]
     out = [
         Sentence(
-            _("Realisasi anggaran %(rate)s: Rp %(realised)s dari rencana Rp %(planned)s.")
+            _("Realisasi anggaran %(rate)s: %(realised)s dari rencana %(planned)s.")
             % {
                 "rate": figure_value(level.realisation),
-                "realised": num(float(level.realised), 0),
-                "planned": num(float(level.planned), 0),
+                "realised": numbers.rupiah(level.realised),
+                "planned": numbers.rupiah(level.planned),
             },
             source_of(level.realisation),
         )

@@ -4,13 +4,15 @@ chosen as the case study. Reads only; every query starts from the scoped cohorts
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count
 
-from sieva.evaluation.engine.scope import Scope, cohorts_in_scope
+from sieva.evaluation.engine.scope import Scope, evaluated_in_scope
 from sieva.instruments.models import Campaign, Purpose, Response
 from sieva.org.access import Access
-from sieva.org.models import OrgUnit
+from sieva.org.models import Employee, OrgUnit
+from sieva.org.nip import format_nip
 from sieva.programs.models import Cohort, Enrollment, EnrollmentStatus, Program
 from sieva.reports.models import Letterhead
 
@@ -37,7 +39,7 @@ class ScopeFacts:
 
 
 def scope_facts(access: Access, scope: Scope) -> ScopeFacts:
-    cohorts = cohorts_in_scope(access, scope).select_related("program", "program__owner")
+    cohorts = evaluated_in_scope(access, scope).select_related("program", "program__owner")
     cohort_list = list(cohorts.order_by("start_date", "name", "pk"))
     programs = sorted({c.program for c in cohort_list}, key=lambda p: (p.name, p.pk))
     purposes = dict(Purpose.choices)
@@ -72,7 +74,7 @@ def case_study_cohort(access: Access, scope: Scope) -> Cohort | None:
 
     Counted in two grouped queries: one join of cohorts × responses × enrollments multiplies
     rows and took seconds on the scale-10 demo."""
-    cohort_ids = cohorts_in_scope(access, scope).values("pk")
+    cohort_ids = evaluated_in_scope(access, scope).values("pk")
     levels: dict[int, set[str]] = {}
     for cohort_id, purpose in (
         Response.objects.filter(
@@ -116,3 +118,16 @@ def letterhead_for(node: OrgUnit | None) -> Letterhead | None:
         .order_by("-unit__depth")
         .first()
     )
+
+
+def approver_initial(user: Any, access: Access) -> dict[str, str]:
+    """The signature block offered to an approver: their name and, when their account is
+    linked to an employee record, the NIP on it."""
+    employee = (
+        Employee.objects.filter(pk=access.employee_id).first() if access.employee_id else None
+    )
+    name = (user.get_full_name() or user.get_username()) if user else ""
+    return {
+        "name": employee.name if employee else name,
+        "nip": format_nip(employee.nip) if employee and len(employee.nip) == 18 else "",
+    }

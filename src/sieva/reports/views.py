@@ -2,17 +2,16 @@
 download it as PDF, DOCX or XLSX, list the stored reports, and set an instansi's kop."""
 
 import base64
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from sieva.evaluation.engine import Scope
 from sieva.evaluation.forms import EvaluationFilterForm
 from sieva.org.access import (
     Capability,
@@ -21,12 +20,21 @@ from sieva.org.access import (
     get_org_unit_for_user,
     scope_queryset,
 )
-from sieva.reports.access import get_snapshot_for_user
+from sieva.reports.access import can_approve, can_write, get_snapshot_for_user
 from sieva.reports.docx import DOCX_TYPE, render_docx
-from sieva.reports.forms import LetterheadForm
+from sieva.reports.forms import ApproveForm, LetterheadForm, ReportEditForm
 from sieva.reports.models import Letterhead, ReportSnapshot
 from sieva.reports.pdf import render_pdf
-from sieva.reports.services import letterhead_set, snapshot_create
+from sieva.reports.selectors import approver_initial
+from sieva.reports.services import (
+    letterhead_set,
+    snapshot_approve,
+    snapshot_create,
+    snapshot_edit,
+    snapshot_return,
+    snapshot_review,
+)
+from sieva.reports.signing import signed_document
 from sieva.reports.xlsx import XLSX_TYPE, render_xlsx_annex
 
 FILTER_FIELDS = ("year", "program", "cohort", "kind", "node")
@@ -35,18 +43,6 @@ RENDERERS = {
     "docx": (render_docx, DOCX_TYPE),
     "xlsx": (render_xlsx_annex, XLSX_TYPE),
 }
-
-
-def _scope(data: dict[str, Any]) -> Scope:
-    year = data.get("year")
-    return Scope(
-        program_id=data["program"].pk if data.get("program") else None,
-        cohort_id=data["cohort"].pk if data.get("cohort") else None,
-        node=data.get("node"),
-        start=dt.date(year, 1, 1) if year else None,
-        end=dt.date(year, 12, 31) if year else None,
-        program_kind=data.get("kind") or "",
-    )
 
 
 def _query(data: dict[str, Any]) -> dict[str, Any]:
@@ -72,7 +68,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
     query = _query(form.cleaned_data)
     if request.method == "POST":
         snapshot = snapshot_create(
-            actor=request.user, access=access, scope=_scope(form.cleaned_data), query=query
+            actor=request.user, access=access, scope=form.scope(), query=query
         )
         messages.success(request, _("Laporan dibuat dan disimpan."))
         return redirect("reports:detail", pk=snapshot.pk)
@@ -93,10 +89,92 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.VIEW_REPORTS)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    snapshot = get_snapshot_for_user(access_of(request), pk)
-    return render(
-        request, "reports/detail.html", {"snapshot": snapshot, "document": snapshot.document}
-    )
+    access = access_of(request)
+    snapshot = get_snapshot_for_user(access, pk)
+    context = {
+        "snapshot": snapshot,
+        "document": signed_document(snapshot),
+        "can_write": can_write(access),
+        "can_approve": can_approve(access),
+    }
+    return render(request, "reports/detail.html", context)
+
+
+def _sections(snapshot: ReportSnapshot) -> list[tuple[str, str]]:
+    summary = snapshot.document.get("summary")
+    sections = [(s["key"], s["title"]) for s in snapshot.document.get("sections", [])]
+    return ([(summary["key"], summary["title"])] if summary else []) + sections
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(Capability.VIEW_REPORTS)
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The evaluators write their narrative per section and the report's identity (drafts)."""
+    access = access_of(request)
+    snapshot = get_snapshot_for_user(access, pk)
+    if not can_write(access):
+        raise PermissionDenied
+    if not snapshot.is_draft:
+        messages.error(request, _("Laporan ini tidak lagi berupa draf."))
+        return redirect("reports:detail", pk=snapshot.pk)
+    sections = _sections(snapshot)
+    people = snapshot.evaluators or [approver_initial(request.user, access)]
+    initial = {
+        "number": snapshot.number,
+        "evaluators": "\n".join(f"{p['name']}; {p['nip']}" for p in people if p["name"]),
+        **{f"narrative_{k}": v for k, v in (snapshot.narratives or {}).items()},
+    }
+    form = ReportEditForm(request.POST or None, initial=initial, sections=sections)
+    if request.method == "POST" and form.is_valid():
+        snapshot_edit(
+            actor=request.user,
+            access=access,
+            snapshot=snapshot,
+            number=form.cleaned_data["number"],
+            evaluators=form.cleaned_data["evaluators"],
+            narratives=form.narratives(),
+        )
+        messages.success(request, _("Draf laporan disimpan."))
+        return redirect("reports:detail", pk=snapshot.pk)
+    context = {"snapshot": snapshot, "form": form}
+    return render(request, "reports/edit.html", context)
+
+
+@require_POST
+@capability_required(Capability.VIEW_REPORTS)
+def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+    access = access_of(request)
+    snapshot = get_snapshot_for_user(access, pk)
+    action = snapshot_return if request.POST.get("action") == "return" else snapshot_review
+    try:
+        action(actor=request.user, access=access, snapshot=snapshot)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Status laporan diperbarui."))
+    return redirect("reports:detail", pk=snapshot.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(Capability.VIEW_REPORTS)
+def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """The approver signs: name, NIP and position go on the signature page."""
+    access = access_of(request)
+    snapshot = get_snapshot_for_user(access, pk)
+    if not can_approve(access):
+        raise PermissionDenied
+    form = ApproveForm(request.POST or None, initial=approver_initial(request.user, access))
+    if request.method == "POST" and form.is_valid():
+        try:
+            snapshot_approve(
+                actor=request.user, access=access, snapshot=snapshot, approver=form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Laporan disetujui; rekomendasinya kini dipantau."))
+            return redirect("reports:detail", pk=snapshot.pk)
+    return render(request, "reports/approve.html", {"snapshot": snapshot, "form": form})
 
 
 @capability_required(Capability.VIEW_REPORTS)
@@ -105,7 +183,11 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in RENDERERS:
         raise Http404
     render_file, content_type = RENDERERS[fmt]
-    response = HttpResponse(render_file(snapshot.document), content_type=content_type)
+    if fmt == "pdf" and snapshot.is_approved and snapshot.pdf:
+        content = bytes(snapshot.pdf)  # the signed file, byte for byte
+    else:
+        content = render_file(signed_document(snapshot))
+    response = HttpResponse(content, content_type=content_type)
     stem = slugify(snapshot.title)[:80] or "laporan"
     response["Content-Disposition"] = f'attachment; filename="{stem}-{snapshot.pk}.{fmt}"'
     return response

@@ -45,7 +45,7 @@ def test_the_page_shows_each_level_with_its_interval_and_n(client, alice, two_re
 
 def test_regions_stand_side_by_side_with_intervals(client, nadia, two_regions):
     client.force_login(nadia)
-    body = client.get(reverse("evaluation:regions")).content.decode()
+    body = client.get(reverse("dashboard:regions"), {"year": 2026}).content.decode()
     assert "Pemerintah Kota Medan" in body and "Pemerintah Kota Palembang" in body
     assert "80,0 %" in body and "50,0 %" in body
     assert "ini bukan peringkat" in body
@@ -68,3 +68,28 @@ def test_a_leader_sees_the_figures_but_no_one_by_name(client, lina, two_regions)
     for enrollment in two_regions["PEMKOT-MDN"].enrollments.select_related("employee"):
         assert enrollment.employee.name not in body
         assert enrollment.employee.nip not in body
+
+
+def test_programs_of_one_name_name_their_owner_and_the_cohorts_follow_the_program(
+    client, nadia, world
+):
+    medan = ProgramFactory(owner=world.medan, name="Layanan Prima")
+    palembang = ProgramFactory(owner=world.palembang, name="Layanan Prima")
+    CohortFactory(program=medan, name="Angkatan Medan")
+    CohortFactory(program=palembang, name="Angkatan Palembang")
+    client.force_login(nadia)
+    body = client.get(reverse("evaluation:evaluation"), {"program": medan.pk}).content.decode()
+    assert "Layanan Prima — Pemerintah Kota Medan" in body
+    assert "Layanan Prima — Pemerintah Kota Palembang" in body
+    cohorts = body[
+        body.index('name="cohort"') : body.index("</select>", body.index('name="cohort"'))
+    ]
+    assert "Angkatan Medan" in cohorts and "Angkatan Palembang" not in cohorts
+
+
+def test_a_wrong_filter_says_which_field_is_wrong(client, bob, two_regions):
+    client.force_login(bob)
+    medan = two_regions["PEMKOT-MDN"]
+    body = client.get(reverse("evaluation:evaluation"), {"cohort": medan.pk}).content.decode()
+    box = body[body.index("errorlist-box") :]
+    assert "Angkatan" in box[: box.index("</div>")]

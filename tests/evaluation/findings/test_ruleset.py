@@ -1,6 +1,8 @@
 """The rules file: versioned, validated, and every text renders with its rule's numbers."""
 
 from dataclasses import replace
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.utils import translation
@@ -12,6 +14,7 @@ from sieva.evaluation.findings import findings_from
 from sieva.evaluation.findings.checks import CHECKS
 from sieva.evaluation.findings.facts import Listing, StaticFacts
 from sieva.evaluation.findings.ruleset import RulesFileError, load_rules, parse_rules
+from sieva.programs.inclusion import PendingCohort
 from tests.evaluation.findings.builders import (
     Mention,
     Reason,
@@ -70,8 +73,21 @@ def storm():
     l4 = ResultsLevel(
         outcome("l4.ikm", 3.0, (1.0, 5.0)), (outcome("l4.indicator.4", -2.0, (-3.0, -1.0)),)
     )
+    late = PendingCohort(
+        9,
+        "Pelatihan",
+        "Angkatan II",
+        date(2026, 5, 4),
+        date(2026, 5, 8),
+        "berjalan",
+        20,
+        Decimal("1000"),
+        Decimal("500"),
+        overdue=True,
+    )
     result = replace(
         result,
+        pending=(late,),
         l1=l1,
         l3=BehaviourLevel((rater(applied=30.0, ci=(20.0, 42.0), barriers=barriers),)),
         l4=l4,

@@ -12,6 +12,7 @@ from sieva.programs.selectors.jp import (
     employee_training_history,
     jp_compliance,
     pns_meeting_minimum,
+    same_day_overlaps,
 )
 from tests.evaluation.factories import attend, date, employee_with_jp
 from tests.factories import CohortFactory, EmployeeFactory, EnrollmentFactory, SessionFactory
@@ -164,3 +165,31 @@ def test_the_training_history_lists_each_cohort_with_the_jp_earned_there(
     assert (history[0].status_label, history[1].absence_reason_label) == (
         "Selesai / lulus", "Sakit",
     )  # fmt: skip
+
+
+def test_two_cohorts_on_the_same_days_count_once_and_are_a_data_quality_problem(world):
+    """Ani is recorded in two four-day cohorts over the same days (8 JP a day in one, 7,5 in
+    the other): she earns 4 × 8 = 32 JP, not 62, and the four days are reported."""
+    person = EmployeeFactory(unit=world.medan_health, name="Ani")
+    for daily in ("8", "7.5"):
+        cohort = CohortFactory(start_date=date("2026-03-02"), end_date=date("2026-03-05"))
+        enrollment = EnrollmentFactory(cohort=cohort, employee=person)
+        for day in range(2, 6):
+            attend(
+                enrollment,
+                SessionFactory(cohort=cohort, date=dt.date(2026, 3, day), jp=Decimal(daily)),
+            )
+    assert _jp(person, 2026).jp == Decimal("32")
+    assert employee_jp_by_year(person.pk) == [(2026, Decimal("32"))]
+    everyone = Employee.objects.filter(pk=person.pk)
+    assert pns_meeting_minimum(everyone, 2026) == (1, 1)
+    assert same_day_overlaps(everyone, 2026) == (1, 4)
+
+
+def test_jp_of_no_employees_at_all_is_an_empty_result_not_an_error(db):
+    # Found by the API's schema tests: a page past the last employee asked for JP of nobody.
+    from sieva.org.models import Employee
+    from sieva.programs.selectors.jp import jp_compliance, jp_per_employee
+
+    assert jp_per_employee(Employee.objects.none(), 2026) == {}
+    assert jp_compliance(Employee.objects.filter(pk__in=[]), 2026) == []

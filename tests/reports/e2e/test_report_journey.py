@@ -49,8 +49,14 @@ def test_an_evaluator_generates_and_downloads_the_report(page, live_server, evan
 
     body_start = in_order(pdf, ["Daftar isi", *SECTION_TITLES])
     in_order(pdf, SECTION_TITLES, body_start)
-    numbered = [f"{n}. {t}" for n, t in enumerate(SECTION_TITLES[:8], 1)]
-    assert headings == ["Daftar isi", *numbered, *SECTION_TITLES[8:]]
+    numbered = [f"{n}. {t}" for n, t in enumerate(SECTION_TITLES[:9], 1)]
+    assert headings == [
+        "Daftar isi",
+        "Ringkasan Eksekutif",
+        *numbered,
+        *SECTION_TITLES[9:],
+        "Lembar Pengesahan",
+    ]
     for title in SECTION_TITLES:
         assert title in docx
     for number in shown:

@@ -14,12 +14,13 @@ from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from sieva.core.report_table import is_small
-from sieva.dashboard.models import JpComplianceSummary, ProgramSummary
+from sieva.dashboard.models import JpComplianceSummary, ProgramSummary, in_language
 from sieva.dashboard.selectors.ikm import TREND_YEARS, ikm_trend, quarters_of
 from sieva.evaluation.engine import Scope
-from sieva.evaluation.engine.figures import Figure
+from sieva.evaluation.engine.figures import Design, Figure
 from sieva.evaluation.engine.levels.common import rate_figure
 from sieva.evaluation.engine.regions import regions_for
+from sieva.evaluation.verdict import Verdict
 from sieva.org.access import Access, Capability, scope_queryset
 from sieva.org.models import OrgKind, OrgUnit
 from sieva.programs.models import Cohort, Program
@@ -57,6 +58,8 @@ class KeyFigures:
     completion: Figure
     per_participant: Figure
     realisation: Figure
+    planned: float = 0.0
+    realised: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def key_figures(counts: Counts) -> KeyFigures:
         ),
         completion=rate_figure(
             "l0.completion_rate",
-            "Tingkat kelulusan (lulus / hadir)",
+            _("Tingkat kelulusan (lulus / hadir)"),
             counts.completed,
             counts.attended,
         ),
@@ -125,6 +128,8 @@ def key_figures(counts: Counts) -> KeyFigures:
             counts.invited,
             "%",
         ),
+        planned=counts.planned,
+        realised=counts.realised,
     )
 
 
@@ -257,4 +262,47 @@ def summary_figure(summary: ProgramSummary, name: str, unit: str = "") -> Figure
         int(getattr(summary, n_field, 0) or 0),
         unit,
         ci=(low, high) if low is not None and high is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class ProgramVerdictRow:
+    """One program on the leader's screen: the verdict, how firm it is, the money and the
+    decision asked (all from the stored summary)."""
+
+    summary: ProgramSummary
+    verdict: str  # label
+    code: str
+    grade: str
+    reason: str
+    decision: str
+
+
+def verdict_rows(summaries: list[ProgramSummary], language: str) -> list[ProgramVerdictRow]:
+    rows = []
+    for s in summaries:
+        if not s.verdict:
+            continue
+        code = Verdict(s.verdict)
+        grade = Design(s.verdict_grade) if s.verdict_grade is not None else Design.RECORDS
+        rows.append(
+            ProgramVerdictRow(
+                s,
+                code.label,
+                str(code),
+                grade.label,
+                in_language(s.verdict_reason, language),
+                in_language(s.decision, language),
+            )
+        )
+    order = {Verdict.NEEDS_IMPROVEMENT: 0, Verdict.UNPROVEN: 1, Verdict.EFFECTIVE: 2}
+    return sorted(rows, key=lambda r: (order[Verdict(r.code)], r.summary.program.name))
+
+
+def program_recommendations(access: Access, program: Program) -> list[TrackedRecommendation]:
+    """The open recommendations tracked for one program (any period), most urgent first."""
+    return list(
+        recommendations_in_scope(access)
+        .filter(scope_key__startswith=f"program={program.pk};", status__in=OPEN_STATUSES)
+        .order_by("priority", "-period", "pk")[:TOP_RECOMMENDATIONS]
     )

@@ -1,7 +1,6 @@
 """Key figures on the home page: scope-wide aggregates for report readers, own JP for people."""
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -9,9 +8,13 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from sieva.core.report_table import Suppressed, is_small, percent
+from sieva.dashboard.models import JpComplianceSummary, ProgramSummary
+from sieva.dashboard.selectors.board import Counts, programs_in
+from sieva.evaluation.engine import Scope
+from sieva.evaluation.engine.regions import regions_for
 from sieva.org.access import Access, Capability, scope_queryset
-from sieva.org.models import Employee
-from sieva.programs.models import BudgetLine, Cohort, Enrollment, Program
+from sieva.org.models import Employee, OrgKind, OrgUnit
+from sieva.programs.models import Cohort, Program
 from sieva.programs.selectors.jp import (
     EmployeeJp,
     employee_training_history,
@@ -19,9 +22,9 @@ from sieva.programs.selectors.jp import (
     jp_compliance,
     pns_meeting_minimum,
 )
-from sieva.programs.selectors.participation import funnel_total
 
 OWN_ENROLLMENTS_SHOWN = 10
+ABOVE_AGENCY = {OrgKind.NATIONAL, OrgKind.PROVINCE, OrgKind.CITY, OrgKind.AGENCY}
 
 
 @dataclass(frozen=True)
@@ -69,26 +72,41 @@ def home_figures(access: Access) -> dict[str, Any]:
     }
 
 
+def _jp(access: Access, year: int) -> tuple[int, int]:
+    """(PNS, meeting the minimum) from the stored per-instansi counts when the user's scope is
+    an instansi or above (the dashboard's numbers); counted live below an instansi."""
+    node = OrgUnit.objects.filter(pk=access.scope_id).first() if access.scope_id else None
+    if node is not None and node.kind not in ABOVE_AGENCY:
+        return pns_meeting_minimum(employees_in_scope(access), year)
+    agencies = regions_for(access, Scope())
+    stored = JpComplianceSummary.objects.filter(unit__in=agencies, year=year).aggregate(
+        pns=Sum("pns"), meeting=Sum("meeting")
+    )
+    return stored["pns"] or 0, stored["meeting"] or 0
+
+
 def _aggregates(access: Access, year: int) -> Aggregates:
+    """The year's figures from the stored program summaries, as the dashboard shows them
+    (finished cohorts only, decision 0045): never a second computation that could differ."""
     cohorts = scope_queryset(Cohort.objects.all(), access, "program__owner").filter(
         start_date__year=year
     )
-    ids = cohorts.values("pk")
-    funnel = funnel_total(Enrollment.objects.filter(cohort__in=ids))
-    pns, meeting = pns_meeting_minimum(employees_in_scope(access), year)
-    budget = BudgetLine.objects.filter(cohort__in=ids).aggregate(
-        planned=Sum("planned"), realised=Sum("realised")
-    )
-    planned, realised = budget["planned"], budget["realised"] or Decimal("0")
+    counts = Counts()
+    for summary in ProgramSummary.objects.filter(
+        program__in=programs_in(access, None).values("pk"), period=str(year)
+    ):
+        counts.add(summary)
+    pns, meeting = _jp(access, year)
+    planned, realised = counts.planned, counts.realised
     compliance: float | None | Suppressed = percent(meeting / pns if pns else None)
     if not access.can(Capability.VIEW_PERSONAL_DATA) and is_small(pns):
         compliance = Suppressed()
     return Aggregates(
         programs=scope_queryset(Program.objects.all(), access, "owner").count(),
         cohorts=cohorts.count(),
-        participation=percent(funnel.participation_rate),
+        participation=percent(counts.attended / counts.invited if counts.invited else None),
         pns_meeting_minimum=compliance,
-        budget_realisation=percent(float(realised / planned) if planned else None),
+        budget_realisation=percent(realised / planned if planned else None),
     )
 
 

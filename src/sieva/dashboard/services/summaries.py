@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sieva.audit.services import audit_record
 from sieva.dashboard.models import JpComplianceSummary, ProgramSummary
@@ -18,7 +18,11 @@ from sieva.dashboard.periods import period_bounds
 from sieva.evaluation.engine import Scope, evaluate
 from sieva.evaluation.engine.figures import Figure
 from sieva.evaluation.engine.result import EvaluationResult
-from sieva.evaluation.engine.scope import cohorts_in_scope
+from sieva.evaluation.engine.scope import evaluated_in_scope
+from sieva.evaluation.findings import derive_findings
+from sieva.evaluation.selectors import thresholds_for
+from sieva.evaluation.stored import stored_refresh, subtree_access
+from sieva.evaluation.verdict import verdict_of
 from sieva.instruments.models import RaterKind
 from sieva.org.access import Access, scope_queryset
 from sieva.org.models import OrgKind, OrgUnit, Role
@@ -27,18 +31,12 @@ from sieva.programs.selectors.jp import employees_in_scope, pns_meeting_minimum
 from sieva.programs.selectors.participation import funnel_by
 from sieva.reports.serialise import input_hash
 
+LANGUAGES = ("id", "en")
+
 
 def owner_access(program: Program) -> Access:
     """Read-everything access over the subtree of the program's owner (no person behind it)."""
-    owner = program.owner
-    return Access(
-        user_id=0,
-        role=Role.NATIONAL_ADMIN,
-        scope_path=owner.path,
-        scope_id=owner.pk,
-        employee_id=None,
-        scope_name=owner.name,
-    )
+    return subtree_access(program.owner)
 
 
 def program_scope(program: Program, period: str) -> Scope:
@@ -111,6 +109,23 @@ def summary_values(result: EvaluationResult) -> dict[str, Any]:
     return values
 
 
+def verdict_values(result: EvaluationResult, access: Access, program: Program) -> dict[str, Any]:
+    """The verdict, its grade, reason and decision — words in both interface languages."""
+    target = thresholds_for(program.owner).get("application_target", 60.0)
+    verdicts = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            findings = derive_findings(result, access=access, node=program.owner)
+            verdicts[language] = verdict_of(result, findings, application_target=target)
+    first = verdicts[LANGUAGES[0]]
+    return {
+        "verdict": str(first.verdict),
+        "verdict_grade": int(first.grade),
+        "verdict_reason": {language: v.reason for language, v in verdicts.items()},
+        "decision": {language: v.decision for language, v in verdicts.items()},
+    }
+
+
 def _quarters(cohorts: QuerySet[Cohort]) -> dict[str, list[int]]:
     """[invited, attended] per quarter of cohort start, one query."""
     enrollments = Enrollment.objects.filter(cohort__in=cohorts.values("pk"))
@@ -129,9 +144,13 @@ def program_summary_refresh(
     """Evaluate `program` over `period` and store (or replace) its summary; audited."""
     start, end = period_bounds(period)
     access = owner_access(program)
-    result = evaluate(access, Scope(program_id=program.pk, start=start, end=end))
+    scope = Scope(program_id=program.pk, start=start, end=end)
+    # The evaluation pages read the same result, stored in each language (decision 0049).
+    results = stored_refresh(access, scope) if period.isdigit() else {}
+    result = results.get("id") or evaluate(access, scope)
     values = summary_values(result)
-    values["quarters"] = _quarters(cohorts_in_scope(access, result.scope))
+    values.update(verdict_values(result, access, program))
+    values["quarters"] = _quarters(evaluated_in_scope(access, result.scope))
     with transaction.atomic():
         summary, created = ProgramSummary.objects.update_or_create(
             program=program,
@@ -180,4 +199,18 @@ def year_refresh(*, actor: Any, year: int, access: Access | None = None) -> int:
         count += 1
     for agency in agencies:
         jp_compliance_refresh(unit=agency, year=year)
+    nodes_refresh(year=year, access=access)
     return count
+
+
+def nodes_refresh(*, year: int, access: Access | None = None) -> int:
+    """Store the year's evaluation of every instansi, province and the whole country in
+    the user's subtree (what the evaluation and region pages show without a program)."""
+    kinds = (OrgKind.NATIONAL, OrgKind.PROVINCE, OrgKind.AGENCY)
+    nodes = OrgUnit.objects.filter(kind__in=kinds)
+    if access is not None:
+        nodes = nodes.filter(path__startswith=access.scope_path)
+    start, end = period_bounds(str(year))
+    for node in nodes:
+        stored_refresh(subtree_access(node), Scope(node=node, start=start, end=end))
+    return nodes.count()

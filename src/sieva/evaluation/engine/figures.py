@@ -33,6 +33,28 @@ DESIGN_LABELS = {
 }
 
 
+# What a reader calls the page behind a figure's `source` (longest prefix first).
+SOURCE_NAMES = (
+    ("/instrumen/kampanye/?purpose=reaksi", _("kampanye survei reaksi (L1)")),
+    ("/instrumen/kampanye/?purpose=tes", _("kampanye pre-test dan post-test (L2)")),
+    ("/instrumen/kampanye/?purpose=perilaku", _("kampanye evaluasi perilaku (L3)")),
+    ("/instrumen/kampanye/?purpose=kebutuhan", _("survei analisis kebutuhan")),
+    ("/instrumen/", _("instrumen dan kampanye")),
+    ("/partisipasi/", _("laporan partisipasi dan anggaran")),
+    ("/skm/", _("Survei Kepuasan Masyarakat (SKM)")),
+    ("/indikator/", _("indikator unit dan manfaat")),
+    ("/program/", _("data program dan angkatan")),
+)
+
+
+def source_name(path: str) -> str:
+    """The reader's name of the page a figure comes from (never the figure's internal key)."""
+    for prefix, name in SOURCE_NAMES:
+        if path.startswith(prefix):
+            return str(name)
+    return path
+
+
 class CaveatKind(StrEnum):
     SUPPRESSED = "suppressed"
     SMALL_N = "small_n"

@@ -1,6 +1,7 @@
 """Regions side by side: the same evaluation for each instansi in the user's subtree, to be
 shown with intervals (never as a bare ranking)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sieva.evaluation.engine import Scope, evaluate
@@ -30,9 +31,14 @@ def regions_for(access: Access, scope: Scope) -> list[OrgUnit]:
     return list(units.order_by("name"))
 
 
-def compare_regions(access: Access, scope: Scope) -> RegionComparison:
+def compare_regions(
+    access: Access,
+    scope: Scope,
+    evaluate_one: Callable[[Access, Scope], EvaluationResult] = evaluate,
+) -> RegionComparison:
+    """Each instansi's evaluation; `evaluate_one` lets the page read stored results."""
     rows = tuple(
-        RegionRow(region, evaluate(access, replace(scope, node=region)))
+        RegionRow(region, evaluate_one(access, replace(scope, node=region)))
         for region in regions_for(access, scope)
     )
     return RegionComparison(scope, rows)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from sieva.org.access import Access, scope_queryset
 from sieva.org.models import OrgUnit
+from sieva.programs.inclusion import evaluated
 from sieva.programs.models import Cohort, CohortStatus
 
 
@@ -39,7 +40,8 @@ class Scope:
 
 
 def cohorts_in_scope(access: Access, scope: Scope) -> QuerySet[Cohort]:
-    """The cohorts the evaluation covers (cancelled cohorts never count)."""
+    """Every cohort of the scope but the cancelled ones, whatever its status; the figures
+    count only `evaluated_in_scope` (sieva.programs.inclusion)."""
     cohorts = scope_queryset(
         Cohort.objects.exclude(status=CohortStatus.CANCELLED), access, "program__owner"
     )
@@ -56,3 +58,8 @@ def cohorts_in_scope(access: Access, scope: Scope) -> QuerySet[Cohort]:
     if scope.program_kind:
         cohorts = cohorts.filter(program__kind=scope.program_kind)
     return cohorts
+
+
+def evaluated_in_scope(access: Access, scope: Scope) -> QuerySet[Cohort]:
+    """The cohorts whose figures count: the finished ones of the scope."""
+    return evaluated(cohorts_in_scope(access, scope))

@@ -51,11 +51,15 @@ def evidence_of(figure: Figure) -> Evidence:
 def figure_params(figure: Figure, threshold: float | None = None, unit: str | None = None) -> dict:
     """The usual placeholders of a finding on one figure: value, ci, n, threshold, design."""
     shown = figure.unit if unit is None else unit
+    value, limit = fmt.number(figure.value, shown), fmt.number(threshold, shown)
+    if figure.value is not None and threshold is not None:
+        # Worded from the comparison made: "59,96 % below 60,0 %", never "60,0 % below 60,0 %".
+        value, limit = fmt.compared(figure.value, threshold, shown)
     return {
-        "value": fmt.number(figure.value, shown),
+        "value": value,
         "ci": fmt.interval(figure.ci, shown),
         "n": str(figure.n),
-        "threshold": fmt.number(threshold, shown),
+        "threshold": limit,
         "design": str(figure.design.label),
     }
 

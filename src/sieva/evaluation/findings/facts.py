@@ -17,7 +17,7 @@ from django.db.models import Min, Sum
 from django.utils import timezone
 
 from sieva.core.periods import add_months
-from sieva.evaluation.engine.scope import Scope, cohorts_in_scope
+from sieva.evaluation.engine.scope import Scope, evaluated_in_scope
 from sieva.instruments.models import Campaign, Purpose
 from sieva.org.access import Access
 from sieva.programs.models import Attendance, BudgetLine, Enrollment, Program
@@ -78,7 +78,7 @@ class DatabaseFacts:
 
     @cached_property
     def cohorts(self):  # type: ignore[no-untyped-def]
-        return cohorts_in_scope(self.access, self.scope)
+        return evaluated_in_scope(self.access, self.scope)
 
     @cached_property
     def program_ids(self) -> list[int]:
@@ -129,7 +129,7 @@ class DatabaseFacts:
     def peer_unit_costs(self) -> dict[str, list[float]]:
         """Cost per attending participant and per participant-JP of every other program in
         the user's subtree that has realised budget (medians are taken by the rule)."""
-        others = cohorts_in_scope(self.access, Scope()).exclude(program_id__in=self.program_ids)
+        others = evaluated_in_scope(self.access, Scope()).exclude(program_id__in=self.program_ids)
         budgeted = BudgetLine.objects.filter(cohort__in=others.values("pk"))
         realised = {
             row["cohort__program_id"]: float(row["total"])

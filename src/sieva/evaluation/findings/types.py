@@ -72,3 +72,36 @@ class Finding:
     @property
     def further_study(self) -> bool:
         return self.strength is Strength.WEAK
+
+
+def finding_from_json(data: dict) -> Finding:  # type: ignore[type-arg]
+    """A finding back from its stored JSON (a report snapshot keeps its findings that way)."""
+    return Finding(
+        rule=data["rule"],
+        rules_version=data["rules_version"],
+        level=data["level"],
+        statement=data["statement"],
+        severity=Severity(int(data["severity"])),
+        strength=Strength(data["strength"]),
+        evidence=tuple(
+            Evidence(
+                e["key"],
+                e["label"],
+                e["value"],
+                e["unit"],
+                tuple(e["ci"]) if e.get("ci") else None,  # type: ignore[arg-type]
+                e["n"],
+                Design(int(e["design"])),
+                e["source"],
+            )
+            for e in data.get("evidence", [])
+        ),
+        threshold=data.get("threshold"),
+        recommendations=tuple(
+            Recommendation(r["code"], r["text"], int(r["priority"]), bool(r["further_study"]))
+            for r in data.get("recommendations", [])
+        ),
+        subject=data.get("subject", ""),
+        priority=int(data.get("priority", 5)),
+        strength_reasons=tuple(data.get("strength_reasons", ())),
+    )

@@ -1,28 +1,20 @@
-"""Formatting of engine figures in templates: value, interval, n and caveats, per unit."""
+"""Formatting of engine figures (value, interval) in templates and in the report — through
+`sieva.core.numbers`, so the page, the report and the dashboard print one figure alike."""
 
 from django import template
-from django.template.defaultfilters import floatformat
-from django.utils.formats import number_format
 
+from sieva.core import numbers
 from sieva.evaluation.engine.figures import Figure
 
 register = template.Library()
-
-
-def _number(value: float, unit: str) -> str:
-    if unit == "Rp":
-        return "Rp " + number_format(round(value), force_grouping=True)
-    if unit == "%":
-        return f"{floatformat(value, 1)} %"
-    return str(floatformat(value, 2))
 
 
 @register.filter
 def figure_value(figure: Figure | None) -> str:
     """The value in its unit, or "—" when it is missing or withheld."""
     if figure is None or figure.value is None:
-        return "—"
-    return _number(figure.value, figure.unit)
+        return numbers.MISSING
+    return numbers.number(figure.value, figure.unit)
 
 
 @register.filter
@@ -31,4 +23,4 @@ def figure_ci(figure: Figure | None) -> str:
     if figure is None or figure.ci is None:
         return ""
     low, high = figure.ci
-    return f"[{_number(low, figure.unit)} – {_number(high, figure.unit)}]"
+    return f"[{numbers.number(low, figure.unit)} – {numbers.number(high, figure.unit)}]"

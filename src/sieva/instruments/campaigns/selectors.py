@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,10 +43,17 @@ def campaign_list(access: Access, filters: CampaignFilter) -> QuerySet[Campaign]
         queryset = queryset.exclude(ended).filter(opens_at__lte=now)
     elif filters.status == STATE_UPCOMING:
         queryset = queryset.exclude(ended).filter(opens_at__gt=now)
+    # Correlated counts, not a join + GROUP BY over every campaign: the database computes them
+    # only for the page of rows shown (and the paginator's count leaves them out).
+    invitations = Invitation.objects.filter(campaign=OuterRef("pk")).order_by()
     return queryset.annotate(
-        invited=Count("invitations"),
-        answered=Count("invitations", filter=Q(invitations__answered_at__isnull=False)),
+        invited=_count(invitations),
+        answered=_count(invitations.filter(answered_at__isnull=False)),
     ).order_by("-opens_at", "-pk")
+
+
+def _count(rows: QuerySet[Invitation]) -> Subquery:
+    return Coalesce(Subquery(rows.values("campaign").annotate(n=Count("pk")).values("n")[:1]), 0)
 
 
 def campaign_state(campaign: Campaign) -> str:

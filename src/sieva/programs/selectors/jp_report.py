@@ -27,6 +27,7 @@ from sieva.programs.selectors.jp import (
     EmployeeJp,
     employees_in_scope,
     jp_compliance,
+    same_day_overlaps,
     unit_compliance,
 )
 
@@ -51,6 +52,8 @@ class JpReport:
     cap: int
     summary: JpSummary
     tables: dict[str, ReportTable]
+    # (employees, person-days) recorded in two cohorts on one day: counted once, to fix
+    same_day: tuple[int, int] = (0, 0)
 
 
 def _pns_cells(pns: int, meeting: int, hide: bool) -> tuple[Any, ...]:
@@ -109,7 +112,10 @@ def jp_report(access: Access, year: int, node: OrgUnit | None = None) -> JpRepor
     if personal:
         tables["pns_below"] = _pns_below(records, minimum)
         tables["pppk_over"] = _pppk_over(records, cap)
-    return JpReport(year=year, minimum=minimum, cap=cap, summary=summary, tables=tables)
+    same_day = same_day_overlaps(employees_in_scope(access, node), year)
+    return JpReport(
+        year=year, minimum=minimum, cap=cap, summary=summary, tables=tables, same_day=same_day
+    )
 
 
 def _pns_below(records: list[EmployeeJp], minimum: int) -> ReportTable:

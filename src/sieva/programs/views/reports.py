@@ -18,7 +18,10 @@ from sieva.programs.forms import JpFilterForm, ParticipationFilterForm
 from sieva.programs.selectors import PERSONAL_TABLES, ParticipationFilter
 
 LIST_PAGE_SIZE = 50
-_NOT_FILTERS = {"format", "table", "page", "pns_page", "pppk_page"}
+SUMMARY_PAGE_SIZE = 20  # rows of each participation table per page (the export has all)
+_NOT_FILTERS = {"format", "table", "page", "pns_page", "pppk_page"} | {
+    f"{name}_page" for name in ("program", "cohort", "unit", "region", "reasons")
+}
 BAD_EXPORT = _("Format atau tabel ekspor tidak dikenal.")
 BAD_FILTER = _("Filter tidak valid.")
 
@@ -79,7 +82,22 @@ def participation(request: HttpRequest) -> HttpResponse:
             report=_("Laporan partisipasi"),
             filters=form_filters(form),
         )
-    context = {"form": form, "report": report, "filter_query": _filter_query(request)}
+    # Every table is paged: a national scope has hundreds of cohorts, and the page must cost
+    # what it shows (the exports still hold every row).
+    lists = (
+        [
+            _paged(request, table, f"{name}_page", size=SUMMARY_PAGE_SIZE)
+            for name, table in report.tables.items()
+        ]
+        if report is not None
+        else []
+    )
+    context = {
+        "form": form,
+        "report": report,
+        "lists": lists,
+        "filter_query": _filter_query(request),
+    }
     return _page(request, "programs/participation.html", context)
 
 
@@ -120,10 +138,12 @@ def jp_report(request: HttpRequest) -> HttpResponse:
     return _page(request, "programs/jp_report.html", context)
 
 
-def _paged(request: HttpRequest, table: ReportTable, param: str) -> dict[str, Any]:
-    """One employee list with its page of rows, paged by `param`; `query` keeps the other
-    parameters (the filters, the other list's page) in its page links."""
-    page = Paginator(table.rows, LIST_PAGE_SIZE).get_page(request.GET.get(param))
+def _paged(
+    request: HttpRequest, table: ReportTable, param: str, *, size: int = LIST_PAGE_SIZE
+) -> dict[str, Any]:
+    """One table with its page of rows, paged by `param`; `query` keeps the other
+    parameters (the filters, the other tables' pages) in its page links."""
+    page = Paginator(table.rows, size).get_page(request.GET.get(param))
     return {
         "table": table,
         "rows": table.cells(list(page.object_list)),

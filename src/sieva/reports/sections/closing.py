@@ -4,11 +4,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sieva.core import numbers
 from sieva.evaluation.engine.figures import CaveatKind, Design
 from sieva.evaluation.findings.types import Finding, Severity, Strength
-from sieva.evaluation.templatetags.figures import figure_value
 from sieva.reports import blocks as b
-from sieva.reports import narrative
 from sieva.reports.inputs import ReportInput, figures_in
 from sieva.reports.narrative import Sentence
 from sieva.reports.sections import qualitative
@@ -22,14 +21,21 @@ def _strength(strength: Strength) -> str:
     }[strength]
 
 
+def evidence_value(value: float | None, unit: str, ci: object = None) -> str:
+    """An evidence number as the figure itself prints: "59,5 %", "Rp 1.250.000", "0,68",
+    "3 angkatan" (a count of records in words)."""
+    if value is None or unit in ("%", "Rp", ""):
+        return numbers.number(value, unit)
+    if ci is None and float(value).is_integer():
+        return f"{numbers.integer(int(value))} {unit}"
+    return f"{numbers.decimal(value)} {unit}"
+
+
 def _evidence(finding: Finding) -> str:
-    parts = []
-    for e in finding.evidence:
-        value = "—" if e.value is None else narrative.num(e.value, 1 if e.unit == "%" else 2)
-        parts.append(
-            f"{e.label}: {value} {e.unit} (n = {e.n}; {e.design.label})".replace("  ", " ")
-        )
-    return "; ".join(parts)
+    return "; ".join(
+        f"{e.label}: {evidence_value(e.value, e.unit, e.ci)} (n = {e.n}; {e.design.label})"
+        for e in finding.evidence
+    )
 
 
 def _further_study(text: str) -> str:
@@ -109,7 +115,7 @@ def recommendations(inp: ReportInput) -> dict[str, Any]:
         body = [
             b.text(
                 _(
-                    "Mesin temuan tidak menghasilkan temuan untuk cakupan ini; belum ada rekomendasi."
+                    "Evaluasi ini tidak menghasilkan temuan yang memerlukan tindakan; belum ada rekomendasi."
                 )
             )
         ]
@@ -138,40 +144,31 @@ def recommendations(inp: ReportInput) -> dict[str, Any]:
 
 
 def conclusion(inp: ReportInput) -> dict[str, Any]:
-    result = inp.result
+    """The verdict in words: what the program achieved, how firm that is and what to decide."""
+    result, verdict = inp.result, inp.verdict
     measured = [f for f in figures_in(result) if f.value is not None]
     strongest = max((f.design for f in measured), default=Design.RECORDS)
-    sentences = [
-        Sentence(
-            _("Desain bukti terkuat dalam laporan ini: %(design)s.") % {"design": strongest.label}
-        )
-    ]
-    key = [
-        result.l0.participation,
-        result.l1.overall.mean if result.l1.overall else None,
-        result.l2.gain if result.l2.pairs else None,
-        *(r.application_rate for r in result.l3.raters),
-        result.l4.ikm.effect if result.l4.ikm else None,
-        result.l5.realisation,
-    ]
-    shown = [f for f in key if f is not None and f.value is not None]
-    if shown:
-        sentences.append(
-            Sentence(
-                _("Angka utama: %(list)s.")
-                % {"list": "; ".join(f"{f.label} {figure_value(f)}" for f in shown)},
-                narrative.source_of(*shown),
-            )
-        )
     high = sum(1 for f in inp.findings if f.severity >= Severity.HIGH)
     weak = sum(1 for f in inp.findings if f.strength is Strength.WEAK)
-    sentences.append(
+    sentences = [
+        Sentence(
+            _("Program dinilai %(verdict)s (bukti: %(grade)s). %(reason)s")
+            % {
+                "verdict": verdict.verdict.label.lower(),
+                "grade": verdict.grade.label,
+                "reason": verdict.reason,
+            }
+        ),
+        Sentence(
+            _("Desain bukti terkuat dalam laporan ini: %(design)s.") % {"design": strongest.label}
+        ),
         Sentence(
             _(
-                "Mesin temuan mencatat %(n)d temuan, %(high)d di antaranya berdampak tinggi dan "
-                "%(weak)d masih perlu kajian lebih lanjut karena buktinya lemah."
+                "Evaluasi ini menghasilkan %(n)d temuan: %(high)d berdampak tinggi dan %(weak)d "
+                "masih perlu kajian lebih lanjut karena buktinya lemah."
             )
             % {"n": len(inp.findings), "high": high, "weak": weak}
-        )
-    )
+        ),
+        Sentence(_("Keputusan yang diminta: %(decision)s") % {"decision": verdict.decision}),
+    ]
     return b.section("kesimpulan", _("Kesimpulan"), [b.paragraph(sentences)])

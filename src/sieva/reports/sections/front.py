@@ -2,12 +2,13 @@
 
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from sieva.core import numbers
 from sieva.evaluation.engine.figures import Design, Figure
 from sieva.evaluation.templatetags.figures import figure_value
+from sieva.programs.models import CohortStatus
 from sieva.reports import blocks as b
 from sieva.reports.inputs import ReportInput
 from sieva.reports.narrative import Sentence, num
@@ -47,7 +48,7 @@ TESTS_USED = (
 
 
 def _date(day: Any) -> str:
-    return date_format(day, "j F Y") if day else "…"
+    return numbers.day(day) if day else "…"
 
 
 def introduction(inp: ReportInput) -> dict[str, Any]:
@@ -103,8 +104,58 @@ def introduction(inp: ReportInput) -> dict[str, Any]:
     return b.section(
         "pendahuluan",
         _("Pendahuluan"),
-        [b.paragraph(sentences), b.table(_("Angkatan yang dievaluasi"), headers, cohort_rows)],
+        [
+            b.paragraph(sentences),
+            b.table(_("Angkatan yang dievaluasi"), headers, cohort_rows),
+            pending_table(result.pending),
+        ],
     )
+
+
+def pending_table(pending: Any) -> dict[str, Any] | None:
+    """The scope's cohorts not counted yet (planned, open, running), with what they hold."""
+    if not pending:
+        return None
+    statuses = dict(CohortStatus.choices)
+    rows = [
+        (
+            c.program,
+            c.name,
+            _date(c.start_date),
+            _date(c.end_date),
+            str(statuses.get(c.status, c.status))
+            + (" · " + _("lewat tanggal selesai") if c.overdue else ""),
+            numbers.integer(c.invited),
+            numbers.rupiah(c.planned),
+        )
+        for c in pending
+    ]
+    headers = [
+        _("Program"),
+        _("Angkatan"),
+        _("Mulai"),
+        _("Selesai"),
+        _("Status"),
+        _("Diundang"),
+        _("Anggaran rencana"),
+    ]
+    return b.table(_("Angkatan yang belum dihitung"), headers, rows)
+
+
+def inclusion_text(result: Any) -> str:
+    """The inclusion rule of sieva.programs.inclusion, as the methods section states it."""
+    text = _(
+        "Angka evaluasi hanya menghitung angkatan yang sudah selesai (%(n)d angkatan). Angkatan "
+        "yang masih direncanakan, dibuka pendaftarannya atau sedang berjalan tidak dihitung dalam "
+        "tingkat partisipasi, kelulusan, realisasi anggaran, biaya satuan maupun efek, karena "
+        "hasil dan belanjanya belum lengkap; angkatan yang sudah lewat tanggal selesai tetapi "
+        "statusnya belum diperbarui dicatat sebagai temuan mutu data."
+    ) % {"n": result.cohort_count}
+    if result.pending:
+        text += " " + _("Dalam cakupan ini %(n)d angkatan belum dihitung.") % {
+            "n": len(result.pending)
+        }
+    return text
 
 
 def _lines(value: str) -> list[str]:
@@ -180,6 +231,7 @@ def method(inp: ReportInput) -> dict[str, Any]:
                     "desain buktinya. Kelompok kurang dari 5 orang tidak ditampilkan."
                 )
             ),
+            b.text(inclusion_text(inp.result)),
             b.table(
                 _("Tingkat evaluasi dan desain bukti"),
                 [_("Tingkat"), _("Aspek"), _("Desain")],

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sieva.demo.accounts import Login
 from sieva.demo.builder import DEFAULT_SEED, REFERENCE_DATE, build
+from sieva.demo.reports import build_reports
 
 SERVER_URL = "http://127.0.0.1:8000"
 
@@ -81,7 +82,11 @@ class Command(BaseCommand):
                 options["today"].isoformat(),
                 verbosity=0,
             )
-            summary = ", ".join(f"{key} {value}" for key, value in result.counts.items())
+            # Signed reports and their tracked recommendations (issue 11).
+            counts = build_reports(today=options["today"])
+            summary = ", ".join(
+                f"{key} {value}" for key, value in {**result.counts, **counts}.items()
+            )
             self.stdout.write(
                 self.style.SUCCESS(f"Data demo dibuat dalam {result.seconds:.1f} detik.")
             )

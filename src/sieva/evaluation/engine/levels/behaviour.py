@@ -22,6 +22,8 @@ from sieva.programs.models import Cohort
 
 SOURCE = "/instrumen/kampanye/?purpose=perilaku"
 FREQUENCY_ITEM, BARRIER_ITEM, ENABLER_ITEM = "frekuensi", "hambatan", "pendukung"
+# The "no barrier" / "nothing" answers of the standard templates: an answer, not a barrier.
+NONE_CHOSEN = frozenset({"tidak_ada"})
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,12 @@ class BehaviourLevel:
 
 
 def _mentions(counts: adapters.ChoiceCounts) -> tuple[Mention, ...]:
-    if not counts.counts or counts.respondents < min_cell():
+    """The options named, suppressed below the minimum cell; "none" answers are left out
+    (shares stay over everyone who answered the item)."""
+    named = {code: n for code, n in counts.counts.items() if code not in NONE_CHOSEN}
+    if not named or counts.respondents < min_cell():
         return ()
-    shown = suppress_counts(counts.counts, min_count=min_cell(), total_shown=False)
+    shown = suppress_counts(named, min_count=min_cell(), total_shown=False)
     mentions = [
         Mention(
             code,
@@ -69,7 +74,7 @@ def _mentions(counts: adapters.ChoiceCounts) -> tuple[Mention, ...]:
             shown.values[code],
             shown.values[code] / counts.respondents * 100 if shown.values[code] else None,
         )
-        for code in counts.counts
+        for code in named
     ]
     return tuple(sorted(mentions, key=lambda m: -(m.count or 0)))
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from sieva.analysis.descriptive import mean_ci, proportion_ci
 from sieva.analysis.sampling import margin_of_error
+from sieva.core import numbers
 from sieva.evaluation.engine.adapters import ResponseRate
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure, suppressed
 
@@ -106,18 +107,19 @@ def response_rate_figure(key: str, rate: ResponseRate, source: str = "") -> Figu
     moe = response_margin(rate.answered, rate.population)
     limit = float(settings.SIEVA_MAX_MARGIN_OF_ERROR)
     if moe is not None and moe > limit:
+        shown, bound = numbers.compared(moe * 100, limit * 100, places=0)
         figure = figure.with_caveat(
             Caveat(
                 CaveatKind.LOW_RESPONSE,
                 _(
-                    "%(answered)d dari %(population)d menjawab: margin of error ±%(moe).0f poin "
-                    "persen (batas ±%(limit).0f)."
+                    "%(answered)d dari %(population)d menjawab: margin of error ±%(moe)s poin "
+                    "persen, melebihi batas ±%(limit)s."
                 )
                 % {
                     "answered": rate.answered,
                     "population": rate.population,
-                    "moe": moe * 100,
-                    "limit": limit * 100,
+                    "moe": shown,
+                    "limit": bound,
                 },
             )
         )

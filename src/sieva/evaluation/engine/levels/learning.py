@@ -24,6 +24,7 @@ from sieva.analysis.paired import (
     wilcoxon_signed_rank,
 )
 from sieva.analysis.types import EffectSize
+from sieva.core import numbers
 from sieva.evaluation.engine import adapters
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure
 from sieva.evaluation.engine.levels.common import mean_figure, min_cell, rate_figure
@@ -91,9 +92,9 @@ def learning_level(cohorts: QuerySet[Cohort]) -> LearningLevel:
                     CaveatKind.ATTRITION,
                     _(
                         "%(n)d peserta tidak mengikuti post-test dan skor pre-test mereka "
-                        "berbeda dari yang bertahan (g = %(g).2f): kenaikan bisa bias."
+                        "berbeda dari yang bertahan (g = %(g)s): kenaikan bisa bias."
                     )
-                    % {"n": len(leavers), "g": attrition.g or 0.0},
+                    % {"n": len(leavers), "g": numbers.decimal(attrition.g or 0.0)},
                 )
             )
     return LearningLevel(
@@ -109,8 +110,8 @@ def learning_level(cohorts: QuerySet[Cohort]) -> LearningLevel:
         gain=gain,
         pass_rate=rate_figure(
             "l2.pass_rate",
-            _("Lulus post-test (≥ %(pct).0f %% skor maksimum)")
-            % {"pct": float(settings.SIEVA_PASS_MARK) * 100},
+            _("Lulus post-test (≥ %(pct)s skor maksimum)")
+            % {"pct": numbers.percent(float(settings.SIEVA_PASS_MARK) * 100, 0)},
             sum(1 for s in post if s >= pass_mark),
             len(post),
             design=design,

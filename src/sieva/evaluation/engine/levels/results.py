@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from sieva.analysis.did import DidEstimate, DidWarning, PretrendCheck, did_twfe, pretrend_check
+from sieva.core import numbers
 from sieva.core.labels import notice_text
 from sieva.evaluation.engine import adapters
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure
@@ -204,10 +205,10 @@ def outcome_effect(
                 Caveat(
                     CaveatKind.PRE_TREND,
                     _(
-                        "Tren sebelum pelatihan sudah berbeda (uji lead p = %(p).3f): "
+                        "Tren sebelum pelatihan sudah berbeda (uji lead, %(p)s): "
                         "perbandingan kurang dapat dipercaya."
                     )
-                    % {"p": pretrend.p},
+                    % {"p": numbers.p_value(pretrend.p)},
                 )
             )
     else:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from sieva.analysis.descriptive import LikertBand, likert_band
 from sieva.analysis.reliability import cronbach_alpha
+from sieva.core import numbers
 from sieva.evaluation.engine.adapters import ScaleResponses
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure
 from sieva.evaluation.engine.levels.common import mean_figure, min_cell
@@ -58,11 +59,12 @@ def scale_result(key: str, scale: ScaleResponses, design: Design, source: str) -
         if result is not None:
             alpha, alpha_ci = result.alpha, (result.ci.low, result.ci.high)
             if alpha < float(settings.SIEVA_MIN_ALPHA):
+                shown, limit = numbers.compared(alpha, float(settings.SIEVA_MIN_ALPHA))
                 mean = mean.with_caveat(
                     Caveat(
                         CaveatKind.UNRELIABLE_SCALE,
-                        _("Skala kurang reliabel: alpha Cronbach %(alpha).2f (< %(min).2f).")
-                        % {"alpha": alpha, "min": float(settings.SIEVA_MIN_ALPHA)},
+                        _("Skala kurang reliabel: alpha Cronbach %(alpha)s, di bawah %(min)s.")
+                        % {"alpha": shown, "min": limit},
                     )
                 )
     band = None

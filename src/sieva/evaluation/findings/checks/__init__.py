@@ -12,6 +12,7 @@ CHECKS: dict[str, Check] = {
     "participation_below_target": participation.participation_below_target,
     "completion_below_target": participation.completion_below_target,
     "planning_without_participants": participation.planning_without_participants,
+    "cohort_status_overdue": participation.cohort_status_overdue,
     "reaction_not_applicable": reaction.reaction_not_applicable,
     "unreliable_instrument": reaction.unreliable_instrument,
     "response_rate_low": reaction.response_rate_low,

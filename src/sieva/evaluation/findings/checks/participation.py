@@ -8,6 +8,7 @@ from sieva.evaluation.findings import fmt
 from sieva.evaluation.findings.draft import Context, Draft, evidence_of, figure_params, judge
 from sieva.evaluation.findings.ruleset import RuleSpec
 from sieva.evaluation.findings.types import Evidence, Strength
+from sieva.programs.models import CohortStatus
 
 NEEDS_SOURCE = "/instrumen/kampanye/?purpose=kebutuhan"
 
@@ -91,6 +92,47 @@ def planning_without_participants(ctx: Context, rule: RuleSpec) -> list[Draft]:
             threshold=None,
             severity=rule.severity,
             strength=Strength.STRONG,  # a complete count of records, not a sample
+            recommendations=rule.recommendations(),
+        )
+    ]
+
+
+def cohort_status_overdue(ctx: Context, rule: RuleSpec) -> list[Draft]:
+    """Cohorts past their end date still marked planned, open or running: a data-quality
+    finding (sieva.programs.inclusion); they stay out of the figures until closed."""
+    overdue = ctx.result.overdue
+    if not overdue:
+        return []
+    statuses = dict(CohortStatus.choices)
+    listed = [
+        _("%(cohort)s (selesai %(end)s, status %(status)s)")
+        % {
+            "cohort": f"{c.program} · {c.name}",
+            "end": fmt.day(c.end_date),
+            "status": str(statuses.get(c.status, c.status)).lower(),
+        }
+        for c in overdue
+    ]
+    evidence = Evidence(
+        "data.overdue_cohorts",
+        _("Angkatan lewat tanggal selesai yang statusnya belum diperbarui"),
+        float(len(overdue)),
+        _("angkatan"),
+        None,
+        len(ctx.result.pending),
+        Design.RECORDS,
+        "/program/",
+    )
+    return [
+        Draft(
+            evidence=(evidence,),
+            params={
+                "count": str(len(overdue)),
+                "cohorts": fmt.names(tuple(listed[:5]), len(listed)),
+            },
+            threshold=None,
+            severity=rule.severity,
+            strength=Strength.STRONG,  # a complete count of records
             recommendations=rule.recommendations(),
         )
     ]

@@ -84,16 +84,17 @@ def unreliable_instrument(ctx: Context, rule: RuleSpec) -> list[Draft]:
             threshold=threshold,
             min_n=min_n,
         )
+        alpha_text, limit_text = fmt.compared(scale.alpha, threshold)
         drafts.append(
             Draft(
                 evidence=(evidence,),
                 params={
                     "scale": scale.name.lower(),
                     "source": source,
-                    "value": fmt.number(scale.alpha),
+                    "value": alpha_text,
+                    "threshold": limit_text,
                     "ci": fmt.interval(scale.alpha_ci),
                     "n": str(scale.alpha_n),
-                    "threshold": fmt.number(threshold),
                 },
                 threshold=threshold,
                 severity=escalate(rule.severity, threshold - scale.alpha, rule.severe_gap),
@@ -126,16 +127,18 @@ def response_rate_low(ctx: Context, rule: RuleSpec) -> list[Draft]:
         moe = response_margin(answered, population)
         if moe is None or moe * 100 <= limit:
             continue
+        moe_text, limit_text = fmt.compared(moe * 100, limit, places=0)
         drafts.append(
             Draft(
                 evidence=(evidence_of(figure),),
                 params={
                     **figure_params(figure, limit, unit="%"),
-                    "threshold": fmt.number(limit, places=0) + " " + _("poin"),
+                    "value": fmt.number(figure.value, "%"),
+                    "threshold": limit_text + " " + _("poin"),
                     "source": source,
                     "answered": str(answered),
                     "population": str(population),
-                    "moe": fmt.number(moe * 100, places=0) + " " + _("poin"),
+                    "moe": moe_text + " " + _("poin"),
                 },
                 threshold=limit,
                 severity=escalate(rule.severity, moe * 100 - limit, limit),
