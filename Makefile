@@ -32,6 +32,7 @@ messages-extract: install
 run: install messages
 	$(DEV_ENV) $(BIN)/sieva migrate --noinput -v 0
 	$(DEV_ENV) $(BIN)/sieva demo
+	$(DEV_ENV) $(BIN)/sieva schedule_reminders
 	$(DEV_ENV) $(BIN)/sieva run 127.0.0.1:8000
 
 # Production: gunicorn, task worker and scheduler, configured from the environment
@@ -39,6 +40,7 @@ run: install messages
 serve: install messages
 	$(BIN)/sieva migrate --noinput -v 0
 	$(BIN)/sieva collectstatic --noinput -v 0
+	$(BIN)/sieva schedule_reminders
 	$(BIN)/sieva serve
 
 # Debian packages the tests need: Chromium for browser journeys, poppler for reading PDFs,

@@ -1,4 +1,5 @@
-"""Server time of every staff page in the navigation, at two demo scales (issue 11).
+"""Server time of every staff page in the navigation, at two demo scales (issue 11); the people
+development pages of issue 12 as their personas: `benchmarks/development_pages.py`.
 
     .venv/bin/python benchmarks/pages.py [--large DIR] [--small DIR] [--runs 5]
 

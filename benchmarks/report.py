@@ -53,8 +53,10 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def prepared_demo(description: str) -> argparse.Namespace:
+    """Parse --var-dir/--scale/--runs, build (or reuse) the demo there and set Django up on
+    it with DEBUG off; the parsed arguments."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "--var-dir", type=Path, default=Path(tempfile.gettempdir()) / "sieva-bench-report"
     )
@@ -74,7 +76,11 @@ def main() -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    return _measure(args.runs)
+    return args
+
+
+def main() -> int:
+    return _measure(prepared_demo(__doc__.splitlines()[0]).runs)
 
 
 def _measure(runs: int) -> int:

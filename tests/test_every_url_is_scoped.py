@@ -31,6 +31,7 @@ from sieva.org.models import OrgKind, Role
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from sieva.recommendations.models import TrackedRecommendation
 from sieva.satisfaction.models import SkmImportJob, SkmImportStatus, SkmLink
+from tests.development.estate import development_estate
 from tests.evidence.factories import evidence_estate
 from tests.factories import (
     BudgetLineFactory,
@@ -211,6 +212,34 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "evidence:plan_item_edit": lambda e: e.pk("plan_item"),
     "evidence:code_edit": lambda e: e.pk("code"),
     "evidence:code_delete": lambda e: e.pk("code"),
+    **{
+        f"development:{name}": lambda e: e.pk("mentoring_cohort")
+        for name in ("scheme", "mentor_add", "pair_create", "outcomes")
+    },
+    "development:mentor_remove": lambda e: e.pk("scheme_mentor"),
+    **{
+        f"development:{name}": lambda e: e.pk("pair")
+        for name in ("pair", "session_log", "goal_add", "pair_close")
+    },
+    "development:goal_score": lambda e: e.pk("goal"),
+    "development:assessment": lambda e: e.pk("assessment_cohort"),
+    "development:component_add": lambda e: e.pk("assessment_cohort"),
+    "development:scores_save": lambda e: e.pk("assessment_cohort"),
+    "development:results_compute": lambda e: e.pk("assessment_cohort"),
+    "development:component_remove": lambda e: e.pk("component"),
+    "development:result_moderate": lambda e: e.pk("result"),
+    "development:appeal_decide": lambda e: e.pk("appeal"),
+    "development:certificate": lambda e: e.pk("enrollment"),
+    "development:learning_evidence": lambda e: e.pk("learning"),
+    "development:learning_review": lambda e: e.pk("learning"),
+    "development:nomination_decide": lambda e: e.pk("nomination"),
+    **{
+        f"development:{name}": lambda e: e.pk("employee")
+        for name in ("person", "appraisal_set", "competency_assess", "potential_set", "idp_fill")
+    },
+    "development:idp_approve": lambda e: e.pk("plan"),
+    "development:action_plan": lambda e: e.pk("action_plan"),
+    "development:cohort_plans": lambda e: e.pk("assessment_cohort"),
     "satisfaction:import_status": lambda e: e.pk("skm_import_failed"),
     "satisfaction:import_job_errors": lambda e: e.pk("skm_import_failed"),
     **{
@@ -281,6 +310,12 @@ LIST_PAGES: dict[str, ListPage] = {
     "programs:jp_recap": ListPage(False, bare=False),
     "lms:mapping_list": ListPage(True, exports=()),
     "lms:completion_import": NO_EXPORT,
+    "development:mentoring": ListPage(True, exports=()),  # the mentoring cohorts in scope
+    "development:learning_queue": ListPage(True, exports=()),
+    "development:nominations": ListPage(True, exports=()),
+    "development:standards": ListPage(True, exports=()),
+    "development:talent": ListPage(True, exports=()),
+    "development:succession": ListPage(True, exports=()),
 }
 
 # Pages that only ever show the signed-in user's own work (e.g. their last import's errors).
@@ -289,6 +324,34 @@ OWN_PAGES = {
     "org:unit_import_errors",
     "satisfaction:import_errors",
     "tokens:list",
+    "development:notifications",
+    "development:notifications_read",  # POST only: marks the user's own as read
+}
+
+
+# Pages of one person's own work or tasks, reached signed in as that person (the login is the
+# credential): name -> (the kwargs of a Medan object, the estate key of the person's login).
+# Nobody else — Medan's own admin included — may open them.
+PERSON_PAGES: dict[str, tuple[Callable[[Estate], dict[str, Any]], str]] = {
+    "instruments:respond_signed_in": (lambda e: e.pk("invitation"), "person_user"),
+    "instruments:respond_signed_in_thanks": (lambda e: e.pk("invitation"), "person_user"),
+    "development:attitude_rate": (lambda e: e.pk("enrollment_rated"), "rater_user"),
+    "development:appeal_file": (lambda e: e.pk("result"), "person_user"),
+    "development:action_plan_edit": (lambda e: e.pk("enrollment_rated"), "person_user"),
+    "development:milestone_add": (lambda e: e.pk("action_plan"), "person_user"),
+    "development:milestone_done": (lambda e: e.pk("milestone"), "person_user"),
+    "development:action_plan_verify": (lambda e: e.pk("action_plan"), "person_user"),
+    "development:notification_open": (lambda e: e.pk("notification"), "person_user"),
+}
+
+# A person's own workspaces (no object in the URL): a Palembang person sees nothing of Medan
+# there and an account without a linked employee is refused. The value says whether the
+# Medan person's copy names Medan (the control); "post" marks a form that only takes a POST.
+WORKSPACE_PAGES = {
+    "development:me": "shows_medan",
+    "development:learning_submit": "form",
+    "development:team": "form",
+    "development:nominate": "post",
 }
 
 
@@ -305,6 +368,7 @@ TOKEN_PAGES: dict[str, TokenPage] = {
     "instruments:respond_thanks": TokenPage("link_used", "plg_link_used"),
     "satisfaction:public_form": TokenPage("skm_token", "plg_skm_token"),
     "satisfaction:public_thanks": TokenPage("skm_token", "plg_skm_token"),
+    "development:verify": TokenPage("certificate_code", "plg_certificate_code"),
 }
 
 # Pages with nothing scoped on them: signing in and out, the language switch, Django's admin
@@ -372,6 +436,7 @@ def estate(world) -> Estate:
     objects.update(_lms_objects(world, cohort, session))
     objects.update(_schedule_objects(world, program, objects["report"]))
     objects.update(_recommendation_objects(world, program))
+    objects.update(development_estate(world, employee))
     return Estate(objects)
 
 
@@ -502,7 +567,14 @@ def _campaign_objects(world, cohort) -> dict[str, Any]:
 
 def test_every_named_url_is_classified():
     names = {n for n in all_url_names() if not n.startswith(PUBLIC_PREFIXES)}
-    classified = set(OBJECT_PAGES) | set(LIST_PAGES) | OWN_PAGES | set(TOKEN_PAGES)
+    classified = (
+        set(OBJECT_PAGES)
+        | set(LIST_PAGES)
+        | OWN_PAGES
+        | set(TOKEN_PAGES)
+        | set(PERSON_PAGES)
+        | set(WORKSPACE_PAGES)
+    )
     unclassified = names - classified
     stale = classified - names
     assert not unclassified, f"say which Medan object these URLs show: {sorted(unclassified)}"
@@ -569,7 +641,7 @@ def test_another_regions_lists_and_exports_name_nothing_of_medan(
 def test_pages_of_ones_own_work_show_nothing_of_anothers(name, client, bob, estate):
     client.force_login(bob)
     response = client.get(reverse(name))
-    assert response.status_code in (200, 404)
+    assert response.status_code in (200, 404, 405)
     assert MARK not in _text(response)
 
 
@@ -592,3 +664,36 @@ def test_a_token_page_shows_only_its_own_campaign(name, client, bob, estate):
     response = client.get(reverse(name, kwargs={"token": estate.objects[page.palembang]}))
     assert response.status_code in (200, 410)
     assert MARK not in _text(response)
+
+
+@pytest.mark.parametrize("name", sorted(PERSON_PAGES))
+def test_a_persons_page_opens_for_that_person_only(name, client, alice, bob, estate):
+    kwargs, owner = PERSON_PAGES[name]
+    url = reverse(name, kwargs=kwargs(estate))
+    client.force_login(estate.objects[owner])
+    assert client.get(url).status_code in (200, 302, 405), "control: the person reaches it"
+    for other in (alice, bob, estate.objects["palembang_person_user"]):
+        client.force_login(other)
+        got, posted = client.get(url), client.post(url)
+        assert got.status_code in (403, 404, 405), (name, other.username)
+        assert posted.status_code in (403, 404), (name, other.username)
+        if other is not alice:  # Medan's admin sees her own scope's name in the header
+            assert MARK not in _text(got)
+
+
+@pytest.mark.parametrize("name", sorted(WORKSPACE_PAGES))
+def test_a_workspace_shows_only_its_own_persons_records(name, client, bob, estate):
+    url = reverse(name)
+    kind = WORKSPACE_PAGES[name]
+    ask = client.post if kind == "post" else client.get
+    client.force_login(estate.objects["person_user"])
+    mine = ask(url)
+    assert mine.status_code in (200, 400)
+    if kind == "shows_medan":
+        assert MARK in _text(mine), "control: the Medan person sees their Medan records"
+    client.force_login(estate.objects["palembang_person_user"])
+    theirs = ask(url)
+    assert theirs.status_code in (200, 400)
+    assert MARK not in _text(theirs)
+    client.force_login(bob)  # an office account without a linked employee has no workspace
+    assert ask(url).status_code == 403

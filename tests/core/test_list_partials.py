@@ -59,7 +59,7 @@ def test_a_long_list_is_paged_with_links_that_keep_the_filters(client, alice, wo
     assert "Halaman 1 dari 2 (51 program)" in first
     assert 'href="?kind=pelatihan&amp;page=2">Berikutnya</a>' in first
     assert "Sebelumnya" not in first
-    assert 'href="?kind=pelatihan&amp;format=xlsx">Unduh XLSX</a>' in first
+    assert 'href="?kind=pelatihan&amp;format=xlsx" download>Unduh XLSX</a>' in first
     second = client.get(url, {"kind": "pelatihan", "page": 2}).content.decode()
     assert 'href="?kind=pelatihan&amp;page=1">Sebelumnya</a>' in second
     assert "Berikutnya" not in second

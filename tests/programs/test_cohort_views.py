@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from sieva.programs.models import Cohort, CohortStatus, Session
 from tests.evaluation.factories import attend
+from tests.factories import EmployeeFactory
 from tests.programs.helpers import csv_rows, xlsx_rows
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +156,27 @@ def test_the_participant_export_lists_people_with_their_jp(client, alice, medan)
     assert header[:2] == ["NIP", "Nama"]
     assert rows[0][:2] == [medan.ani.nip, "Ani Rahma"] and rows[0][-2:] == [2, 12]
     assert len(rows) == 3
+
+
+def test_a_session_names_its_facilitator_by_nip_or_an_outside_name(client, olga, world, medan):
+    client.force_login(olga)
+    url = _url("session_create", medan.cohort.pk)
+    widyaiswara = EmployeeFactory(name="Wina Widyaiswara", unit=world.medan_health)
+    base = {"title": "Hari ketiga", "date": "2026-03-04", "jp": "4"}
+    both = client.post(
+        url, {**base, "facilitator": widyaiswara.nip, "facilitator_name": "Pak Luar"}
+    )
+    assert "facilitator_name" in both.context["form"].errors
+    no_role = client.post(url, {**base, "facilitator": widyaiswara.nip})
+    assert "facilitator_role" in no_role.context["form"].errors
+    palembang = EmployeeFactory(unit=world.palembang_health)
+    outside = client.post(url, {**base, "facilitator": palembang.nip, "facilitator_role": "coach"})
+    assert "di cakupan Anda" in " ".join(outside.context["form"].errors["facilitator"])
+    ok = client.post(
+        url, {**base, "facilitator": widyaiswara.nip, "facilitator_role": "widyaiswara"}
+    )
+    assert ok.status_code == 302
+    session = Session.objects.get(title="Hari ketiga")
+    assert session.facilitator == widyaiswara
+    page = client.get(_url("cohort_detail", medan.cohort.pk)).content.decode()
+    assert "Wina Widyaiswara" in page and "Widyaiswara" in page

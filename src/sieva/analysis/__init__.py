@@ -16,10 +16,12 @@ __all__ = [
     "gain",
     "groups",
     "indices",
+    "matching",
     "multiple",
     "paired",
     "reliability",
     "sampling",
+    "shrinkage",
     "suppression",
     "types",
 ]

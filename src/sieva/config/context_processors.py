@@ -3,6 +3,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from sieva.org.access import Access, Capability, user_access
+from sieva.org.models import Employee
 
 
 def page(request: HttpRequest) -> dict[str, Any]:
@@ -18,6 +19,12 @@ def page(request: HttpRequest) -> dict[str, Any]:
         "access": access,
         "access_caps": {cap.value for cap in Capability if access and access.can(cap)},
         "account_name": _account_name(user, access) if signed_in else "",
+        # A supervisor's workspace (/tim/) is offered to whoever has staff on record.
+        "has_team": bool(
+            access
+            and access.employee_id
+            and Employee.objects.filter(supervisor_id=access.employee_id, is_active=True).exists()
+        ),
     }
 
 

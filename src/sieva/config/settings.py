@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "sieva.satisfaction",
     "sieva.indicators",
     "sieva.evidence",
+    "sieva.development",
     "sieva.evaluation",
     "sieva.recommendations",
     "sieva.reports",
@@ -282,6 +283,26 @@ SIEVA_SKM_RATE_WINDOW = env_int("SIEVA_SKM_RATE_WINDOW", 600)
 # REST API (decision 0040): requests per token per window.
 SIEVA_API_RATE_LIMIT = env_int("SIEVA_API_RATE_LIMIT", 1200)
 SIEVA_API_RATE_WINDOW = env_int("SIEVA_API_RATE_WINDOW", 60)
+# People development (decisions 0035-0039).
+# Nearest-neighbour matching of mentees to non-mentees: largest Mahalanobis distance accepted.
+SIEVA_MATCH_CALIPER = float(env_str("SIEVA_MATCH_CALIPER", "1.0"))
+# Participant qualification: final score must exceed each bound (DOMAIN.md, "(check)").
+SIEVA_QUALIFICATION_BOUNDS = [
+    float(x) for x in env_list("SIEVA_QUALIFICATION_BOUNDS", ["90", "80", "70", "60"])
+]
+# Attitude ratings whose raters' means differ by more than this (1-5 scale) go to moderation.
+SIEVA_RATER_DISAGREEMENT = float(env_str("SIEVA_RATER_DISAGREEMENT", "1.0"))
+# Months after a cohort ends at which action plans are verified by supervisor or coach.
+SIEVA_ACTION_PLAN_CHECK_MONTHS = [
+    int(x) for x in env_list("SIEVA_ACTION_PLAN_CHECK_MONTHS", ["3", "6"])
+]
+# 9-box axis cut-offs (score <= low is low, <= mid is middle, else high), instance settings.
+SIEVA_POTENTIAL_CUTOFFS = [float(x) for x in env_list("SIEVA_POTENTIAL_CUTOFFS", ["60", "80"])]
+SIEVA_CERTIFICATE_RATE_LIMIT = env_int("SIEVA_CERTIFICATE_RATE_LIMIT", 30)
+SIEVA_CERTIFICATE_RATE_WINDOW = env_int("SIEVA_CERTIFICATE_RATE_WINDOW", 600)
+SIEVA_EVIDENCE_MAX_BYTES = env_int("SIEVA_EVIDENCE_MAX_BYTES", 5 * 1024 * 1024)
+# Links in notification e-mails and on certificates (mail settings are with the sign-in ones).
+SIEVA_SITE_URL = env_str("SIEVA_SITE_URL", "http://127.0.0.1:8000")
 # SKM files with more data rows than this import as a background task with a status page.
 SIEVA_SKM_IMPORT_BACKGROUND_ROWS = env_int("SIEVA_SKM_IMPORT_BACKGROUND_ROWS", 20000)
 SIEVA_RESPONSE_IMPORT_BACKGROUND_ROWS = env_int("SIEVA_RESPONSE_IMPORT_BACKGROUND_ROWS", 2000)

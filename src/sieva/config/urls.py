@@ -28,6 +28,7 @@ urlpatterns = [
     path("skm/", include("sieva.satisfaction.urls")),
     path("indikator/", include("sieva.indicators.urls")),
     path("kualitatif/", include("sieva.evidence.urls")),
+    path("", include("sieva.development.urls")),
     path("laporan/", include("sieva.reports.urls")),
     path("rekomendasi/", include("sieva.recommendations.urls")),
     path("api/v1/", api.urls),

@@ -15,6 +15,7 @@ from sieva.audit.services import audit_record
 from sieva.demo.accounts import Login, create_accounts, existing_logins
 from sieva.demo.budget import budget_lines
 from sieva.demo.collection import build_collection
+from sieva.demo.development import build_development
 from sieva.demo.enrollment import Enroller
 from sieva.demo.indicators import build_indicators
 from sieva.demo.orgtree import NATIONAL_CODE, Tree, create_tree
@@ -73,6 +74,7 @@ def build(
         counts |= build_collection(seed=seed, today=today)  # L1-L3 campaigns and answers
         counts |= build_skm(seed=seed, today=today, scale=scale)  # citizen satisfaction
         counts |= build_qualitative(seed=seed, today=today)  # interviews, coding, practices
+        counts |= build_development(seed=seed, today=today)  # mentoring, careers, workspaces
         audit_record(
             actor=None,
             action="demo_build",

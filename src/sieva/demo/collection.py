@@ -28,7 +28,13 @@ from sieva.instruments.models import (
 )
 from sieva.instruments.services.standard import standard_instruments_load
 from sieva.org.models import Employee, OrgKind, OrgUnit
-from sieva.programs.models import Cohort, CohortStatus, Enrollment, EnrollmentStatus
+from sieva.programs.models import (
+    Cohort,
+    CohortStatus,
+    Enrollment,
+    EnrollmentStatus,
+    ProgramKind,
+)
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 ATTENDED = (EnrollmentStatus.PASSED, EnrollmentStatus.FAILED)
@@ -253,6 +259,7 @@ def plan_collection(
     """Every finished cohort's campaigns and answers, without writing anything."""
     cohorts = list(
         Cohort.objects.filter(status=CohortStatus.FINISHED)
+        .exclude(program__kind=ProgramKind.EXTERNAL)  # a record of outside learning, no class
         .select_related("program__owner")
         .order_by("end_date", "pk")
     )

@@ -54,4 +54,11 @@ urlpatterns = [
     # Respondents' personal links: no login, the token is the credential.
     path("isi/<str:token>/", respond.respond, name="respond"),
     path("isi/<str:token>/terima-kasih/", respond.respond_thanks, name="respond_thanks"),
+    # The same form for a signed-in invitee, from their workspace: the login is the credential.
+    path("jawab/<int:pk>/", respond.respond_signed_in, name="respond_signed_in"),
+    path(
+        "jawab/<int:pk>/terima-kasih/",
+        respond.respond_signed_in_thanks,
+        name="respond_signed_in_thanks",
+    ),
 ]

@@ -32,6 +32,7 @@ class Capability(StrEnum):
     VIEW_REPORTS = "view_reports"
     VIEW_PERSONAL_DATA = "view_personal_data"
     EDIT_ORGANISATION = "edit_organisation"
+    VIEW_TALENT = "view_talent"
 
 
 _ADMINS = {Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN}
@@ -44,6 +45,8 @@ CAPABILITIES: dict[Capability, set[str]] = {
     # Names, NIPs and appraisals (UU 27/2022): never for read-only leaders' dashboards.
     Capability.VIEW_PERSONAL_DATA: _ADMINS | {Role.ORGANISER, Role.EVALUATOR},
     Capability.EDIT_ORGANISATION: set(_ADMINS),
+    # The talent 9-box and succession pools (PermenPANRB 3/2020): BKPSDM's admins only.
+    Capability.VIEW_TALENT: set(_ADMINS),
 }
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sieva.org.access import Access, org_units_for_user, scope_queryset, unit_choices_for_user
 from sieva.org.forms import UnitChoiceField
-from sieva.org.models import OrgKind, OrgUnit
+from sieva.org.models import Employee, OrgKind, OrgUnit
 from sieva.programs.fields import RupiahField
 from sieva.programs.models import (
     AbsenceReason,
@@ -159,13 +159,38 @@ class SessionForm(forms.Form):
     start_time = _field(Session, "start_time", widget=TimeInput())
     end_time = _field(Session, "end_time", widget=TimeInput())
     jp = _field(Session, "jp")
+    facilitator = forms.CharField(
+        label=_("NIP fasilitator"),
+        required=False,
+        max_length=30,
+        help_text=_("Widyaiswara atau coach yang tercatat sebagai pegawai di cakupan Anda."),
+    )
+    facilitator_name = _field(
+        Session, "facilitator_name", help_text=_("Untuk narasumber dari luar (tanpa NIP).")
+    )
+    facilitator_role = _field(Session, "facilitator_role")
 
-    def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, program: Program, scope_path: str = "/", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.scope_path = scope_path
         self.fields["subject"].queryset = program.subjects.order_by("order", "pk")  # type: ignore[attr-defined]
         self.fields["jp"].help_text = _(
             "Bila jam diisi, JP paling banyak lama sesi dibagi %(minutes)s menit."
         ) % {"minutes": settings.SIEVA_JP_MINUTES}
+
+    def clean_facilitator(self) -> Employee | None:
+        nip = "".join(self.cleaned_data.get("facilitator", "").split())
+        if not nip:
+            return None
+        employee = Employee.objects.filter(
+            nip=nip, is_active=True, unit__path__startswith=self.scope_path
+        ).first()
+        if employee is None:
+            raise forms.ValidationError(
+                _("Tidak ada pegawai aktif dengan NIP %(nip)s di cakupan Anda."),
+                params={"nip": nip},
+            )
+        return employee
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -179,7 +204,9 @@ class SessionForm(forms.Form):
 
     @staticmethod
     def initial_for(session: Session) -> dict[str, Any]:
-        return {name: getattr(session, name) for name in SessionForm.base_fields}
+        initial = {name: getattr(session, name) for name in SessionForm.base_fields}
+        initial["facilitator"] = session.facilitator.nip if session.facilitator else ""
+        return initial
 
 
 class EnrollmentSearchForm(forms.Form):

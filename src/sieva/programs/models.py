@@ -20,6 +20,9 @@ class ProgramKind(models.TextChoices):
     INTERNSHIP = "magang", _("Magang")
     ELEARNING = "e_learning", _("E-learning")
     PROJECT = "berbasis_proyek", _("Pembelajaran berbasis proyek")
+    # Learning done elsewhere, reported by the employee and approved by the office: held as
+    # attendance of one program per instansi so every JP figure counts it (decision 0037).
+    EXTERNAL = "pembelajaran_luar", _("Pembelajaran di luar program (dilaporkan pegawai)")
 
 
 class DeliveryMode(models.TextChoices):
@@ -119,8 +122,20 @@ class Cohort(models.Model):
         return f"{self.program.name} - {self.name}"
 
 
+class FacilitatorRole(models.TextChoices):
+    """Who leads a session (evaluated by participants, rates participants' attitude)."""
+
+    WIDYAISWARA = "widyaiswara", _("Widyaiswara")
+    RESOURCE_PERSON = "narasumber", _("Narasumber")
+    COACH = "coach", _("Coach / fasilitator")
+
+
 class Session(models.Model):
-    """A scheduled session (or, for self-paced programs, a module) that earns JP when attended."""
+    """A scheduled session (or, for self-paced programs, a module) that earns JP when attended.
+
+    `facilitator` is an employee on record (who can then rate participants from their own
+    workspace); `facilitator_name` names an outside resource person who has no record here.
+    """
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="sessions")
     subject = models.ForeignKey(
@@ -134,6 +149,18 @@ class Session(models.Model):
         _("JP"), max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0.5"))]
     )
     updated_at = models.DateTimeField(auto_now=True)
+    facilitator = models.ForeignKey(
+        Employee,
+        verbose_name=_("fasilitator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facilitated_sessions",
+    )
+    facilitator_name = models.CharField(_("nama narasumber luar"), max_length=200, blank=True)
+    facilitator_role = models.CharField(
+        _("peran fasilitator"), max_length=12, choices=FacilitatorRole.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("sesi")

@@ -20,3 +20,13 @@ def label(code: StrEnum | None) -> str:
 def notice(value: Notice | None) -> str:
     """The translated sentence of an analysis notice; empty for None."""
     return "" if value is None else labels.notice_text(value)
+
+
+@register.filter
+def code_label(value: str | None, kind: str) -> str:
+    """The translated name of a code stored as plain text (a JSON field, a CharField), given
+    the name of its `sieva.analysis` enum: ``{{ appraisal.predikat|code_label:"Predikat" }}``."""
+    if not value:
+        return ""
+    enum = next(e for e in labels.LABELS if e.__name__ == kind)
+    return labels.label(enum(value))

@@ -94,6 +94,15 @@ class CampaignForm(forms.Form):
             "dipasangkan, tetapi tidak ada yang dapat membaca siapa menjawab apa."
         ),
     )
+    signed_in_only = forms.BooleanField(
+        label=_("Hanya diisi lewat akun SIEVA"),
+        required=False,
+        help_text=_(
+            "Setiap orang yang diundang mengisi dari Ruang saya / Tim saya setelah masuk; "
+            "tidak ada tautan yang dapat diteruskan ke orang lain. Disarankan untuk penilaian "
+            "atasan (L3)."
+        ),
+    )
     rater_kind = forms.ChoiceField(
         label=_("Penilai (khusus L3)"), required=False, choices=[("", "—")] + RaterKind.choices
     )

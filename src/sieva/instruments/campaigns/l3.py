@@ -62,7 +62,9 @@ def l3_campaigns_create(
     """Create the due campaigns (each in its own transaction); returns those created and the
     cohorts skipped with the reason (e.g. no participant has a supervisor on record).
 
-    Anonymous by default: supervisors judge more frankly when no one reads their name.
+    Anonymous by default: supervisors judge more frankly when no one reads their name. Signed
+    in only: each supervisor answers from their own workspace (/tim/), so no link can be
+    forwarded to someone else.
     Raises ValidationError when the standard L3 instrument is not loaded.
     """
     version = supervisor_l3_version()
@@ -87,6 +89,7 @@ def l3_campaigns_create(
                     closes_at=closes_at,
                     anonymous=anonymous,
                     rater_kind=RaterKind.SUPERVISOR,
+                    signed_in_only=True,
                 )
             )
         except ValidationError as exc:

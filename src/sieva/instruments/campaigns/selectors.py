@@ -1,6 +1,7 @@
 """Reads for campaign pages: the list with response counts, the response rate with its
 uncertainty, who has not answered, and the response table (screen and export)."""
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +105,23 @@ def pending_invitations(campaign: Campaign) -> QuerySet[Invitation]:
         campaign.invitations.filter(answered_at__isnull=True)
         .select_related("employee__unit", "subject")
         .order_by("employee__name", "pk")
+    )
+
+
+def open_invitations_of(employee_id: int, now: dt.datetime | None = None) -> QuerySet[Invitation]:
+    """What waits on one person: their unanswered invitations in campaigns open now, soonest
+    closing first (the workspace lists them; the reminders count them)."""
+    now = now or timezone.now()
+    return (
+        Invitation.objects.filter(
+            employee_id=employee_id,
+            answered_at__isnull=True,
+            campaign__status=CampaignStatus.OPEN,
+            campaign__opens_at__lte=now,
+            campaign__closes_at__gt=now,
+        )
+        .select_related("campaign__version__instrument", "campaign__cohort__program", "subject")
+        .order_by("campaign__closes_at", "pk")
     )
 
 

@@ -39,6 +39,9 @@ NOBODY_TO_INVITE = gettext_lazy("Tidak ada pegawai yang dapat diundang untuk sas
 SKM_NEEDS_SERVICE_UNIT = gettext_lazy(
     "Kampanye SKM menyasar satu unit layanan: jawabannya dihitung dalam IKM unit itu."
 )
+NO_LINKS_SIGNED_IN = gettext_lazy(
+    "Kampanye ini hanya diisi lewat akun SIEVA (Ruang saya / Tim saya); tautan tidak diterbitkan."
+)
 
 # People who took part in a cohort; invited-only and withdrawn people have nothing to judge.
 PARTICIPANT_STATUSES = (
@@ -142,10 +145,13 @@ def campaign_create(
     rater_kind: str = "",
     name: str = "",
     phase: str = "",
+    signed_in_only: bool = False,
 ) -> Campaign:
     """A campaign with one invitation per person to ask (links are issued later).
 
     `access` None is the system (the L3 scheduler), which needs no scope check.
+    `signed_in_only` campaigns are answered only by the invitee signed in (their workspace):
+    no token link is ever issued for them.
     """
     owner = _check(
         access=access,
@@ -170,6 +176,7 @@ def campaign_create(
         opens_at=opens_at,
         closes_at=closes_at,
         anonymous=anonymous,
+        signed_in_only=signed_in_only,
         rater_kind=rater_kind,
         phase=phase,
         # Pseudonyms pair within one program (pre, post, L3), or within one unit's surveys.
@@ -184,7 +191,12 @@ def campaign_create(
         action="campaign.create",
         obj=campaign,
         org_path=owner.path,
-        changes={"version": version.pk, "invitations": len(unique), "anonymous": anonymous},
+        changes={
+            "version": version.pk,
+            "invitations": len(unique),
+            "anonymous": anonymous,
+            "signed_in_only": signed_in_only,
+        },
     )
     return campaign
 
@@ -193,8 +205,11 @@ def campaign_create(
 def invitations_issue(*, actor: Any, campaign: Campaign) -> list[tuple[Invitation, str]]:
     """New single-use tokens for every unanswered invitation (old links stop working).
 
-    Returns each invitation with its token in clear — the only time it exists.
+    Returns each invitation with its token in clear — the only time it exists. Raises
+    ValidationError for a campaign answered only by signed-in invitees.
     """
+    if campaign.signed_in_only:
+        raise ValidationError(NO_LINKS_SIGNED_IN)
     now = timezone.now()
     pending = list(
         campaign.invitations.select_for_update(of=("self",))

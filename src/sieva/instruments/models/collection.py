@@ -57,6 +57,9 @@ class Campaign(models.Model):
     opens_at = models.DateTimeField(_("dibuka pada"))
     closes_at = models.DateTimeField(_("ditutup pada"))
     anonymous = models.BooleanField(_("anonim"), default=False)
+    # Answered only by the invitee signed in to SIEVA (their workspace), never through a
+    # token link that could be forwarded: the default for supervisors' L3 ratings.
+    signed_in_only = models.BooleanField(_("hanya lewat akun SIEVA"), default=False)
     rater_kind = models.CharField(
         _("penilai"), max_length=10, choices=RaterKind.choices, blank=True
     )

@@ -96,7 +96,12 @@ def campaign_links(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_campaign_for_user(access, pk, write=True)
     if not access.can(Capability.VIEW_PERSONAL_DATA):
         raise PermissionDenied
-    issued = services.invitations_issue(actor=request.user, campaign=campaign)
+    try:
+        issued = services.invitations_issue(actor=request.user, campaign=campaign)
+    except ValidationError as exc:
+        for text in exc.messages:
+            messages.error(request, text)
+        return redirect("instruments:campaign_detail", pk=campaign.pk)
     headers = [_("NIP"), _("Nama"), _("Unit"), _("Dinilai"), _("Tautan")]
     rows = [
         [

@@ -1,11 +1,18 @@
-"""The respondent's pages, reached through a personal link: no login, the token is the
-credential. An unknown token is a 404 that says nothing about any campaign; a used, closed
-or not-yet-open link explains itself."""
+"""The respondent's pages, reached through a personal link (no login, the token is the
+credential) or from the invitee's own workspace (signed in, the invitation is theirs).
 
+An unknown token is a 404 that says nothing about any campaign; a used, closed or
+not-yet-open link explains itself. Campaigns marked "signed in only" are answered only the
+second way, so an invitation cannot be forwarded to someone else.
+"""
+
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from sieva.core.ratelimit import RateLimit
@@ -18,12 +25,16 @@ from sieva.instruments.campaigns.submission import (
     unusable_reason,
 )
 from sieva.instruments.models import Invitation
+from sieva.org.access import user_access
 
 # Tokens carry 192 random bits, so guessing is hopeless anyway; the limit only keeps a script
 # from hammering the form.
 RESPOND_LIMIT = RateLimit("respond", "SIEVA_RESPOND_RATE_LIMIT", "SIEVA_RESPOND_RATE_WINDOW")
 GONE = 410
 TOO_MANY = 429
+SIGNED_IN_ONLY = gettext_lazy(
+    "Kuesioner ini hanya diisi lewat akun SIEVA Anda: masuk, lalu buka Ruang saya atau Tim saya."
+)
 
 
 def _invitation(token: str) -> Invitation:
@@ -42,6 +53,49 @@ def _message(request: HttpRequest, invitation: Invitation, text: str, status: in
 def respond(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows the form; POST validates and stores it atomically, then thanks."""
     invitation = _invitation(token)
+    if invitation.campaign.signed_in_only:
+        return _message(request, invitation, str(SIGNED_IN_ONLY), GONE)
+    return _answer(request, invitation, reverse("instruments:respond_thanks", args=[token]))
+
+
+@never_cache
+@login_required
+def respond_signed_in(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same form for the signed-in invitee; anyone else's invitation is a 404."""
+    invitation = _own_invitation(request, pk)
+    return _answer(request, invitation, reverse("instruments:respond_signed_in_thanks", args=[pk]))
+
+
+@never_cache
+@login_required
+def respond_signed_in_thanks(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = _own_invitation(request, pk)
+    if invitation.answered_at is None:
+        return redirect("instruments:respond_signed_in", pk=pk)
+    context = {"campaign": invitation.campaign, "signed_in": True}
+    return render(request, "instruments/respond/thanks.html", context)
+
+
+def _own_invitation(request: HttpRequest, pk: int) -> Invitation:
+    access = user_access(request.user)
+    invitation = (
+        Invitation.objects.select_related(
+            "campaign__version__instrument", "campaign__owner", "employee__unit", "subject"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if (
+        invitation is None
+        or access is None
+        or access.employee_id is None
+        or access.employee_id != invitation.employee_id
+    ):
+        raise Http404
+    return invitation
+
+
+def _answer(request: HttpRequest, invitation: Invitation, thanks_url: str) -> HttpResponse:
     reason = unusable_reason(invitation)
     if reason:
         return _message(request, invitation, reason, GONE)
@@ -67,7 +121,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
                 errors = {"": " ".join(exc.messages)}
             status = 400
         else:
-            return redirect("instruments:respond_thanks", token=token)
+            return redirect(thanks_url)
     context = {
         "invitation": invitation,
         "campaign": invitation.campaign,

@@ -44,7 +44,11 @@ def completion_pct(funnel: Funnel) -> float | None:
 
 
 def cohort_sessions(cohort: Cohort) -> list[Session]:
-    return list(cohort.sessions.select_related("subject").order_by("date", "start_time", "pk"))
+    return list(
+        cohort.sessions.select_related("subject", "facilitator").order_by(
+            "date", "start_time", "pk"
+        )
+    )
 
 
 def cohort_enrollments(cohort: Cohort) -> list[Enrollment]:

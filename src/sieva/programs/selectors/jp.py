@@ -338,6 +338,7 @@ class TrainingRecord:
     absence_reason_label: str
     sessions_attended: int
     jp: Decimal
+    program_kind_code: str = ""
 
 
 def employee_training_history(employee_id: int) -> list[TrainingRecord]:
@@ -366,6 +367,7 @@ def employee_training_history(employee_id: int) -> list[TrainingRecord]:
             absence_reason_label=e.get_absence_reason_display() if e.absence_reason else "",
             sessions_attended=e.sessions_attended,
             jp=e.jp_earned or ZERO,
+            program_kind_code=e.cohort.program.kind,
         )
         for e in enrollments
     ]

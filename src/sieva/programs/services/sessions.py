@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from sieva.audit.services import audit_record, model_changes
+from sieva.org.models import Employee
 from sieva.programs.models import Cohort, Session, Subject
 from sieva.programs.services._common import snapshot
 from sieva.programs.services.cohorts import ensure_not_cancelled
@@ -33,7 +34,19 @@ SUBJECT_OTHER_PROGRAM = _("Mata pelatihan itu bukan bagian dari kurikulum progra
 SESSION_HAS_ATTENDANCE = _(
     "Sesi ini sudah memiliki %(count)s catatan kehadiran dan tidak dapat dihapus."
 )
-_SESSION_FIELDS = ("title", "date", "start_time", "end_time", "jp", "subject_id")
+_SESSION_FIELDS = (
+    "title",
+    "date",
+    "start_time",
+    "end_time",
+    "jp",
+    "subject_id",
+    "facilitator_id",
+    "facilitator_name",
+    "facilitator_role",
+)
+FACILITATOR_ROLE_REQUIRED = _("Pilih peran fasilitator (widyaiswara, narasumber atau coach).")
+ONE_FACILITATOR = _("Isi NIP fasilitator atau nama narasumber luar, tidak keduanya.")
 
 
 def _minutes(time: dt.time) -> int:
@@ -98,10 +111,17 @@ def _validate_session(
     subject: Subject | None,
     start_time: dt.time | None,
     end_time: dt.time | None,
+    facilitator: Employee | None = None,
+    facilitator_name: str = "",
+    facilitator_role: str = "",
     exclude: int | None = None,
 ) -> None:
     ensure_not_cancelled(cohort)
     errors: dict[str, Any] = {}
+    if facilitator is not None and facilitator_name.strip():
+        errors["facilitator_name"] = ONE_FACILITATOR
+    elif (facilitator is not None or facilitator_name.strip()) and not facilitator_role:
+        errors["facilitator_role"] = FACILITATOR_ROLE_REQUIRED
     if not title.strip():
         errors["title"] = NAME_REQUIRED
     if not cohort.start_date <= date <= cohort.end_date:
@@ -137,8 +157,16 @@ def session_create(
     subject: Subject | None = None,
     start_time: dt.time | None = None,
     end_time: dt.time | None = None,
+    facilitator: Employee | None = None,
+    facilitator_name: str = "",
+    facilitator_role: str = "",
 ) -> Session:
     """Schedule a session of `cohort` on a day within the cohort's dates."""
+    people = {
+        "facilitator": facilitator,
+        "facilitator_name": facilitator_name,
+        "facilitator_role": facilitator_role,
+    }
     _validate_session(
         cohort=cohort,
         title=title,
@@ -147,6 +175,7 @@ def session_create(
         subject=subject,
         start_time=start_time,
         end_time=end_time,
+        **people,
     )
     session = Session.objects.create(
         cohort=cohort,
@@ -156,6 +185,9 @@ def session_create(
         subject=subject,
         start_time=start_time,
         end_time=end_time,
+        facilitator=facilitator,
+        facilitator_name=facilitator_name.strip(),
+        facilitator_role=facilitator_role if (facilitator or facilitator_name.strip()) else "",
     )
     audit_record(
         actor=actor,
@@ -178,8 +210,11 @@ def session_update(
     subject: Subject | None = None,
     start_time: dt.time | None = None,
     end_time: dt.time | None = None,
+    facilitator: Employee | None = None,
+    facilitator_name: str = "",
+    facilitator_role: str = "",
 ) -> Session:
-    """Move, retitle or re-weigh a session (attendance already recorded stays)."""
+    """Move, retitle, re-weigh or re-staff a session (attendance already recorded stays)."""
     _validate_session(
         cohort=session.cohort,
         title=title,
@@ -188,11 +223,16 @@ def session_update(
         subject=subject,
         start_time=start_time,
         end_time=end_time,
+        facilitator=facilitator,
+        facilitator_name=facilitator_name,
+        facilitator_role=facilitator_role,
         exclude=session.pk,
     )
     before = snapshot(session, _SESSION_FIELDS)
     session.title, session.date, session.jp, session.subject = title.strip(), date, jp, subject
     session.start_time, session.end_time = start_time, end_time
+    session.facilitator, session.facilitator_name = facilitator, facilitator_name.strip()
+    session.facilitator_role = facilitator_role if (facilitator or session.facilitator_name) else ""
     session.save()
     audit_record(
         actor=actor,

@@ -131,7 +131,10 @@ def _session_form_page(
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = get_cohort_for_user(access_of(request), pk, write=True)
     form = SessionForm(
-        request.POST or None, program=cohort.program, initial={"date": cohort.start_date}
+        request.POST or None,
+        program=cohort.program,
+        scope_path=access_of(request).scope_path,
+        initial={"date": cohort.start_date},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -149,7 +152,10 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session_for_user(access_of(request), pk, write=True)
     cohort = session.cohort
     form = SessionForm(
-        request.POST or None, program=cohort.program, initial=SessionForm.initial_for(session)
+        request.POST or None,
+        program=cohort.program,
+        scope_path=access_of(request).scope_path,
+        initial=SessionForm.initial_for(session),
     )
     if request.method == "POST" and form.is_valid():
         try:

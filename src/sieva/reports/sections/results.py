@@ -54,6 +54,8 @@ def _l2(result: EvaluationResult) -> list[Any]:
         out.append(
             b.figure_table(_("Pembelajaran"), [level.pre, level.post, level.gain, level.pass_rate])
         )
+    if level.assessment:
+        out.append(b.figure_table(_("Penilaian peserta"), list(level.assessment)))
     return out
 
 
@@ -63,6 +65,19 @@ def _l3(result: EvaluationResult, charts: dict[str, Any]) -> list[Any]:
     for rater in result.l3.raters:
         figures = [rater.response_rate, rater.application_rate, *(s.mean for s in rater.scales)]
         out.append(b.figure_table(rater.label, figures))
+    if result.l3.follow_up:
+        out.append(
+            b.figure_table(_("Rencana aksi dan proyek perubahan"), list(result.l3.follow_up))
+        )
+        for case in result.l3.case_studies:
+            out.append(
+                b.paragraph(
+                    _("Studi kasus – %(title)s (%(kind)s, %(program)s): %(summary)s") % case
+                    + (_(" Bukti: %(evidence)s.") % case if case.get("evidence") else "")
+                )
+            )
+    if result.l3.mentoring:
+        out.append(b.figure_table(_("Mentoring"), list(result.l3.mentoring)))
     return out
 
 

@@ -14,8 +14,14 @@ from django.utils.translation import gettext as _
 
 from sieva.analysis.suppression import suppress_counts
 from sieva.evaluation.engine import adapters
+from sieva.evaluation.engine.adapters import development
 from sieva.evaluation.engine.figures import Design, Figure
-from sieva.evaluation.engine.levels.common import min_cell, rate_figure, response_rate_figure
+from sieva.evaluation.engine.levels.common import (
+    mean_figure,
+    min_cell,
+    rate_figure,
+    response_rate_figure,
+)
 from sieva.evaluation.engine.levels.scales import ScaleResult, scale_result
 from sieva.instruments.models import Purpose, RaterKind
 from sieva.programs.models import Cohort
@@ -48,6 +54,11 @@ class RaterResult:
 @dataclass(frozen=True)
 class BehaviourLevel:
     raters: tuple[RaterResult, ...]
+    # Follow-up action plans (rencana aksi / proyek perubahan) and mentoring outcomes, from
+    # sieva.development; empty when the cohorts have none.
+    follow_up: tuple[Figure, ...] = ()
+    case_studies: tuple[dict[str, str], ...] = ()
+    mentoring: tuple[Figure, ...] = ()
 
     @property
     def barriers(self) -> dict[str, int]:
@@ -110,4 +121,66 @@ def behaviour_level(cohorts: QuerySet[Cohort]) -> BehaviourLevel:
                 enablers=_mentions(adapters.choice_counts(campaigns, ENABLER_ITEM)),
             )
         )
-    return BehaviourLevel(tuple(raters))
+    return BehaviourLevel(tuple(raters), *_follow_up(cohorts), _mentoring(cohorts))
+
+
+def _follow_up(cohorts: QuerySet[Cohort]) -> tuple[tuple[Figure, ...], tuple[dict[str, str], ...]]:
+    summary = development.follow_up(cohorts)
+    if not summary.plans:
+        return (), ()
+    source = "/rencana-aksi/"
+    figures = (
+        rate_figure(
+            "l3.follow_up.written",
+            _("Peserta yang menulis rencana aksi / proyek perubahan"),
+            summary.plans,
+            summary.participants,
+            source=source,
+        ),
+        rate_figure(
+            "l3.follow_up.completed",
+            _("Rencana aksi yang selesai"),
+            summary.completed,
+            summary.plans,
+            source=source,
+        ),
+        rate_figure(
+            "l3.follow_up.milestones",
+            _("Tonggak rencana aksi yang tercapai"),
+            summary.milestones_done,
+            summary.milestones,
+            source=source,
+        ),
+        mean_figure(
+            "l3.follow_up.verified",
+            _("Kemajuan terverifikasi atasan/coach (%)"),
+            summary.verified_progress,
+            unit="%",
+            design=Design.POST_ONLY,
+            source=source,
+        ),
+    )
+    return figures, tuple(summary.case_studies)
+
+
+def _mentoring(cohorts: QuerySet[Cohort]) -> tuple[Figure, ...]:
+    evidence = development.mentoring(cohorts)
+    if evidence is None:
+        return ()
+    source = "/mentoring/"
+    return (
+        mean_figure(
+            "l3.mentoring.gas",
+            _("Skor-T GAS mentee (50 = sasaran tercapai sesuai harapan)"),
+            evidence.gas_values,
+            design=Design.POST_ONLY,
+            source=source,
+        ),
+        mean_figure(
+            "l3.mentoring.matched_difference",
+            _("Selisih nilai kinerja mentee terhadap pegawai serupa yang tidak dibimbing"),
+            evidence.matched_differences,
+            design=Design.PRE_POST_COMPARISON,
+            source=source,
+        ),
+    )

@@ -26,6 +26,7 @@ from sieva.analysis.paired import (
 from sieva.analysis.types import EffectSize
 from sieva.core import numbers
 from sieva.evaluation.engine import adapters
+from sieva.evaluation.engine.adapters import development
 from sieva.evaluation.engine.figures import Caveat, CaveatKind, Design, Figure
 from sieva.evaluation.engine.levels.common import mean_figure, min_cell, rate_figure
 from sieva.programs.models import Cohort
@@ -48,6 +49,8 @@ class LearningLevel:
     g_av: EffectSize | None
     n_gain: NormalizedGain | None
     attrition: AttritionCheck | None
+    # Final scores of the participant assessment (sieva.development), when the cohorts have one.
+    assessment: tuple[Figure, ...] = ()
 
 
 def learning_level(cohorts: QuerySet[Cohort]) -> LearningLevel:
@@ -118,6 +121,7 @@ def learning_level(cohorts: QuerySet[Cohort]) -> LearningLevel:
             source=SOURCE,
         ),
         attrition=attrition,
+        assessment=_assessment(cohorts),
         **tests,  # type: ignore[arg-type]
     )
 
@@ -128,3 +132,28 @@ def _safe(test, pre, post):  # type: ignore[no-untyped-def]
         return test(pre, post)
     except ValueError:
         return None
+
+
+def _assessment(cohorts: QuerySet[Cohort]) -> tuple[Figure, ...]:
+    summary = development.assessment(cohorts)
+    if not summary.scores:
+        return ()
+    source = "/penilaian/"
+    return (
+        mean_figure(
+            "l2.final_score",
+            _("Rata-rata nilai akhir peserta (tes, penugasan, proyek, sikap BerAKHLAK)"),
+            summary.scores,
+            unit=_("poin (0–100)"),
+            design=Design.POST_ONLY,
+            source=source,
+        ),
+        rate_figure(
+            "l2.satisfactory",
+            _("Peserta berkualifikasi Memuaskan atau lebih"),
+            summary.satisfactory,
+            len(summary.scores),
+            design=Design.POST_ONLY,
+            source=source,
+        ),
+    )
