@@ -169,7 +169,7 @@ def _workspace(world, person, employee) -> dict[str, Any]:
         employee=employee,
         year=timezone.localdate().year - 1,
         box=9,
-        evidence={"predikat": "Sangat Baik"},
+        evidence={"predikat": "very_good"},
         computed_at=timezone.now(),
     )
     return {

@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from sieva.development.services import follow_up as services
 from sieva.evaluation.engine import Scope, evaluate
 from sieva.org.access import user_access
 from sieva.programs.models import EnrollmentStatus, ProgramKind
+from sieva.reports.document import build_report
 from tests.factories import CohortFactory, EnrollmentFactory, ProgramFactory
 
 
@@ -115,3 +117,20 @@ def test_plans_flow_into_l3_with_case_studies(alice, alumna, world):
     assert written.suppressed  # one participant: below the minimum cell of 5
     (case,) = result.l3.case_studies
     assert case["title"] == "Antrean daring" and case["evidence"] == "SK Kadis"
+
+
+def test_the_report_tells_the_case_study_of_a_completed_plan(alice, alumna, world):
+    plan = services.action_plan_save(
+        actor=None, enrollment=alumna, title="Antrean daring", description="Kurangi antrean"
+    )
+    milestone = services.milestone_add(
+        actor=None, plan=plan, title="Uji", due_on=dt.date(2026, 4, 1)
+    )
+    services.milestone_done(
+        actor=None, milestone=milestone, done_on=dt.date(2026, 4, 1), evidence="SK Kadis"
+    )
+    built = build_report(
+        access=user_access(alice), scope=Scope(program_id=alumna.cohort.program_id), author="a"
+    )
+    text = json.dumps(built.document, ensure_ascii=False)
+    assert "Studi kasus – Antrean daring" in text and "Bukti: SK Kadis." in text

@@ -23,7 +23,7 @@ def _appraise(employee, baseline, outcome):
             year=year,
             hasil_kerja="sesuai",
             perilaku="sesuai",
-            predikat="Baik",
+            predikat="good",
             score=Decimal(str(round(score, 2))),
         )
 

@@ -31,6 +31,7 @@ from sieva.development.models import (
     SessionStatus,
     TalentPlacement,
 )
+from sieva.development.services.careers import KINERJA_LEVEL
 from sieva.development.services.mentoring import pair_create
 from sieva.org.models import Employee, OrgUnit, PositionKind, PositionLevel
 from sieva.programs.models import Cohort, CohortStatus, ProgramKind
@@ -248,11 +249,10 @@ def _talent(rng: random.Random, staff: Iterable[tuple[int, str, str]], year: int
     PotentialAssessment.objects.bulk_create(potentials, batch_size=BATCH)
     predikat = dict(Appraisal.objects.filter(year=year).values_list("employee_id", "predikat"))
     cutoffs = AxisCutoffs(60, 80)
-    from_predikat = {"Sangat Baik": 2, "Baik": 1}
     placements = []
     for p in potentials:
         box = talent_box_from_levels(
-            from_predikat.get(predikat.get(p.employee_id, ""), 0), cutoffs.level(float(p.score))
+            KINERJA_LEVEL.get(predikat.get(p.employee_id, ""), 0), cutoffs.level(float(p.score))
         )
         placements.append(
             TalentPlacement(
@@ -275,4 +275,4 @@ def _talent(rng: random.Random, staff: Iterable[tuple[int, str, str]], year: int
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)  # noqa: DTZ - when the demo was built, as the product would
+    return dt.datetime.now(dt.UTC)  # when the demo was built, as the product would

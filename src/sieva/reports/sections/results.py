@@ -71,7 +71,7 @@ def _l3(result: EvaluationResult, charts: dict[str, Any]) -> list[Any]:
         )
         for case in result.l3.case_studies:
             out.append(
-                b.paragraph(
+                b.text(
                     _("Studi kasus – %(title)s (%(kind)s, %(program)s): %(summary)s") % case
                     + (_(" Bukti: %(evidence)s.") % case if case.get("evidence") else "")
                 )
