@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from sieva.analysis.indices.development import participant_qualification
 from sieva.analysis.indices.ikm import IkmGrade
 from sieva.core import codebook
 from sieva.core.labels import label
@@ -129,3 +130,12 @@ def test_every_analysis_code_named_on_pages_has_its_indonesian_text_as_the_msgid
         assert label(IkmGrade.A) == codebook.text(IkmGrade.A) == "Sangat Baik"
     with translation.override("en"):
         assert label(IkmGrade.A) == "Very Good"
+
+
+def test_a_participants_qualification_is_a_code_named_in_the_readers_language():
+    score = participant_qualification(85.0)
+    assert score == "satisfactory"  # stored as the code, never as the words
+    with translation.override("id"):
+        assert label(score) == "Memuaskan"
+    with translation.override("en"):
+        assert label(score) == "Satisfactory"

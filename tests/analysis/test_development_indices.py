@@ -2,6 +2,7 @@ import math
 
 import pytest
 
+from sieva.analysis.indices.development import Qualification as Q
 from sieva.analysis.indices.development import (
     gap_closure,
     gas_t_score,
@@ -68,15 +69,15 @@ def test_gas_rejects_a_correlation_outside_zero_to_one():
     # DOMAIN.md: Sangat Memuaskan > 90.00, Memuaskan > 80.00, Cukup Memuaskan > 70.00,
     # Kurang Memuaskan > 60.00, else Tidak Memuaskan: a bound itself falls in the band below.
     [
-        (100.0, "Sangat Memuaskan"),
-        (90.01, "Sangat Memuaskan"),
-        (90.0, "Memuaskan"),
-        (80.01, "Memuaskan"),
-        (80.0, "Cukup Memuaskan"),
-        (70.0, "Kurang Memuaskan"),
-        (60.01, "Kurang Memuaskan"),
-        (60.0, "Tidak Memuaskan"),
-        (0.0, "Tidak Memuaskan"),
+        (100.0, Q.VERY_SATISFACTORY),
+        (90.01, Q.VERY_SATISFACTORY),
+        (90.0, Q.SATISFACTORY),
+        (80.01, Q.SATISFACTORY),
+        (80.0, Q.FAIRLY_SATISFACTORY),
+        (70.0, Q.LESS_SATISFACTORY),
+        (60.01, Q.LESS_SATISFACTORY),
+        (60.0, Q.UNSATISFACTORY),
+        (0.0, Q.UNSATISFACTORY),
     ],
 )
 def test_participant_qualification_bands(score, label):
@@ -84,9 +85,10 @@ def test_participant_qualification_bands(score, label):
 
 
 def test_participant_qualification_takes_bands_from_the_instance():
-    assert participant_qualification(85, [(85.0, "A"), (50.0, "B")]) == "B"
+    bands = [(85.0, Q.VERY_SATISFACTORY), (50.0, Q.SATISFACTORY)]
+    assert participant_qualification(85, bands) == Q.SATISFACTORY
     with pytest.raises(ValueError, match="highest bound first"):
-        participant_qualification(85, [(50.0, "B"), (85.0, "A")])
+        participant_qualification(85, bands[::-1])
     with pytest.raises(ValueError, match="0–100"):
         participant_qualification(101)
 

@@ -84,7 +84,7 @@ def _assessment(world, person) -> dict[str, Any]:
     result = AssessmentResult.objects.create(
         enrollment=enrollment,
         final_score=Decimal(75),
-        qualification="Cukup Memuaskan",
+        qualification="fairly_satisfactory",
         computed_at=timezone.now(),
     )
     appeal = Appeal.objects.create(result=result, reason="Banding Medan")

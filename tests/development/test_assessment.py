@@ -121,7 +121,7 @@ def test_final_score_weights_the_components_and_gives_the_qualification(latsar):
     result = AssessmentResult.objects.get(enrollment=pia)
     # 0.4·90 + 0.3·85.5 + 0.3·(4 × 20) = 36 + 25.65 + 24 = 85.65 -> Memuaskan (> 80).
     assert result.final_score == Decimal("85.65")
-    assert result.qualification == "Memuaskan"
+    assert result.qualification == "satisfactory"  # Memuaskan
 
 
 def test_a_bad_score_names_row_and_column_and_saves_nothing(latsar):
@@ -179,7 +179,7 @@ def test_an_appeal_upheld_revises_the_score_and_qualification(latsar):
     result.refresh_from_db()
     appeal.refresh_from_db()
     assert appeal.status == AppealStatus.UPHELD
-    assert (result.final_score, result.qualification) == (Decimal("81.00"), "Memuaskan")
+    assert (result.final_score, result.qualification) == (Decimal("81.00"), "satisfactory")
     assert result.status == ResultStatus.REVISED
 
 
@@ -229,7 +229,7 @@ def test_a_participant_appeals_only_their_own_result(client, pia, latsar, world)
     result = AssessmentResult.objects.create(
         enrollment=enrollments[1],
         final_score=70,
-        qualification="Kurang Memuaskan",
+        qualification="less_satisfactory",
         computed_at=dt.datetime(2026, 9, 30, tzinfo=dt.UTC),
     )
     client.force_login(pia)

@@ -18,6 +18,7 @@ from sieva.analysis.did import DidWarning
 from sieva.analysis.gain import AttritionVerdict, GainCategory
 from sieva.analysis.groups import ContingencyMethod, ContingencyWarning
 from sieva.analysis.indices.appraisal import FollowUp, IpAsnBand, Potential, Predikat, Rating
+from sieva.analysis.indices.development import Qualification
 from sieva.analysis.indices.ikm import IkmGrade, IkmMode
 from sieva.analysis.reliability import Difficulty, Discrimination
 from sieva.analysis.suppression import SuppressionNote
@@ -134,6 +135,13 @@ TEXTS: dict[type[StrEnum], Mapping[str, str]] = {
         Potential.LOW: _("Rendah"),
         Potential.MEDIUM: _("Menengah"),
         Potential.HIGH: _("Tinggi"),
+    },
+    Qualification: {
+        Qualification.VERY_SATISFACTORY: _("Sangat Memuaskan"),
+        Qualification.SATISFACTORY: _("Memuaskan"),
+        Qualification.FAIRLY_SATISFACTORY: _("Cukup Memuaskan"),
+        Qualification.LESS_SATISFACTORY: _("Kurang Memuaskan"),
+        Qualification.UNSATISFACTORY: _("Tidak Memuaskan"),
     },
     FollowUp: {
         FollowUp.PROMOTE: _("Dipromosikan"),

@@ -3,12 +3,15 @@
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 __all__ = [
     "GAS_LEVELS",
     "QUALIFICATION_BANDS",
+    "SATISFACTORY_OR_ABOVE",
     "GapClosure",
     "GasScore",
+    "Qualification",
     "gap_closure",
     "gas_t_score",
     "participant_qualification",
@@ -83,20 +86,33 @@ def gas_t_score(
     return GasScore(t=50.0 + 10.0 * weighted / spread, n_goals=len(levels), weighted_sum=weighted)
 
 
+class Qualification(StrEnum):
+    """Kualifikasi peserta: Sangat Memuaskan, Memuaskan, Cukup Memuaskan, Kurang Memuaskan,
+    Tidak Memuaskan (words in `sieva.core.codebook`)."""
+
+    VERY_SATISFACTORY = "very_satisfactory"
+    SATISFACTORY = "satisfactory"
+    FAIRLY_SATISFACTORY = "fairly_satisfactory"
+    LESS_SATISFACTORY = "less_satisfactory"
+    UNSATISFACTORY = "unsatisfactory"
+
+
 #: Qualification of a participant of a LAN-model program by final score (strictly above the
 #: bound): Sangat Memuaskan > 90, Memuaskan > 80, Cukup Memuaskan > 70, Kurang Memuaskan > 60.
-QUALIFICATION_BANDS: tuple[tuple[float, str], ...] = (
-    (90.0, "Sangat Memuaskan"),
-    (80.0, "Memuaskan"),
-    (70.0, "Cukup Memuaskan"),
-    (60.0, "Kurang Memuaskan"),
+QUALIFICATION_BANDS: tuple[tuple[float, Qualification], ...] = (
+    (90.0, Qualification.VERY_SATISFACTORY),
+    (80.0, Qualification.SATISFACTORY),
+    (70.0, Qualification.FAIRLY_SATISFACTORY),
+    (60.0, Qualification.LESS_SATISFACTORY),
 )
-LOWEST_QUALIFICATION = "Tidak Memuaskan"
+LOWEST_QUALIFICATION = Qualification.UNSATISFACTORY
+#: "Memuaskan atau lebih": the level a program's results and career readiness count.
+SATISFACTORY_OR_ABOVE = frozenset({Qualification.VERY_SATISFACTORY, Qualification.SATISFACTORY})
 
 
 def participant_qualification(
-    score: float, bands: Sequence[tuple[float, str]] = QUALIFICATION_BANDS
-) -> str:
+    score: float, bands: Sequence[tuple[float, Qualification]] = QUALIFICATION_BANDS
+) -> Qualification:
     """The qualification a final score (0–100) earns.
 
     Notes
@@ -108,10 +124,10 @@ def participant_qualification(
 
     Examples
     --------
-    >>> participant_qualification(90.0), participant_qualification(90.01)
-    ('Memuaskan', 'Sangat Memuaskan')
-    >>> participant_qualification(60.0)
-    'Tidak Memuaskan'
+    >>> participant_qualification(90.0).value, participant_qualification(90.01).value
+    ('satisfactory', 'very_satisfactory')
+    >>> participant_qualification(60.0).value
+    'unsatisfactory'
     """
     if not math.isfinite(score) or not 0.0 <= score <= 100.0:
         raise ValueError(f"score must lie in 0–100, got {score}")

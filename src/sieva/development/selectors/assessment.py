@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
+from sieva.analysis.indices.development import SATISFACTORY_OR_ABOVE
 from sieva.development.models import (
     Appeal,
     AppealStatus,
@@ -254,5 +255,5 @@ def result_summary(cohorts: QuerySet[Cohort]) -> ResultSummary:
     scores = [(float(score), q) for score, q in rows]
     return ResultSummary(
         [s for s, _q in scores],
-        sum(1 for _s, q in scores if q in ("Sangat Memuaskan", "Memuaskan")),
+        sum(1 for _s, q in scores if q in SATISFACTORY_OR_ABOVE),
     )

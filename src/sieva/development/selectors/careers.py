@@ -12,7 +12,12 @@ from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from sieva.analysis.indices.appraisal import Predikat
-from sieva.analysis.indices.development import GapClosure, gap_closure
+from sieva.analysis.indices.development import (
+    SATISFACTORY_OR_ABOVE,
+    GapClosure,
+    Qualification,
+    gap_closure,
+)
 from sieva.core.labels import label
 from sieva.development.models import (
     Appraisal,
@@ -32,7 +37,6 @@ from sieva.programs.selectors.jp import employee_jp_by_year, jp_per_employee
 from sieva.programs.selectors.participation import REGISTERED_STATUSES
 
 GOOD_PREDIKAT = (Predikat.VERY_GOOD, Predikat.GOOD)
-READY_QUALIFICATIONS = ("Sangat Memuaskan", "Memuaskan")
 TOP_BOXES = (7, 8, 9)
 
 
@@ -248,8 +252,8 @@ def readiness(employee: Employee, today: dt.date) -> list[Readiness]:
     )
     result_evidence = Evidence(
         _("Hasil pelatihan terakhir paling rendah Memuaskan"),
-        result is not None and result.qualification in READY_QUALIFICATIONS,
-        f"{result.enrollment.cohort.program.name}: {result.qualification}"
+        result is not None and result.qualification in SATISFACTORY_OR_ABOVE,
+        f"{result.enrollment.cohort.program.name}: {label(Qualification(result.qualification))}"
         if result
         else _("belum ada hasil"),
     )

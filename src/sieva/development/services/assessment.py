@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sieva.analysis.indices.development import participant_qualification
+from sieva.analysis.indices.development import QUALIFICATION_BANDS, participant_qualification
 from sieva.audit.services import audit_record
 from sieva.development.models import (
     Appeal,
@@ -49,9 +49,10 @@ def _org_path(cohort: Cohort) -> str:
 
 
 def _qualification(score: Decimal) -> str:
+    """The qualification's code (stored; shown through `code_label`), with this instance's bounds."""
     bounds = settings.SIEVA_QUALIFICATION_BOUNDS
-    labels = ("Sangat Memuaskan", "Memuaskan", "Cukup Memuaskan", "Kurang Memuaskan")
-    return participant_qualification(float(score), tuple(zip(bounds, labels, strict=True)))
+    levels = (level for _bound, level in QUALIFICATION_BANDS)
+    return participant_qualification(float(score), tuple(zip(bounds, levels, strict=True))).value
 
 
 @transaction.atomic
