@@ -6,10 +6,10 @@ import datetime as dt
 import random
 
 from sieva.demo.development_common import cohorts_of, own_cohorts, program_of, unique
+from sieva.development.competencies import ensure_standard_competencies
 from sieva.development.models import (
     ActionPlan,
     ActionPlanStatus,
-    Competency,
     CompetencyAssessment,
     JobStandard,
     JobStandardLevel,
@@ -36,7 +36,7 @@ def _standard(medan: OrgUnit, name: str, levels: dict[str, int], key: bool = Fal
     job, _created = JobStandard.objects.get_or_create(
         owner=medan, position_name=name, defaults={"is_key_position": key}
     )
-    competencies = {c.code: c for c in Competency.objects.filter(owner=None)}
+    competencies = ensure_standard_competencies()
     JobStandardLevel.objects.bulk_create(
         JobStandardLevel(standard=job, competency=competencies[code], required_level=level)
         for code, level in levels.items()
@@ -53,7 +53,7 @@ def build_careers(rng: random.Random, medan: OrgUnit, today: dt.date, peserta: E
     if supervisor is not None:
         key = _standard(medan, supervisor.position_name, {**levels, "M8": 4}, key=True)
         JobStandard.objects.filter(pk=key.pk).update(incumbent=supervisor)
-    competencies = {c.code: c for c in Competency.objects.filter(owner=None)}
+    competencies = ensure_standard_competencies()
     for key_name, code in TARGETS.items():
         program = program_of(medan, key_name)
         if program is not None:
