@@ -8,7 +8,8 @@ JP earned = the sum of `Session.jp` over the sessions the employee attended (`At
 rows), dated by `Session.date`. Periods and edge cases: docs/decisions/0005-jp-compliance.md.
 One person attending two cohorts on the same day cannot earn both days' JP: that day counts
 the larger cohort's JP once, and the pair is a data-quality problem (`same_day_overlaps`,
-decision 0045). Every function here aggregates in the database; none issues a query per
+decision 0045). Every figure here reads the JP store (`JpDay`, `JpYear`, decision 0067),
+which every write that changes attendance keeps equal to that rule; none issues a query per
 employee.
 """
 
@@ -17,18 +18,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import EmptyResultSet
-from django.db import connection
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
 from sieva.core.periods import add_years
 from sieva.org.access import Access, scope_queryset
 from sieva.org.models import AsnKind, Employee, OrgKind, OrgUnit
-from sieva.programs.models import Attendance, Enrollment
+from sieva.programs.models import Enrollment, JpDay
+from sieva.programs.models import JpYear as StoredJpYear
 
 ZERO = Decimal("0")
 
@@ -88,84 +87,34 @@ def employees_in_scope(access: Access, node: OrgUnit | None = None) -> QuerySet[
     return employees
 
 
-def _year_bounds(year: int) -> dict[str, dt.date]:
-    return {"session__date__gte": dt.date(year, 1, 1), "session__date__lt": dt.date(year + 1, 1, 1)}
-
-
-def _cohort_days(attendance: QuerySet[Attendance]) -> tuple[str, list[Any]]:
-    """SQL of (emp, day, cohort, jp): JP per employee, day and cohort."""
-    rows = (
-        attendance.annotate(
-            emp=F("enrollment__employee_id"), day=F("session__date"), cohort=F("session__cohort_id")
-        )
-        .values("emp", "day", "cohort")
-        .annotate(jp=Sum("session__jp"))
-        .order_by()
-    )
-    try:
-        sql, params = rows.query.sql_with_params()
-    except EmptyResultSet:  # e.g. no employees at all: Django builds no SQL for `IN ()`
-        return "SELECT NULL AS emp, NULL AS day, NULL AS cohort, NULL AS jp WHERE 1 = 0", []
-    return sql, list(params)
-
-
-def _day_jp_sql(attendance: QuerySet[Attendance]) -> tuple[str, list[Any]]:
-    """SQL of (emp, day, jp): per employee and day, the JP of the cohort with the most that
-    day — two cohorts on one day are not both attended in full."""
-    sql, params = _cohort_days(attendance)
-    return (
-        f"SELECT emp, day, MAX(jp) AS jp FROM ({sql}) cohort_days GROUP BY emp, day",  # noqa: S608 - Django-built SQL
-        params,
-    )
-
-
-def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return list(cursor.fetchall())
-
-
-def _attendance(
-    employees: QuerySet[Employee], first: dt.date, end: dt.date
-) -> QuerySet[Attendance]:
-    return Attendance.objects.filter(
-        enrollment__employee__in=employees.values("pk"),
-        session__date__gte=first,
-        session__date__lt=end,
-    )
-
-
 def jp_per_employee(employees: QuerySet[Employee], year: int) -> dict[int, Decimal]:
-    """Calendar-year JP of each of `employees` who attended anything in `year`, one query."""
-    sql, params = _day_jp_sql(_attendance(employees, dt.date(year, 1, 1), dt.date(year + 1, 1, 1)))
-    rows = _rows(f"SELECT emp, SUM(jp) FROM ({sql}) days GROUP BY emp", params)  # noqa: S608
-    return {emp: _decimal(jp) for emp, jp in rows}
-
-
-def _decimal(value: Any) -> Decimal:
-    return Decimal(str(value)) if value is not None else ZERO
+    """Calendar-year JP of each of `employees` who attended anything in `year`, one query
+    on the JP store."""
+    return dict(
+        StoredJpYear.objects.filter(employee__in=employees.values("pk"), year=year).values_list(
+            "employee_id", "jp"
+        )
+    )
 
 
 def same_day_overlaps(employees: QuerySet[Employee], year: int) -> tuple[int, int]:
     """(employees, person-days) on which one of `employees` is recorded in two or more
     cohorts on the same day in `year`: a data-quality problem, counted once (one query)."""
-    sql, params = _cohort_days(_attendance(employees, dt.date(year, 1, 1), dt.date(year + 1, 1, 1)))
-    found = _rows(
-        "SELECT COUNT(DISTINCT emp), COUNT(*) FROM (SELECT emp, day FROM "  # noqa: S608
-        f"({sql}) cohort_days GROUP BY emp, day HAVING COUNT(*) > 1) doubled",
-        params,
-    )
-    return (found[0][0] or 0, found[0][1] or 0) if found else (0, 0)
+    found = StoredJpYear.objects.filter(
+        employee__in=employees.values("pk"), year=year, overlap_days__gt=0
+    ).aggregate(people=Count("pk"), days=Sum("overlap_days"))
+    return found["people"] or 0, found["days"] or 0
 
 
 def _jp_per_day(
     employees: QuerySet[Employee], first: dt.date, end: dt.date
 ) -> dict[int, list[tuple[dt.date, Decimal]]]:
     days: dict[int, list[tuple[dt.date, Decimal]]] = defaultdict(list)
-    for emp, day, jp in _rows(*_day_jp_sql(_attendance(employees, first, end))):
-        if isinstance(day, str):  # SQLite returns dates of a raw query as text
-            day = dt.date.fromisoformat(day)
-        days[emp].append((day, _decimal(jp)))
+    rows = JpDay.objects.filter(
+        employee__in=employees.values("pk"), date__gte=first, date__lt=end
+    ).values_list("employee_id", "date", "jp")
+    for emp, day, jp in rows:
+        days[emp].append((day, jp))
     return days
 
 
@@ -313,12 +262,11 @@ def unit_compliance(records: list[EmployeeJp]) -> list[UnitCompliance]:
 
 def employee_jp_by_year(employee_id: int) -> list[tuple[int, Decimal]]:
     """(calendar year, JP earned) for every year the employee attended a session, oldest first."""
-    years: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    attendance = Attendance.objects.filter(enrollment__employee_id=employee_id)
-    for _emp, day, jp in _rows(*_day_jp_sql(attendance)):
-        year = int(str(day)[:4])
-        years[year] += _decimal(jp)
-    return sorted(years.items())
+    return list(
+        StoredJpYear.objects.filter(employee_id=employee_id)
+        .order_by("year")
+        .values_list("year", "jp")
+    )
 
 
 @dataclass(frozen=True)
