@@ -9,12 +9,18 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sieva.org.models import Employee, OrgKind
+from sieva.org.models import AsnKind, Employee, OrgKind
 from sieva.programs import services
 from sieva.programs.models import Attendance, JpDay, JpYear
-from sieva.programs.selectors.jp import employee_jp_by_year, jp_compliance, same_day_overlaps
+from sieva.programs.selectors.jp import (
+    employee_jp_by_year,
+    jp_compliance,
+    pppk_with_contract_jp,
+    same_day_overlaps,
+)
 from sieva.programs.services import CompletionRecord, jp_store_compare
 from sieva.programs.services.external import external_learning_record
+from tests.evaluation.factories import employee_with_jp
 from tests.factories import (
     CohortFactory,
     EmployeeFactory,
@@ -143,3 +149,25 @@ def test_the_rebuild_command_reports_a_drifted_row_and_fixes_it_on_request(capsy
     assert f"pegawai {people[1].pk} 2026-02-02: tersimpan 1.0 JP (1), seharusnya —" in out
     call_command("rebuild_jp", "--fix")
     assert jp_store_compare() == []
+
+
+@pytest.mark.parametrize(
+    "contract_start",
+    [None, dt.date(2024, 2, 29), dt.date(2023, 3, 1), dt.date(2025, 12, 31), dt.date(2026, 1, 1)],
+)
+@pytest.mark.parametrize("year", [2026, 2027])
+def test_the_pppk_contract_year_in_the_database_equals_the_records(world, contract_start, year):
+    """`pppk_with_contract_jp` (the 20 JP page's count) gives each PPPK the JP that
+    `jp_compliance` (recap, API) gives: one number, one value — 29 February included."""
+    days = ["2026-02-28", "2026-03-01", "2026-12-31", "2027-01-01", "2027-02-28", "2028-02-28"]
+    person = employee_with_jp(
+        world.medan_health,
+        *[(dt.date.fromisoformat(day), str(i + 1)) for i, day in enumerate(days)],
+        asn_kind=AsnKind.PPPK,
+        contract_start=contract_start,
+    )
+    everyone = Employee.objects.filter(pk=person.pk)
+    records = jp_compliance(everyone, year)
+    in_db = list(pppk_with_contract_jp(everyone, year).values_list("contract_jp", flat=True))
+    assert in_db == [r.jp for r in records]
+    assert len(in_db) == 1 and in_db[0] > 0

@@ -13,14 +13,30 @@ which every write that changes attendance keeps equal to that rule; none issues 
 employee.
 """
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Sum
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth
 from django.utils import timezone
 
 from sieva.core.periods import add_years
@@ -196,6 +212,49 @@ def with_year_jp(employees: QuerySet[Employee], year: int) -> QuerySet[Employee]
     ).annotate(year_jp=F("stored__jp"))
 
 
+def _month_day(field: str) -> Any:
+    return ExtractMonth(field) * 100 + ExtractDay(field)
+
+
+def _in_year(month_day: Any, year: int) -> Any:
+    """A contract's anniversary (month * 100 + day) in `year`: 29 February becomes
+    28 February in a common year, as `add_years` does."""
+    if calendar.isleap(year):
+        return month_day
+    return Case(When(**{f"{month_day.name}": 229}, then=Value(228)), default=month_day)
+
+
+def pppk_with_contract_jp(employees: QuerySet[Employee], year: int) -> QuerySet[Employee]:
+    """The PPPK among `employees` with a contract year beginning in `year`, each annotated
+    with `contract_jp`: the stored JP of the days in that contract year — the figure
+    `jp_compliance` gives them, computed in the database (one correlated sum per person on
+    the JP store's (employee, date) index) so that counting them reads no rows into Python.
+    Without a contract start the calendar year stands in (anniversary 1 January)."""
+    people = (
+        employees.exclude(asn_kind=AsnKind.PNS)
+        .filter(Q(contract_start__isnull=True) | Q(contract_start__year__lte=year))
+        .annotate(anniversary=Coalesce(_month_day("contract_start"), Value(101)))
+        .annotate(
+            starts=_in_year(F("anniversary"), year), ends=_in_year(F("anniversary"), year + 1)
+        )
+    )
+    days = (
+        JpDay.objects.filter(employee=OuterRef("pk"))
+        .annotate(month_day=_month_day("date"))
+        .filter(
+            Q(date__year=year, month_day__gte=OuterRef("starts"))
+            | Q(date__year=year + 1, month_day__lt=OuterRef("ends"))
+        )
+        .order_by()
+        .values("employee")
+        .annotate(total=Sum("jp"))
+        .values("total")
+    )
+    return people.annotate(
+        contract_jp=Coalesce(Subquery(days), Value(ZERO), output_field=DecimalField())
+    )
+
+
 def nearest_of_kind(paths: Iterable[str], kind: str) -> dict[str, tuple[int, str, str] | None]:
     """For each tree path, its nearest node of `kind` (itself included) as (id, name, path).
 
@@ -256,31 +315,32 @@ class UnitCompliance:
 def unit_compliance(records: list[EmployeeJp]) -> list[UnitCompliance]:
     """`records` summed per perangkat daerah / unit kerja, in tree order."""
     pns: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    pppk: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for record in records:
-        if record.is_pns:
-            pns[record.unit_path][0] += 1
-            pns[record.unit_path][1] += record.meets_minimum
+        cell = pns[record.unit_path] if record.is_pns else pppk[record.unit_path]
+        cell[0] += 1
+        cell[1] += record.meets_minimum if record.is_pns else record.exceeds_cap
     return unit_compliance_counts(
-        {path: (n, meeting) for path, (n, meeting) in pns.items()},
-        [record for record in records if not record.is_pns],
+        {path: (n, met) for path, (n, met) in pns.items()},
+        {path: (n, over) for path, (n, over) in pppk.items()},
     )
 
 
 def unit_compliance_counts(
-    pns: dict[str, tuple[int, int]], pppk: list[EmployeeJp]
+    pns: dict[str, tuple[int, int]], pppk: dict[str, tuple[int, int]]
 ) -> list[UnitCompliance]:
     """Per perangkat daerah / unit kerja, in tree order: `pns` maps an employee unit path to
-    (PNS, PNS meeting the minimum) there; `pppk` are the PPPK records."""
-    units = work_unit_of(set(pns) | {record.unit_path for record in pppk})
+    (PNS, PNS meeting the minimum) there, `pppk` to (PPPK, PPPK over the cap)."""
+    units = work_unit_of(set(pns) | set(pppk))
     counts: dict[tuple[int, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for path, (n, meeting) in pns.items():
         cell = counts[units[path]]
         cell[0] += n
         cell[1] += meeting
-    for record in pppk:
-        cell = counts[units[record.unit_path]]
-        cell[2] += 1
-        cell[3] += record.exceeds_cap
+    for path, (n, over) in pppk.items():
+        cell = counts[units[path]]
+        cell[2] += n
+        cell[3] += over
     return [
         UnitCompliance(
             unit_id=unit[0],

@@ -28,8 +28,9 @@ from sieva.org.models import AsnKind, Employee, OrgUnit
 from sieva.programs.selectors.jp import (
     ZERO,
     EmployeeJp,
+    contract_year,
     employees_in_scope,
-    jp_compliance,
+    pppk_with_contract_jp,
     unit_compliance_counts,
     with_year_jp,
 )
@@ -131,8 +132,15 @@ def jp_report(access: Access, year: int, node: OrgUnit | None = None) -> JpRepor
             pns_counts[row["unit__path"]] = (row["n"], row["meeting"])
         doubled += row["doubled"]
         doubled_days += row["doubled_days"] or 0
-    pppk = jp_compliance(employees.exclude(asn_kind=AsnKind.PNS), year)
-    units = unit_compliance_counts(pns_counts, pppk)
+    pppk = pppk_with_contract_jp(employees, year)
+    over_cap = Q(contract_jp__gt=cap)
+    pppk_counts = {
+        row["unit__path"]: (row["n"], row["over"])
+        for row in pppk.values("unit__path")
+        .annotate(n=Count("pk"), over=Count("pk", filter=over_cap))
+        .order_by()
+    }
+    units = unit_compliance_counts(pns_counts, pppk_counts)
     tables = {
         "units": ReportTable(
             "units",
@@ -163,7 +171,7 @@ def jp_report(access: Access, year: int, node: OrgUnit | None = None) -> JpRepor
     if personal:
         below = sum(n - meeting for n, meeting in pns_counts.values())
         tables["pns_below"] = _pns_below(joined.filter(is_pns), minimum, below)
-        tables["pppk_over"] = _pppk_over(pppk, cap)
+        tables["pppk_over"] = _pppk_over(_records(pppk.filter(over_cap), year), cap)
     return JpReport(
         year=year,
         minimum=minimum,
@@ -172,6 +180,33 @@ def jp_report(access: Access, year: int, node: OrgUnit | None = None) -> JpRepor
         tables=tables,
         same_day=(doubled, doubled_days),
     )
+
+
+def _records(pppk: QuerySet[Employee], year: int) -> list[EmployeeJp]:
+    """`pppk` (annotated by `pppk_with_contract_jp`) as records, in the report's order."""
+    records = []
+    for person in pppk.values(
+        "pk", "nip", "name", "asn_kind", "unit_id", "unit__name", "unit__path",
+        "contract_start", "contract_jp",
+    ).order_by("unit__path", "name", "pk"):  # fmt: skip
+        period = contract_year(person["contract_start"], year)
+        if period is None:  # excluded by the query already; kept for the type checker
+            continue
+        records.append(
+            EmployeeJp(
+                employee_id=person["pk"],
+                nip=person["nip"],
+                name=person["name"],
+                asn_kind=person["asn_kind"],
+                unit_id=person["unit_id"],
+                unit_name=person["unit__name"],
+                unit_path=person["unit__path"],
+                jp=person["contract_jp"],
+                period_start=period[0],
+                period_end=period[1],
+            )
+        )
+    return records
 
 
 def _pns_below(pns: QuerySet[Employee], minimum: int, count: int) -> ReportTable:
