@@ -15,7 +15,7 @@ from sieva.programs.models import Attendance, JpDay, JpYear
 from sieva.programs.selectors.jp import (
     employee_jp_by_year,
     jp_compliance,
-    pppk_with_contract_jp,
+    pppk_contract_jp,
     same_day_overlaps,
 )
 from sieva.programs.services import CompletionRecord, jp_store_compare
@@ -140,7 +140,9 @@ def test_the_rebuild_command_reports_a_drifted_row_and_fixes_it_on_request(capsy
     services.attendance_set(actor=None, session=session, enrollment=enrollment, present=True)
     call_command("rebuild_jp")  # no difference: exits normally
     JpYear.objects.filter(employee_id=enrollment.employee_id).update(jp=Decimal("99"))
-    JpDay.objects.create(employee=people[1], date=dt.date(2026, 2, 2), jp=1, cohorts=1)
+    JpDay.objects.create(
+        employee=people[1], date=dt.date(2026, 2, 2), month_day=202, jp=1, cohorts=1
+    )
     with pytest.raises(CommandError) as failure:
         call_command("rebuild_jp")
     assert failure.value.returncode == 1
@@ -157,7 +159,7 @@ def test_the_rebuild_command_reports_a_drifted_row_and_fixes_it_on_request(capsy
 )
 @pytest.mark.parametrize("year", [2026, 2027])
 def test_the_pppk_contract_year_in_the_database_equals_the_records(world, contract_start, year):
-    """`pppk_with_contract_jp` (the 20 JP page's count) gives each PPPK the JP that
+    """`pppk_contract_jp` (the 20 JP page's count) gives each PPPK the JP that
     `jp_compliance` (recap, API) gives: one number, one value — 29 February included."""
     days = ["2026-02-28", "2026-03-01", "2026-12-31", "2027-01-01", "2027-02-28", "2028-02-28"]
     person = employee_with_jp(
@@ -168,6 +170,6 @@ def test_the_pppk_contract_year_in_the_database_equals_the_records(world, contra
     )
     everyone = Employee.objects.filter(pk=person.pk)
     records = jp_compliance(everyone, year)
-    in_db = list(pppk_with_contract_jp(everyone, year).values_list("contract_jp", flat=True))
+    in_db = [jp for _pk, _path, jp in pppk_contract_jp(everyone, year)]
     assert in_db == [r.jp for r in records]
     assert len(in_db) == 1 and in_db[0] > 0

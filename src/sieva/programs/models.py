@@ -295,6 +295,9 @@ class JpDay(models.Model):
 
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="jp_days")
     date = models.DateField()
+    # month * 100 + day of `date`: PPPK contract years run from an anniversary, and comparing
+    # this integer needs no date function per row (`selectors.jp.pppk_with_contract_jp`).
+    month_day = models.PositiveSmallIntegerField()
     jp = models.DecimalField(max_digits=7, decimal_places=1)
     cohorts = models.PositiveSmallIntegerField()
 

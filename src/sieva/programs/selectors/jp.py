@@ -22,16 +22,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
-    DecimalField,
     F,
     FilteredRelation,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
@@ -213,6 +212,7 @@ def with_year_jp(employees: QuerySet[Employee], year: int) -> QuerySet[Employee]
 
 
 def _month_day(field: str) -> Any:
+    """month * 100 + day of a date field, as `JpDay.month_day` stores it."""
     return ExtractMonth(field) * 100 + ExtractDay(field)
 
 
@@ -224,12 +224,15 @@ def _in_year(month_day: Any, year: int) -> Any:
     return Case(When(**{f"{month_day.name}": 229}, then=Value(228)), default=month_day)
 
 
-def pppk_with_contract_jp(employees: QuerySet[Employee], year: int) -> QuerySet[Employee]:
-    """The PPPK among `employees` with a contract year beginning in `year`, each annotated
-    with `contract_jp`: the stored JP of the days in that contract year — the figure
-    `jp_compliance` gives them, computed in the database (one correlated sum per person on
-    the JP store's (employee, date) index) so that counting them reads no rows into Python.
-    Without a contract start the calendar year stands in (anniversary 1 January)."""
+def pppk_contract_jp(employees: QuerySet[Employee], year: int) -> list[tuple[int, str, Decimal]]:
+    """(id, unit path, JP) of each PPPK among `employees` with a contract year beginning in
+    `year`: the stored JP of the days in that contract year — the figure `jp_compliance`
+    gives them, summed in the database so that counting them reads no day into Python.
+    Without a contract start the calendar year stands in (anniversary 1 January).
+
+    One query. Each person's anniversary is computed once in a materialised CTE (a date
+    function per day row is what made this slow) and joined to the store's days.
+    """
     people = (
         employees.exclude(asn_kind=AsnKind.PNS)
         .filter(Q(contract_start__isnull=True) | Q(contract_start__year__lte=year))
@@ -237,22 +240,31 @@ def pppk_with_contract_jp(employees: QuerySet[Employee], year: int) -> QuerySet[
         .annotate(
             starts=_in_year(F("anniversary"), year), ends=_in_year(F("anniversary"), year + 1)
         )
-    )
-    days = (
-        JpDay.objects.filter(employee=OuterRef("pk"))
-        .annotate(month_day=_month_day("date"))
-        .filter(
-            Q(date__year=year, month_day__gte=OuterRef("starts"))
-            | Q(date__year=year + 1, month_day__lt=OuterRef("ends"))
-        )
+        .values("pk", "unit__path", "starts", "ends")
         .order_by()
-        .values("employee")
-        .annotate(total=Sum("jp"))
-        .values("total")
     )
-    return people.annotate(
-        contract_jp=Coalesce(Subquery(days), Value(ZERO), output_field=DecimalField())
+    try:
+        people_sql, params = people.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    q = connection.ops.quote_name
+    table = q(JpDay._meta.db_table)
+    sql = (
+        f"WITH people AS MATERIALIZED ({people_sql}) "  # noqa: S608 - Django-built SQL and our names
+        "SELECT people.pk, people.unit__path, COALESCE(SUM(days.jp), 0) FROM people "
+        f"LEFT JOIN {table} days ON days.employee_id = people.pk AND ("
+        "(days.date >= %s AND days.date < %s AND days.month_day >= people.starts) OR "
+        "(days.date >= %s AND days.date < %s AND days.month_day < people.ends)) "
+        "GROUP BY people.pk, people.unit__path"
     )
+    bounds = [dt.date(year + offset, 1, 1) for offset in (0, 1, 1, 2)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *bounds])
+        return [(pk, path, _decimal(jp)) for pk, path, jp in cursor.fetchall()]
+
+
+def _decimal(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def nearest_of_kind(paths: Iterable[str], kind: str) -> dict[str, tuple[int, str, str] | None]:

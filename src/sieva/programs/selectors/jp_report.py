@@ -3,6 +3,7 @@
 Roles without personal data get the per-unit summary only, with small groups hidden.
 """
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,7 +31,7 @@ from sieva.programs.selectors.jp import (
     EmployeeJp,
     contract_year,
     employees_in_scope,
-    pppk_with_contract_jp,
+    pppk_contract_jp,
     unit_compliance_counts,
     with_year_jp,
 )
@@ -132,14 +133,13 @@ def jp_report(access: Access, year: int, node: OrgUnit | None = None) -> JpRepor
             pns_counts[row["unit__path"]] = (row["n"], row["meeting"])
         doubled += row["doubled"]
         doubled_days += row["doubled_days"] or 0
-    pppk = pppk_with_contract_jp(employees, year)
-    over_cap = Q(contract_jp__gt=cap)
-    pppk_counts = {
-        row["unit__path"]: (row["n"], row["over"])
-        for row in pppk.values("unit__path")
-        .annotate(n=Count("pk"), over=Count("pk", filter=over_cap))
-        .order_by()
-    }
+    pppk = pppk_contract_jp(employees, year)
+    over = {pk: jp for pk, _path, jp in pppk if jp > cap}
+    pppk_cells: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for pk, path, _jp in pppk:
+        pppk_cells[path][0] += 1
+        pppk_cells[path][1] += pk in over
+    pppk_counts = {path: (n, over_cap) for path, (n, over_cap) in pppk_cells.items()}
     units = unit_compliance_counts(pns_counts, pppk_counts)
     tables = {
         "units": ReportTable(
@@ -171,7 +171,7 @@ def jp_report(access: Access, year: int, node: OrgUnit | None = None) -> JpRepor
     if personal:
         below = sum(n - meeting for n, meeting in pns_counts.values())
         tables["pns_below"] = _pns_below(joined.filter(is_pns), minimum, below)
-        tables["pppk_over"] = _pppk_over(_records(pppk.filter(over_cap), year), cap)
+        tables["pppk_over"] = _pppk_over(_records(employees, over, year), cap)
     return JpReport(
         year=year,
         minimum=minimum,
@@ -182,12 +182,13 @@ def jp_report(access: Access, year: int, node: OrgUnit | None = None) -> JpRepor
     )
 
 
-def _records(pppk: QuerySet[Employee], year: int) -> list[EmployeeJp]:
-    """`pppk` (annotated by `pppk_with_contract_jp`) as records, in the report's order."""
+def _records(
+    employees: QuerySet[Employee], jp_of: dict[int, Decimal], year: int
+) -> list[EmployeeJp]:
+    """The employees of `jp_of` (id to contract-year JP) as records, in the report's order."""
     records = []
-    for person in pppk.values(
-        "pk", "nip", "name", "asn_kind", "unit_id", "unit__name", "unit__path",
-        "contract_start", "contract_jp",
+    for person in employees.filter(pk__in=list(jp_of)).values(
+        "pk", "nip", "name", "asn_kind", "unit_id", "unit__name", "unit__path", "contract_start",
     ).order_by("unit__path", "name", "pk"):  # fmt: skip
         period = contract_year(person["contract_start"], year)
         if period is None:  # excluded by the query already; kept for the type checker
@@ -201,7 +202,7 @@ def _records(pppk: QuerySet[Employee], year: int) -> list[EmployeeJp]:
                 unit_id=person["unit_id"],
                 unit_name=person["unit__name"],
                 unit_path=person["unit__path"],
-                jp=person["contract_jp"],
+                jp=jp_of[person["pk"]],
                 period_start=period[0],
                 period_end=period[1],
             )

@@ -64,7 +64,13 @@ def years_of(days: dict[DayKey, tuple[Decimal, int]]) -> dict[YearKey, tuple[Dec
 def store_days(day_model: Any, year_model: Any, days: dict[DayKey, tuple[Decimal, int]]) -> None:
     day_model.objects.bulk_create(
         (
-            day_model(employee_id=emp, date=day, jp=jp, cohorts=cohorts)
+            day_model(
+                employee_id=emp,
+                date=day,
+                month_day=day.month * 100 + day.day,
+                jp=jp,
+                cohorts=cohorts,
+            )
             for (emp, day), (jp, cohorts) in days.items()
         ),
         batch_size=BATCH,
