@@ -29,13 +29,15 @@ from django.db.models import (
     Count,
     F,
     FilteredRelation,
+    Func,
+    IntegerField,
     Q,
     QuerySet,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sieva.core.periods import add_years
@@ -211,9 +213,29 @@ def with_year_jp(employees: QuerySet[Employee], year: int) -> QuerySet[Employee]
     ).annotate(year_jp=F("stored__jp"))
 
 
+class MonthDay(Func):
+    """month * 100 + day of a date, as `JpDay.month_day` stores it. SQLite slices the ISO
+    text it keeps dates as (Django's date functions there call Python once per row)."""
+
+    output_field = IntegerField()
+    template = (
+        "CAST(EXTRACT(MONTH FROM %(expressions)s) * 100 + EXTRACT(DAY FROM %(expressions)s) "
+        "AS INTEGER)"
+    )
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template=(
+                "CAST(substr(%(expressions)s, 6, 2) || substr(%(expressions)s, 9, 2) AS INTEGER)"
+            ),
+            **extra,
+        )
+
+
 def _month_day(field: str) -> Any:
-    """month * 100 + day of a date field, as `JpDay.month_day` stores it."""
-    return ExtractMonth(field) * 100 + ExtractDay(field)
+    return MonthDay(field)
 
 
 def _in_year(month_day: Any, year: int) -> Any:
