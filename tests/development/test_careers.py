@@ -22,6 +22,7 @@ from sieva.development.selectors.careers import (
 from sieva.development.services import careers as services
 from sieva.org.access import user_access
 from sieva.programs.models import EnrollmentStatus
+from tests.evaluation.factories import attend
 from tests.factories import (
     CohortFactory,
     EmployeeFactory,
@@ -114,7 +115,7 @@ def test_readiness_is_explained_by_its_evidence(pia_employee, standard):
         )
     cohort = EnrollmentFactory(employee=pia_employee, status=EnrollmentStatus.PASSED).cohort
     SessionFactory(cohort=cohort, date=dt.date(2025, 5, 5), jp=Decimal(20))
-    cohort.enrollments.get().attendances.create(session=cohort.sessions.get())
+    attend(cohort.enrollments.get(), cohort.sessions.get())  # keeps the JP store (0067)
     training, promotion = readiness(pia_employee, TODAY)
     assert [e.ok for e in promotion.evidence] == [True, True, False]  # competence not assessed
     assert not promotion.ready
@@ -174,7 +175,7 @@ def test_succession_lists_top_box_staff_meeting_the_rules(world, alice, pia_empl
     services.talent_place(actor=None, employee=pia_employee, year=2025)
     cohort = EnrollmentFactory(employee=pia_employee, status=EnrollmentStatus.PASSED).cohort
     SessionFactory(cohort=cohort, date=dt.date(2025, 5, 5), jp=Decimal(20))
-    cohort.enrollments.get().attendances.create(session=cohort.sessions.get())
+    attend(cohort.enrollments.get(), cohort.sessions.get())  # keeps the JP store (0067)
     _assess(pia_employee, "M8", 2, dt.date(2025, 9, 1))
     (position,) = succession(user_access(alice), 2025)
     (candidate,) = position.candidates

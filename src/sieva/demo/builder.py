@@ -33,6 +33,7 @@ from sieva.programs.models import (
     EnrollmentStatus,
     Program,
 )
+from sieva.programs.services import jp_store_rebuild
 
 REFERENCE_DATE = dt.date(2026, 11, 1)
 DEFAULT_SEED = 2026
@@ -114,6 +115,7 @@ def _build(*, scale: float, seed: int, today: dt.date) -> tuple[dict[str, int], 
     for rows in enroller.attendance_rows(chunk=20 * BATCH_SIZE):
         _insert_attendance(rows)
         attendance += len(rows)
+    jp_store_rebuild()  # the rows above bypass the services that keep the JP store (0067)
     budget_rng = _rng(seed, "budget")
     lines = [
         line

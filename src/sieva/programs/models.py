@@ -281,3 +281,48 @@ class BudgetLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_category_display()}: {self.planned}"
+
+
+class JpDay(models.Model):
+    """JP one employee earned on one day, stored so every JP figure reads it instead of
+    re-aggregating attendance (decision 0067).
+
+    `jp` is the largest of that day's cohorts (two cohorts on one day are not both attended
+    in full, decision 0045); `cohorts` counts the cohorts attended that day, so more than one
+    marks a same-day overlap. Written only by `services.jp_store`, in the transaction of the
+    write that changed attendance or a session.
+    """
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="jp_days")
+    date = models.DateField()
+    # month * 100 + day of `date`: PPPK contract years run from an anniversary, and comparing
+    # this integer needs no date function per row (`selectors.jp.pppk_with_contract_jp`).
+    month_day = models.PositiveSmallIntegerField()
+    jp = models.DecimalField(max_digits=7, decimal_places=1)
+    cohorts = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "date"], name="one_jp_day_per_employee")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.date}: {self.jp} JP"
+
+
+class JpYear(models.Model):
+    """The calendar-year sum of `JpDay` (the PNS 20 JP rule) and its same-day overlaps."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="jp_years")
+    year = models.PositiveSmallIntegerField()
+    jp = models.DecimalField(max_digits=8, decimal_places=1)
+    overlap_days = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "year"], name="one_jp_year_per_employee")
+        ]
+        indexes = [models.Index(fields=["year", "jp"], name="jp_year_by_year")]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.year}: {self.jp} JP"

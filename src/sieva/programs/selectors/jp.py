@@ -8,10 +8,12 @@ JP earned = the sum of `Session.jp` over the sessions the employee attended (`At
 rows), dated by `Session.date`. Periods and edge cases: docs/decisions/0005-jp-compliance.md.
 One person attending two cohorts on the same day cannot earn both days' JP: that day counts
 the larger cohort's JP once, and the pair is a data-quality problem (`same_day_overlaps`,
-decision 0045). Every function here aggregates in the database; none issues a query per
+decision 0045). Every figure here reads the JP store (`JpDay`, `JpYear`, decision 0067),
+which every write that changes attendance keeps equal to that rule; none issues a query per
 employee.
 """
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -22,13 +24,27 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FilteredRelation,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sieva.core.periods import add_years
 from sieva.org.access import Access, scope_queryset
 from sieva.org.models import AsnKind, Employee, OrgKind, OrgUnit
-from sieva.programs.models import Attendance, Enrollment
+from sieva.programs.models import Enrollment, JpDay
+from sieva.programs.models import JpYear as StoredJpYear
 
 ZERO = Decimal("0")
 
@@ -88,84 +104,34 @@ def employees_in_scope(access: Access, node: OrgUnit | None = None) -> QuerySet[
     return employees
 
 
-def _year_bounds(year: int) -> dict[str, dt.date]:
-    return {"session__date__gte": dt.date(year, 1, 1), "session__date__lt": dt.date(year + 1, 1, 1)}
-
-
-def _cohort_days(attendance: QuerySet[Attendance]) -> tuple[str, list[Any]]:
-    """SQL of (emp, day, cohort, jp): JP per employee, day and cohort."""
-    rows = (
-        attendance.annotate(
-            emp=F("enrollment__employee_id"), day=F("session__date"), cohort=F("session__cohort_id")
-        )
-        .values("emp", "day", "cohort")
-        .annotate(jp=Sum("session__jp"))
-        .order_by()
-    )
-    try:
-        sql, params = rows.query.sql_with_params()
-    except EmptyResultSet:  # e.g. no employees at all: Django builds no SQL for `IN ()`
-        return "SELECT NULL AS emp, NULL AS day, NULL AS cohort, NULL AS jp WHERE 1 = 0", []
-    return sql, list(params)
-
-
-def _day_jp_sql(attendance: QuerySet[Attendance]) -> tuple[str, list[Any]]:
-    """SQL of (emp, day, jp): per employee and day, the JP of the cohort with the most that
-    day — two cohorts on one day are not both attended in full."""
-    sql, params = _cohort_days(attendance)
-    return (
-        f"SELECT emp, day, MAX(jp) AS jp FROM ({sql}) cohort_days GROUP BY emp, day",  # noqa: S608 - Django-built SQL
-        params,
-    )
-
-
-def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return list(cursor.fetchall())
-
-
-def _attendance(
-    employees: QuerySet[Employee], first: dt.date, end: dt.date
-) -> QuerySet[Attendance]:
-    return Attendance.objects.filter(
-        enrollment__employee__in=employees.values("pk"),
-        session__date__gte=first,
-        session__date__lt=end,
-    )
-
-
 def jp_per_employee(employees: QuerySet[Employee], year: int) -> dict[int, Decimal]:
-    """Calendar-year JP of each of `employees` who attended anything in `year`, one query."""
-    sql, params = _day_jp_sql(_attendance(employees, dt.date(year, 1, 1), dt.date(year + 1, 1, 1)))
-    rows = _rows(f"SELECT emp, SUM(jp) FROM ({sql}) days GROUP BY emp", params)  # noqa: S608
-    return {emp: _decimal(jp) for emp, jp in rows}
-
-
-def _decimal(value: Any) -> Decimal:
-    return Decimal(str(value)) if value is not None else ZERO
+    """Calendar-year JP of each of `employees` who attended anything in `year`, one query
+    on the JP store."""
+    return dict(
+        StoredJpYear.objects.filter(employee__in=employees.values("pk"), year=year).values_list(
+            "employee_id", "jp"
+        )
+    )
 
 
 def same_day_overlaps(employees: QuerySet[Employee], year: int) -> tuple[int, int]:
     """(employees, person-days) on which one of `employees` is recorded in two or more
     cohorts on the same day in `year`: a data-quality problem, counted once (one query)."""
-    sql, params = _cohort_days(_attendance(employees, dt.date(year, 1, 1), dt.date(year + 1, 1, 1)))
-    found = _rows(
-        "SELECT COUNT(DISTINCT emp), COUNT(*) FROM (SELECT emp, day FROM "  # noqa: S608
-        f"({sql}) cohort_days GROUP BY emp, day HAVING COUNT(*) > 1) doubled",
-        params,
-    )
-    return (found[0][0] or 0, found[0][1] or 0) if found else (0, 0)
+    found = StoredJpYear.objects.filter(
+        employee__in=employees.values("pk"), year=year, overlap_days__gt=0
+    ).aggregate(people=Count("pk"), days=Sum("overlap_days"))
+    return found["people"] or 0, found["days"] or 0
 
 
 def _jp_per_day(
     employees: QuerySet[Employee], first: dt.date, end: dt.date
 ) -> dict[int, list[tuple[dt.date, Decimal]]]:
     days: dict[int, list[tuple[dt.date, Decimal]]] = defaultdict(list)
-    for emp, day, jp in _rows(*_day_jp_sql(_attendance(employees, first, end))):
-        if isinstance(day, str):  # SQLite returns dates of a raw query as text
-            day = dt.date.fromisoformat(day)
-        days[emp].append((day, _decimal(jp)))
+    rows = JpDay.objects.filter(
+        employee__in=employees.values("pk"), date__gte=first, date__lt=end
+    ).values_list("employee_id", "date", "jp")
+    for emp, day, jp in rows:
+        days[emp].append((day, jp))
     return days
 
 
@@ -174,14 +140,23 @@ def jp_compliance(employees: QuerySet[Employee], year: int) -> list[EmployeeJp]:
 
     PNS: calendar year `year`, including those with no attendance at all (0 JP). PPPK: the
     contract year beginning in `year`; a PPPK whose contract starts later is left out.
-    Three queries whatever the number of employees.
+    Two queries on the JP store whatever the number of employees.
     """
     people = list(
-        employees.values(
-            "pk", "nip", "name", "asn_kind", "unit_id", "unit__name", "unit__path", "contract_start"
-        ).order_by("unit__path", "name", "pk")
+        with_year_jp(employees, year)
+        .values(
+            "pk",
+            "nip",
+            "name",
+            "asn_kind",
+            "unit_id",
+            "unit__name",
+            "unit__path",
+            "contract_start",
+            "year_jp",
+        )
+        .order_by("unit__path", "name", "pk")
     )
-    pns_jp = jp_per_employee(employees.filter(asn_kind=AsnKind.PNS), year)
     # Every PPPK contract year beginning in `year` ends before 1 January of `year` + 2.
     pppk_days = _jp_per_day(
         employees.exclude(asn_kind=AsnKind.PNS), dt.date(year, 1, 1), dt.date(year + 2, 1, 1)
@@ -190,7 +165,7 @@ def jp_compliance(employees: QuerySet[Employee], year: int) -> list[EmployeeJp]:
     for person in people:
         if person["asn_kind"] == AsnKind.PNS:
             period = (dt.date(year, 1, 1), dt.date(year + 1, 1, 1))
-            jp = pns_jp.get(person["pk"], ZERO)
+            jp = person["year_jp"] if person["year_jp"] is not None else ZERO
         else:
             found = contract_year(person["contract_start"], year)
             if found is None:
@@ -224,9 +199,94 @@ def jp_compliance(employees: QuerySet[Employee], year: int) -> list[EmployeeJp]:
 def pns_meeting_minimum(employees: QuerySet[Employee], year: int) -> tuple[int, int]:
     """(number of PNS among `employees`, how many earned the minimum JP in `year`), 2 queries."""
     pns = employees.filter(asn_kind=AsnKind.PNS)
-    minimum = Decimal(settings.SIEVA_PNS_MIN_JP_PER_YEAR)
-    meeting = sum(1 for jp in jp_per_employee(pns, year).values() if jp >= minimum)
-    return pns.count(), meeting
+    meeting = StoredJpYear.objects.filter(
+        employee__in=pns.values("pk"), year=year, jp__gte=settings.SIEVA_PNS_MIN_JP_PER_YEAR
+    )
+    return pns.count(), meeting.count()
+
+
+def with_year_jp(employees: QuerySet[Employee], year: int) -> QuerySet[Employee]:
+    """`employees` joined to their stored calendar year `year` as `stored` (null without
+    attendance that year) and annotated with `year_jp`, its JP. One join, no row per year."""
+    return employees.annotate(
+        stored=FilteredRelation("jp_years", condition=Q(jp_years__year=year))
+    ).annotate(year_jp=F("stored__jp"))
+
+
+class MonthDay(Func):
+    """month * 100 + day of a date, as `JpDay.month_day` stores it. SQLite slices the ISO
+    text it keeps dates as (Django's date functions there call Python once per row)."""
+
+    output_field = IntegerField()
+    template = (
+        "CAST(EXTRACT(MONTH FROM %(expressions)s) * 100 + EXTRACT(DAY FROM %(expressions)s) "
+        "AS INTEGER)"
+    )
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template=(
+                "CAST(substr(%(expressions)s, 6, 2) || substr(%(expressions)s, 9, 2) AS INTEGER)"
+            ),
+            **extra,
+        )
+
+
+def _month_day(field: str) -> Any:
+    return MonthDay(field)
+
+
+def _in_year(month_day: Any, year: int) -> Any:
+    """A contract's anniversary (month * 100 + day) in `year`: 29 February becomes
+    28 February in a common year, as `add_years` does."""
+    if calendar.isleap(year):
+        return month_day
+    return Case(When(**{f"{month_day.name}": 229}, then=Value(228)), default=month_day)
+
+
+def pppk_contract_jp(employees: QuerySet[Employee], year: int) -> list[tuple[int, str, Decimal]]:
+    """(id, unit path, JP) of each PPPK among `employees` with a contract year beginning in
+    `year`: the stored JP of the days in that contract year — the figure `jp_compliance`
+    gives them, summed in the database so that counting them reads no day into Python.
+    Without a contract start the calendar year stands in (anniversary 1 January).
+
+    One query. Each person's anniversary is computed once in a materialised CTE (a date
+    function per day row is what made this slow) and joined to the store's days.
+    """
+    people = (
+        employees.exclude(asn_kind=AsnKind.PNS)
+        .filter(Q(contract_start__isnull=True) | Q(contract_start__year__lte=year))
+        .annotate(anniversary=Coalesce(_month_day("contract_start"), Value(101)))
+        .annotate(
+            starts=_in_year(F("anniversary"), year), ends=_in_year(F("anniversary"), year + 1)
+        )
+        .values("pk", "unit__path", "starts", "ends")
+        .order_by()
+    )
+    try:
+        people_sql, params = people.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    q = connection.ops.quote_name
+    table = q(JpDay._meta.db_table)
+    sql = (
+        f"WITH people AS MATERIALIZED ({people_sql}) "  # noqa: S608 - Django-built SQL and our names
+        "SELECT people.pk, people.unit__path, COALESCE(SUM(days.jp), 0) FROM people "
+        f"LEFT JOIN {table} days ON days.employee_id = people.pk AND ("
+        "(days.date >= %s AND days.date < %s AND days.month_day >= people.starts) OR "
+        "(days.date >= %s AND days.date < %s AND days.month_day < people.ends)) "
+        "GROUP BY people.pk, people.unit__path"
+    )
+    bounds = [dt.date(year + offset, 1, 1) for offset in (0, 1, 1, 2)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *bounds])
+        return [(pk, path, _decimal(jp)) for pk, path, jp in cursor.fetchall()]
+
+
+def _decimal(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def nearest_of_kind(paths: Iterable[str], kind: str) -> dict[str, tuple[int, str, str] | None]:
@@ -288,16 +348,33 @@ class UnitCompliance:
 
 def unit_compliance(records: list[EmployeeJp]) -> list[UnitCompliance]:
     """`records` summed per perangkat daerah / unit kerja, in tree order."""
-    units = work_unit_of(record.unit_path for record in records)
-    counts: dict[tuple[int, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    pns: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    pppk: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for record in records:
-        cell = counts[units[record.unit_path]]
-        if record.is_pns:
-            cell[0] += 1
-            cell[1] += record.meets_minimum
-        else:
-            cell[2] += 1
-            cell[3] += record.exceeds_cap
+        cell = pns[record.unit_path] if record.is_pns else pppk[record.unit_path]
+        cell[0] += 1
+        cell[1] += record.meets_minimum if record.is_pns else record.exceeds_cap
+    return unit_compliance_counts(
+        {path: (n, met) for path, (n, met) in pns.items()},
+        {path: (n, over) for path, (n, over) in pppk.items()},
+    )
+
+
+def unit_compliance_counts(
+    pns: dict[str, tuple[int, int]], pppk: dict[str, tuple[int, int]]
+) -> list[UnitCompliance]:
+    """Per perangkat daerah / unit kerja, in tree order: `pns` maps an employee unit path to
+    (PNS, PNS meeting the minimum) there, `pppk` to (PPPK, PPPK over the cap)."""
+    units = work_unit_of(set(pns) | set(pppk))
+    counts: dict[tuple[int, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for path, (n, meeting) in pns.items():
+        cell = counts[units[path]]
+        cell[0] += n
+        cell[1] += meeting
+    for path, (n, over) in pppk.items():
+        cell = counts[units[path]]
+        cell[2] += n
+        cell[3] += over
     return [
         UnitCompliance(
             unit_id=unit[0],
@@ -313,12 +390,11 @@ def unit_compliance(records: list[EmployeeJp]) -> list[UnitCompliance]:
 
 def employee_jp_by_year(employee_id: int) -> list[tuple[int, Decimal]]:
     """(calendar year, JP earned) for every year the employee attended a session, oldest first."""
-    years: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    attendance = Attendance.objects.filter(enrollment__employee_id=employee_id)
-    for _emp, day, jp in _rows(*_day_jp_sql(attendance)):
-        year = int(str(day)[:4])
-        years[year] += _decimal(jp)
-    return sorted(years.items())
+    return list(
+        StoredJpYear.objects.filter(employee_id=employee_id)
+        .order_by("year")
+        .values_list("year", "jp")
+    )
 
 
 @dataclass(frozen=True)

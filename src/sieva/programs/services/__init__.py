@@ -19,6 +19,12 @@ from sieva.programs.services.enrollments import (
     enrollments_add_bulk,
     parse_nips,
 )
+from sieva.programs.services.jp_store import (
+    jp_refresh,
+    jp_refresh_session,
+    jp_store_compare,
+    jp_store_rebuild,
+)
 from sieva.programs.services.learning import (
     Applied,
     CompletionRecord,
@@ -39,6 +45,10 @@ from sieva.programs.services.sessions import (
 )
 
 __all__ = [
+    "jp_refresh",
+    "jp_refresh_session",
+    "jp_store_compare",
+    "jp_store_rebuild",
     "Applied",
     "CompletionRecord",
     "RecordsRejected",

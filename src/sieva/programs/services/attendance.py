@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from sieva.audit.services import audit_record
 from sieva.programs.models import Attendance, Enrollment, EnrollmentStatus, Session
 from sieva.programs.services.cohorts import ensure_not_cancelled
+from sieva.programs.services.jp_store import jp_refresh
 
 E = EnrollmentStatus
 _NOT_YET_CAME = (E.INVITED, E.REGISTERED)
@@ -77,6 +78,7 @@ def attendance_set(
                 enrollment.status = E.REGISTERED
     if not changed:
         return enrollment
+    jp_refresh(employee_ids=[enrollment.employee_id])
     if enrollment.status != old_status:
         enrollment.save(update_fields=["status", "updated_at"])
     changes: dict[str, Any] = {"session": [None, session.pk], "present": [not present, present]}

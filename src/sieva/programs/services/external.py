@@ -27,6 +27,7 @@ from sieva.programs.models import (
     ProgramKind,
     Session,
 )
+from sieva.programs.services.jp_store import jp_refresh
 from sieva.programs.services.programs import validate_jp
 
 
@@ -77,6 +78,7 @@ def external_learning_record(
             Cohort.objects.filter(pk=cohort.pk).update(capacity=taken)
     session = Session.objects.create(cohort=cohort, title=title[:200], date=ended_on, jp=jp)
     attendance = Attendance.objects.create(session=session, enrollment=enrollment)
+    jp_refresh(employee_ids=[employee.pk])
     audit_record(
         actor=actor,
         action="attendance.external",

@@ -2,9 +2,10 @@
 
 An LMS reports facts — this person finished this module — so a record enrols the person if
 needed (registered; capacity limits bookings, not facts), ticks the sessions attended and may
-set the final status. JP is never written: it is `Session.jp` summed over attendance rows, and
-one row per participant and session (a unique constraint) makes a repeated record count once,
-exactly as the 20 JP report counts it (`selectors/jp.py`).
+set the final status. JP is never written directly: it is `Session.jp` summed over attendance
+rows, and one row per participant and session (a unique constraint) makes a repeated record
+count once; the JP store of the people concerned is recomputed in the same transaction
+(`jp_store`, decision 0067).
 
 Everything is checked before anything is written; one problem rejects the whole batch and
 names the record by its position (decision 0042).
@@ -31,6 +32,7 @@ from sieva.programs.models import (
     EnrollmentStatus,
     Session,
 )
+from sieva.programs.services.jp_store import jp_refresh
 
 E = EnrollmentStatus
 RECORD_COHORT_CANCELLED = _("Angkatan %(cohort)s dibatalkan.")
@@ -157,6 +159,8 @@ def learning_records_apply(
         ignore_conflicts=True,
     )
     applied.attendance_added = len(fresh)
+    employee_of = {e.pk: e.employee_id for e in enrollments.values()}
+    jp_refresh(employee_ids={employee_of[pk] for _s, pk in fresh})
     present = {pk for _s, pk in attended | fresh}
     changed = _new_statuses(records, enrollments, present, applied)
     cohort_of = {e.pk: e.cohort_id for e in enrollments.values()}

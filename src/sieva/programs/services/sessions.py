@@ -19,6 +19,7 @@ from sieva.org.models import Employee
 from sieva.programs.models import Cohort, Session, Subject
 from sieva.programs.services._common import snapshot
 from sieva.programs.services.cohorts import ensure_not_cancelled
+from sieva.programs.services.jp_store import jp_refresh_session
 from sieva.programs.services.programs import NAME_REQUIRED, validate_jp
 
 SESSION_OUTSIDE_COHORT = _("Tanggal sesi harus di antara %(start)s dan %(end)s.")
@@ -234,6 +235,8 @@ def session_update(
     session.facilitator, session.facilitator_name = facilitator, facilitator_name.strip()
     session.facilitator_role = facilitator_role if (facilitator or session.facilitator_name) else ""
     session.save()
+    if (before["date"], before["jp"]) != (session.date, session.jp):
+        jp_refresh_session(session)  # what its attendees earned moved or changed
     audit_record(
         actor=actor,
         action="session.update",
