@@ -6,8 +6,8 @@ program's pre- and post-test only, and no rows at all for readers without person
 from django.urls import reverse
 
 from sieva.instruments.campaigns.submission import find_invitation, response_submit
-from sieva.instruments.pseudonyms import pseudonym
 from sieva.instruments.models import Purpose, RaterKind, Response
+from sieva.instruments.pseudonyms import pseudonym
 from sieva.programs.models import EnrollmentStatus
 from tests.core.readback import csv_rows
 from tests.factories import EmployeeFactory, EnrollmentFactory
@@ -39,9 +39,7 @@ def test_the_pending_list_of_an_anonymous_campaign_names_nobody_as_answers_arriv
     assert "5 orang belum menjawab" in html
 
 
-def test_reissued_links_of_an_anonymous_campaign_still_list_everyone(
-    client, alice, medan_setting
-):
+def test_reissued_links_of_an_anonymous_campaign_still_list_everyone(client, alice, medan_setting):
     campaign = make_campaign(medan_setting, anonymous=True)
     tokens = links(campaign)
     answer(tokens, medan_setting.participants[:2])
@@ -73,7 +71,9 @@ def test_anonymous_rows_show_a_unit_only_when_five_or_more_answered_from_it(
 ):
     extra = [EmployeeFactory(unit=world.medan_health, name=f"Tambahan {n}") for n in range(3)]
     for person in extra:
-        EnrollmentFactory(cohort=medan_setting.cohort, employee=person, status=EnrollmentStatus.PASSED)
+        EnrollmentFactory(
+            cohort=medan_setting.cohort, employee=person, status=EnrollmentStatus.PASSED
+        )
     campaign = make_campaign(medan_setting, anonymous=True)
     tokens = links(campaign)
     # Health: participants 1, 3, 5 and the three extra (6); Puskesmas: participants 0, 2, 4 (3).

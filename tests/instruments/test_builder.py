@@ -99,7 +99,9 @@ def test_items_and_sections_move_up_and_down(client, olga, medan_instrument):
     second = draft.sections.order_by("order")[1]
     # The "Daring" section is shown only when `moda` (in the first section) says so:
     # moving it above that question would break the condition, and is refused.
-    got = client.post(_edit(medan_instrument, "section_move", second.pk), {"arah": "naik"}, follow=True)
+    got = client.post(
+        _edit(medan_instrument, "section_move", second.pk), {"arah": "naik"}, follow=True
+    )
     assert "tidak ada sebelumnya" in got.content.decode()
     assert list(draft.sections.order_by("order").values_list("title", flat=True)) == [
         "Umum",
@@ -317,3 +319,12 @@ def test_item_rows_of_the_preview_are_reachable(client, olga, medan_instrument):
     assert _edit(medan_instrument, "item_duplicate", item.pk) in html
     assert _edit(medan_instrument, "item_move", item.pk) in html
     assert _edit(medan_instrument, "scale_create") in html
+
+
+def test_the_results_name_the_reverse_scored_items(client, alice, medan_setting):
+    campaign = make_campaign(medan_setting)
+    client.force_login(alice)
+    page = client.get(reverse("instruments:campaign_responses", args=[campaign.pk]))
+    # The sample instrument's `kepuasan` scale reverses `bosan`.
+    assert "Butir berskor dibalik" in page.content.decode()
+    assert "bosan." in page.content.decode()

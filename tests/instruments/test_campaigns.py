@@ -59,8 +59,8 @@ def test_a_unit_campaign_invites_active_staff_of_the_subtree(world):
         closes_at=now + dt.timedelta(days=7),
     )
     assert list(campaign.invitations.values_list("employee_id", flat=True)) == [inside.pk]
-    assert (
-        campaign.owner == world.medan_health and campaign.series.startswith(f"unit-{world.medan_health.pk}:")
+    assert campaign.owner == world.medan_health and campaign.series.startswith(
+        f"unit-{world.medan_health.pk}:"
     )
 
 

@@ -36,7 +36,9 @@ def test_the_rated_employee_is_refused_clearly_and_the_attempt_is_audited(
     rated = medan_setting.participants[0]
     invitation = campaign.invitations.get(subject=rated)
     url = reverse("instruments:respond_signed_in", args=[invitation.pk])
-    client.force_login(user_with_role("rated", Role.PARTICIPANT, world.medan_health, employee=rated))
+    client.force_login(
+        user_with_role("rated", Role.PARTICIPANT, world.medan_health, employee=rated)
+    )
     got = client.get(url)
     assert got.status_code == 403
     assert "Anda adalah pegawai yang dinilai" in got.content.decode()
@@ -57,7 +59,10 @@ def test_another_signed_in_colleague_is_refused_and_audited(client, world, medan
     got = client.get(reverse("instruments:respond_signed_in", args=[invitation.pk]))
     assert got.status_code == 403
     assert "ditujukan kepada atasan" in got.content.decode()
-    assert AuditEvent.objects.get(action="campaign.respond_refused").changes["reason"] == "bukan_undangan"
+    assert (
+        AuditEvent.objects.get(action="campaign.respond_refused").changes["reason"]
+        == "bukan_undangan"
+    )
 
 
 def test_the_supervisor_answers_signed_in(client, world, medan_setting):
@@ -89,12 +94,16 @@ def test_an_old_supervisor_link_needs_the_supervisors_login(client, world, medan
     invitation = campaign.invitations.get(subject=rated)
     got = client.get(link)
     assert got.status_code == 302 and "/akun/login/" in got["Location"]
-    client.force_login(user_with_role("rated", Role.PARTICIPANT, world.medan_health, employee=rated))
+    client.force_login(
+        user_with_role("rated", Role.PARTICIPANT, world.medan_health, employee=rated)
+    )
     refused = client.post(link, VALID_ANSWERS)
     assert refused.status_code == 403 and not Response.objects.exists()
     assert _refusals() == 1
     client.force_login(
-        user_with_role("boss", Role.PARTICIPANT, world.medan_health, employee=medan_setting.supervisor)
+        user_with_role(
+            "boss", Role.PARTICIPANT, world.medan_health, employee=medan_setting.supervisor
+        )
     )
     got = client.get(link)
     assert got.status_code == 302

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sieva.audit.models import AuditEvent
-from sieva.instruments.campaigns.services import campaign_close, invitations_issue
+from sieva.instruments.campaigns.services import campaign_close
 from sieva.instruments.campaigns.submission import LinkUnusable, find_invitation, response_submit
 from sieva.instruments.models import Answer, Campaign, ItemAggregate, Response
 from sieva.instruments.pseudonyms import pseudonym

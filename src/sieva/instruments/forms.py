@@ -211,7 +211,8 @@ class ItemForm(forms.Form):
         if unknown:
             self.add_error(
                 "exclusive",
-                _("Pilihan eksklusif “%(v)s” bukan salah satu pilihan jawaban.") % {"v": unknown[0]},
+                _("Pilihan eksklusif “%(v)s” bukan salah satu pilihan jawaban.")
+                % {"v": unknown[0]},
             )
         return data
 

@@ -41,9 +41,7 @@ urlpatterns = [
     ),
     path("<int:pk>/sunting/skala/baru/", builder.scale_edit, name="scale_create"),
     path("<int:pk>/sunting/skala/<int:scale_id>/", builder.scale_edit, name="scale_edit"),
-    path(
-        "<int:pk>/sunting/skala/<int:scale_id>/hapus/", builder.scale_delete, name="scale_delete"
-    ),
+    path("<int:pk>/sunting/skala/<int:scale_id>/hapus/", builder.scale_delete, name="scale_delete"),
     path("<int:pk>/sunting/butir/baru/", editor.item_edit, name="item_create"),
     path("<int:pk>/sunting/butir/<int:item_id>/", editor.item_edit, name="item_edit"),
     path("<int:pk>/sunting/butir/<int:item_id>/hapus/", editor.item_delete, name="item_delete"),

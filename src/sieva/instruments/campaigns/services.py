@@ -225,10 +225,7 @@ def invitations_issue(*, actor: Any, campaign: Campaign) -> list[tuple[Invitatio
     invitations = campaign.invitations.select_for_update(of=("self",))
     if not campaign.anonymous:
         invitations = invitations.filter(answered_at__isnull=True)
-    pending = list(
-        invitations.select_related("employee__unit", "subject")
-        .order_by("pk")
-    )
+    pending = list(invitations.select_related("employee__unit", "subject").order_by("pk"))
     issued = []
     for invitation in pending:
         token = new_token()

@@ -176,7 +176,10 @@ def with_default_choices(kind: str, choices: list[dict[str, Any]]) -> list[dict[
         ]
     out: list[dict[str, Any]] = []
     for choice in choices:
-        entry: dict[str, Any] = {"value": str(choice["value"]), "label": str(choice.get("label", ""))}
+        entry: dict[str, Any] = {
+            "value": str(choice["value"]),
+            "label": str(choice.get("label", "")),
+        }
         if choice.get("exclusive"):
             entry["exclusive"] = True
         out.append(entry)

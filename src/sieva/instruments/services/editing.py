@@ -60,7 +60,9 @@ def section_index(version: InstrumentVersion, section: Section) -> int:
     return [s.pk for s in version.sections.order_by("order", "pk")].index(section.pk)
 
 
-def audit_edit(actor: Any, version: InstrumentVersion, action: str, changes: dict[str, Any]) -> None:
+def audit_edit(
+    actor: Any, version: InstrumentVersion, action: str, changes: dict[str, Any]
+) -> None:
     instrument = version.instrument
     audit_record(
         actor=actor,

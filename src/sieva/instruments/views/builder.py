@@ -41,7 +41,9 @@ def section_move(request: HttpRequest, pk: int, section_id: int) -> HttpResponse
     instrument, draft = draft_for_edit(request, pk)
     section = get_object_or_404(Section, pk=section_id, version=draft)
     try:
-        arranging.section_move(actor=request.user, version=draft, section=section, step=_step(request))
+        arranging.section_move(
+            actor=request.user, version=draft, section=section, step=_step(request)
+        )
     except ValidationError as exc:
         _refused(request, exc)
     return _back(instrument.pk, f"bagian-{section.pk}")

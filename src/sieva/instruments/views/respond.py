@@ -136,9 +136,7 @@ def _refuse(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         org_path=campaign.owner.path,
         changes={"invitation": invitation.pk, "reason": reason, "method": request.method},
     )
-    return render(
-        request, "instruments/respond/refused.html", {"message": text}, status=FORBIDDEN
-    )
+    return render(request, "instruments/respond/refused.html", {"message": text}, status=FORBIDDEN)
 
 
 def _answer(request: HttpRequest, invitation: Invitation, thanks_url: str) -> HttpResponse:
