@@ -133,6 +133,7 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
             "version_publish",
             "section_create",
             "item_create",
+            "scale_create",
         )
     },
     "instruments:version_detail": lambda e: {**e.pk("instrument"), "number": 1},
@@ -152,6 +153,27 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "instruments:item_delete": lambda e: {
         **e.pk("instrument"),
         "item_id": e.objects["instrument_item"].pk,
+    },
+    **{
+        f"instruments:{name}": lambda e: {
+            **e.pk("instrument"),
+            "section_id": e.objects["instrument_section"].pk,
+        }
+        for name in ("section_move", "section_duplicate")
+    },
+    **{
+        f"instruments:{name}": lambda e: {
+            **e.pk("instrument"),
+            "item_id": e.objects["instrument_item"].pk,
+        }
+        for name in ("item_move", "item_duplicate")
+    },
+    **{
+        f"instruments:{name}": lambda e: {
+            **e.pk("instrument"),
+            "scale_id": e.objects["instrument_scale"].pk,
+        }
+        for name in ("scale_edit", "scale_delete")
     },
     **{
         f"instruments:{name}": lambda e: e.pk("campaign")
@@ -422,6 +444,7 @@ def estate(world) -> Estate:
     objects["instrument"] = instrument
     objects["instrument_section"] = draft.sections.first()
     objects["instrument_item"] = draft.items.get(code="tgl")
+    objects["instrument_scale"] = draft.scales.first()
     objects.update(_campaign_objects(world, cohort))
     objects.update(_import_jobs(objects["campaign"], employee))
     objects["skm_import_failed"] = SkmImportJob.objects.create(

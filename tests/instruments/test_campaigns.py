@@ -32,7 +32,7 @@ def test_a_cohort_campaign_invites_each_participant_once_and_not_the_withdrawn(m
     assert invited == {p.pk for p in medan_setting.participants}
     assert medan_setting.withdrawn.pk not in invited
     assert campaign.owner == medan_setting.cohort.program.owner
-    assert campaign.series == f"program-{medan_setting.cohort.program_id}"
+    assert campaign.series == f"program-{medan_setting.cohort.program_id}:reaksi"
     assert AuditEvent.objects.filter(action="campaign.create", object_id=str(campaign.pk)).exists()
 
 
@@ -59,8 +59,8 @@ def test_a_unit_campaign_invites_active_staff_of_the_subtree(world):
         closes_at=now + dt.timedelta(days=7),
     )
     assert list(campaign.invitations.values_list("employee_id", flat=True)) == [inside.pk]
-    assert (
-        campaign.owner == world.medan_health and campaign.series == f"unit-{world.medan_health.pk}"
+    assert campaign.owner == world.medan_health and campaign.series.startswith(
+        f"unit-{world.medan_health.pk}:"
     )
 
 

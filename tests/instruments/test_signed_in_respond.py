@@ -35,8 +35,9 @@ def test_the_invitee_answers_signed_in_and_nobody_else_can(client, world, medan_
         "someone", Role.PARTICIPANT, world.medan_health, employee=medan_setting.participants[1]
     )
     client.force_login(someone)
-    assert client.get(url).status_code == 404
-    assert client.post(url, VALID_ANSWERS).status_code == 404
+    assert client.get(url).status_code == 403
+    assert client.post(url, VALID_ANSWERS).status_code == 403
+    assert not Response.objects.exists()
     owner = user_with_role("owner", Role.PARTICIPANT, world.medan_health, employee=person)
     client.force_login(owner)
     assert client.get(url).status_code == 200

@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sieva.audit.models import AuditEvent
-from sieva.instruments.campaigns.services import campaign_close, invitations_issue
+from sieva.instruments.campaigns.services import campaign_close
 from sieva.instruments.campaigns.submission import LinkUnusable, find_invitation, response_submit
 from sieva.instruments.models import Answer, Campaign, ItemAggregate, Response
 from sieva.instruments.pseudonyms import pseudonym
+from sieva.org.models import Role
 from sieva.programs.models import EnrollmentStatus
-from tests.factories import CohortFactory, EnrollmentFactory
+from tests.factories import CohortFactory, EnrollmentFactory, user_with_role
 from tests.instruments.campaign_setup import (
     invitation_of,
     links,
@@ -185,13 +186,17 @@ def test_anonymous_answers_carry_a_pseudonym_that_pairs_within_a_program_only(
 def test_an_anonymous_supervisor_answer_keys_the_alumnus_too(world, client, medan_setting):
     l3 = published_version(world.medan, "L3-ATASAN", "perilaku", "atasan")
     campaign = make_campaign(medan_setting, version=l3, rater_kind="atasan", anonymous=True)
-    pairs = {
-        inv.subject_id: token for inv, token in invitations_issue(actor=None, campaign=campaign)
-    }
     alumnus = medan_setting.participants[0]
-    page = client.get(url(pairs[alumnus.pk]))
+    # Supervisors answer signed in (decision 0063), from their team workspace.
+    boss = user_with_role(
+        "boss", Role.PARTICIPANT, world.medan_health, employee=medan_setting.supervisor
+    )
+    client.force_login(boss)
+    invitation = campaign.invitations.get(subject=alumnus)
+    form = reverse("instruments:respond_signed_in", args=[invitation.pk])
+    page = client.get(form)
     assert f"Penilaian tentang {alumnus.name}" in page.content.decode()
-    assert client.post(url(pairs[alumnus.pk]), FORM_POST).status_code == 302
+    assert client.post(form, FORM_POST).status_code == 302
     response = Response.objects.get()
     assert response.subject is None
     assert response.subject_pseudonym == pseudonym(campaign.series, alumnus.pk)

@@ -19,7 +19,7 @@ from typing import Any
 from sieva.core.periods import add_months
 from sieva.demo import answers as gen
 from sieva.demo.collection_store import store_campaigns
-from sieva.instruments.campaigns.services import PARTICIPANT_STATUSES
+from sieva.instruments.campaigns.services import PARTICIPANT_STATUSES, pseudonym_series
 from sieva.instruments.models import (
     Campaign,
     InstrumentVersion,
@@ -124,15 +124,19 @@ class CampaignPlanner:
         self, cohort: Cohort, key: str, opens: dt.datetime, closes: dt.datetime, **extra: Any
     ) -> Campaign:
         version = self.versions[key]
+        owner = cohort.program.owner
+        # As campaign_create does: pseudonyms keyed per program and purpose (decision 0062),
+        # supervisors' ratings answered signed in only (decision 0063).
+        extra.setdefault("signed_in_only", extra.get("rater_kind") == RaterKind.SUPERVISOR)
         # Status stays "terbuka" as campaign_create leaves it; the dates close the campaign.
         return Campaign(
             name=f"{version.instrument.title} – {cohort}"[:200],
             version=version,
             cohort=cohort,
-            owner=cohort.program.owner,
+            owner=owner,
             opens_at=opens,
             closes_at=closes,
-            series=f"program-{cohort.program_id}",
+            series=pseudonym_series(version.instrument.purpose, cohort, owner),
             **extra,
         )
 

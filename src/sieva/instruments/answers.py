@@ -43,6 +43,7 @@ class ItemSpec:
     min_value: Decimal | None = None
     max_value: Decimal | None = None
     conditions: tuple[Condition, ...] = ()  # the section's and the item's own, all must hold
+    exclusive: frozenset[str] = frozenset()  # options that cannot be ticked with another
 
     @property
     def choice_values(self) -> frozenset[str]:
@@ -124,7 +125,15 @@ def _clean(item: ItemSpec, value: Any) -> Any:
         return _choice(item, value)
     if kind == "multiple":
         values = value if isinstance(value, list | tuple) else str(value).split()
-        return sorted({str(_choice(item, v)) for v in values})
+        chosen = sorted({str(_choice(item, v)) for v in values})
+        alone = [v for v in chosen if v in item.exclusive]
+        if alone and len(chosen) > 1:
+            labels = dict(item.choices)
+            raise _Invalid(
+                _("“%(question)s”: pilihan “%(option)s” tidak dapat dipilih bersama pilihan lain.")
+                % {"question": item.label, "option": labels.get(alone[0], alone[0])}
+            )
+        return chosen
     if kind == "matrix":
         if not isinstance(value, Mapping):
             raise _Invalid(_("Jawaban matriks harus berisi satu nilai per baris."))

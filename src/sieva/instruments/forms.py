@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sieva.instruments.exchange.checks import SCALE_KINDS
 from sieva.instruments.models import ItemKind, Purpose, RaterKind, Section
 from sieva.instruments.selectors import ORIGIN_OWN, ORIGIN_STANDARD
 from sieva.org.access import Access, org_units_for_user
@@ -72,6 +73,50 @@ class ImportForm(_OwnerForm):
         return upload
 
 
+class ScaleForm(forms.Form):
+    """A construct measured by several scored items; `reverse` marks the items whose score
+    is turned round (5 → 1) — analysts' knowledge, never shown to respondents."""
+
+    code = forms.CharField(label=_("Kode skala"), max_length=60)
+    name = forms.CharField(label=_("Nama konstruk"), max_length=200)
+    items = forms.MultipleChoiceField(
+        label=_("Butir dalam skala"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Hanya butir berskor: Likert, angka, pilihan tunggal."),
+    )
+    reverse = forms.MultipleChoiceField(
+        label=_("Skor dibalik"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Butir bernada negatif yang skornya dibalik saat dihitung. Tanda ini hanya terlihat "
+            "di penyusun instrumen dan hasil, tidak pernah oleh responden."
+        ),
+    )
+
+    def __init__(self, *args: Any, version: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        scored = version.items.filter(kind__in=SCALE_KINDS).order_by("section__order", "order")
+        options = [(item.code, f"{item.code} · {item.label[:80]}") for item in scored]
+        self.fields["items"].choices = options
+        self.fields["reverse"].choices = options
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        outside = set(data.get("reverse") or []) - set(data.get("items") or [])
+        if outside:
+            self.add_error(
+                "reverse",
+                _("Butir “%(c)s” dibalik tetapi tidak dipilih dalam skala.")
+                % {"c": sorted(outside)[0]},
+            )
+        return data
+
+    def members(self) -> list[tuple[str, bool]]:
+        reverse = set(self.cleaned_data["reverse"])
+        return [(code, code in reverse) for code in self.cleaned_data["items"]]
+
+
 class SectionForm(forms.Form):
     title = forms.CharField(label=_("Judul bagian"), max_length=200)
     show_if_item = forms.CharField(
@@ -122,6 +167,14 @@ class ItemForm(forms.Form):
         help_text=_("Nilai pilihan, pisahkan dengan spasi."),
     )
     points = forms.DecimalField(label=_("Skor (tes)"), required=False, min_value=0)
+    exclusive = forms.CharField(
+        label=_("Pilihan eksklusif"),
+        required=False,
+        help_text=_(
+            "Hanya untuk pilihan ganda: nilai pilihan yang tidak boleh dicentang bersama "
+            "pilihan lain (mis. tidak_ada), pisahkan dengan spasi."
+        ),
+    )
     show_if_item = forms.CharField(
         label=_("Tampilkan jika butir (kode)"), max_length=60, required=False
     )
@@ -146,15 +199,32 @@ class ItemForm(forms.Form):
             "max_value": item.max_value,
             "correct": " ".join(item.correct),
             "points": item.points,
+            "exclusive": " ".join(c["value"] for c in item.choices if c.get("exclusive")),
             "show_if_item": item.show_if_item,
             "show_if_value": item.show_if_value,
         }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        values = {c["value"] for c in _pairs(data.get("choices") or "", "value")}
+        unknown = [v for v in (data.get("exclusive") or "").split() if v not in values]
+        if unknown:
+            self.add_error(
+                "exclusive",
+                _("Pilihan eksklusif “%(v)s” bukan salah satu pilihan jawaban.")
+                % {"v": unknown[0]},
+            )
+        return data
 
     def item_fields(self) -> dict[str, Any]:
         """The cleaned data as `editing.item_save` takes it (section passed separately)."""
         data = dict(self.cleaned_data)
         data.pop("section")
-        data["choices"] = _pairs(data["choices"], "value")
+        exclusive = set(data.pop("exclusive").split())
+        data["choices"] = [
+            {**pair, "exclusive": True} if pair["value"] in exclusive else pair
+            for pair in _pairs(data["choices"], "value")
+        ]
         data["rows"] = _pairs(data["rows"], "code")
         data["correct"] = data["correct"].split()
         data["points"] = data["points"] or 0

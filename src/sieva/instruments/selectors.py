@@ -83,6 +83,17 @@ def version_preview(version: InstrumentVersion) -> tuple[InstrumentVersion, list
     return loaded, [SectionView(s, by_section.get(s.pk, [])) for s in loaded.sections.all()]
 
 
+def reverse_scored_codes(loaded: InstrumentVersion) -> frozenset[str]:
+    """Codes of the items some scale of `loaded` (from `version_preview`) scores reversed —
+    for the builder and the results only, never for respondents (decision 0061)."""
+    return frozenset(
+        member.item.code
+        for scale in loaded.scales.all()
+        for member in scale.members.all()
+        if member.reverse
+    )
+
+
 def spec_for_version(version: InstrumentVersion) -> FormSpec:
     """The version's questions as a `FormSpec` for `check_answers` (two queries)."""
     sections = {s.pk: s for s in version.sections.all()}
@@ -108,6 +119,7 @@ def spec_for_version(version: InstrumentVersion) -> FormSpec:
                 min_value=item.min_value,
                 max_value=item.max_value,
                 conditions=conditions,
+                exclusive=frozenset(str(c["value"]) for c in item.choices if c.get("exclusive")),
             )
         )
     return FormSpec(items=tuple(specs))

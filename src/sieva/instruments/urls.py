@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sieva.instruments.views import campaigns, catalogue, detail, editor, imports, respond
+from sieva.instruments.views import builder, campaigns, catalogue, detail, editor, imports, respond
 
 app_name = "instruments"
 
@@ -23,6 +23,25 @@ urlpatterns = [
         editor.section_delete,
         name="section_delete",
     ),
+    path(
+        "<int:pk>/sunting/bagian/<int:section_id>/geser/",
+        builder.section_move,
+        name="section_move",
+    ),
+    path(
+        "<int:pk>/sunting/bagian/<int:section_id>/salin/",
+        builder.section_duplicate,
+        name="section_duplicate",
+    ),
+    path("<int:pk>/sunting/butir/<int:item_id>/geser/", builder.item_move, name="item_move"),
+    path(
+        "<int:pk>/sunting/butir/<int:item_id>/salin/",
+        builder.item_duplicate,
+        name="item_duplicate",
+    ),
+    path("<int:pk>/sunting/skala/baru/", builder.scale_edit, name="scale_create"),
+    path("<int:pk>/sunting/skala/<int:scale_id>/", builder.scale_edit, name="scale_edit"),
+    path("<int:pk>/sunting/skala/<int:scale_id>/hapus/", builder.scale_delete, name="scale_delete"),
     path("<int:pk>/sunting/butir/baru/", editor.item_edit, name="item_create"),
     path("<int:pk>/sunting/butir/<int:item_id>/", editor.item_edit, name="item_edit"),
     path("<int:pk>/sunting/butir/<int:item_id>/hapus/", editor.item_delete, name="item_delete"),

@@ -45,6 +45,7 @@ class Choice:
     value: str
     label: str
     checked: bool
+    exclusive: bool = False
 
 
 @dataclass
@@ -80,7 +81,7 @@ class FormSection:
 
 def _choices(item: Any, selected: set[str]) -> list[Choice]:
     return [
-        Choice(c["value"], c["label"], c["value"] in selected)
+        Choice(c["value"], c["label"], c["value"] in selected, bool(c.get("exclusive")))
         for c in with_default_choices(item.kind, item.choices)
     ]
 

@@ -2,6 +2,7 @@
 uncertainty, who has not answered, and the response table (screen and export)."""
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,6 +76,10 @@ class ResponseRate:
     margin_of_error: float | None
 
     @property
+    def pending(self) -> int:
+        return self.invited - self.answered
+
+    @property
     def percent(self) -> float | None:
         return 100 * self.estimate.proportion if self.estimate else None
 
@@ -100,7 +105,11 @@ def response_rate(campaign: Campaign) -> ResponseRate:
 
 
 def pending_invitations(campaign: Campaign) -> QuerySet[Invitation]:
-    """Who has not answered yet (for reminders), with unit and the person they judge."""
+    """Who has not answered yet (for reminders), with unit and the person they judge; nobody
+    for an anonymous campaign, where the list shrinking by one name as each answer arrives
+    would tell who answered (decision 0062: only the count is shown)."""
+    if campaign.anonymous:
+        return Invitation.objects.none()
     return (
         campaign.invitations.filter(answered_at__isnull=True)
         .select_related("employee__unit", "subject")
@@ -140,12 +149,20 @@ def min_cell_size() -> int:
     return int(getattr(settings, "SIEVA_MIN_CELL_SIZE", 5))
 
 
+WITHHELD_SMALL = "kecil"  # fewer than the minimum cell size
+WITHHELD_NO_RIGHTS = "tanpa_hak"  # anonymous rows, reader without personal-data rights
+
+
 @dataclass(frozen=True)
 class ResponseTable:
     headers: list[str]
     rows: list[list[Any]]
     count: int
-    suppressed: bool
+    withheld: str = ""  # why no row is shown: WITHHELD_SMALL, WITHHELD_NO_RIGHTS or ""
+
+    @property
+    def suppressed(self) -> bool:
+        return bool(self.withheld)
 
 
 def _value(answer: Answer) -> Any:
@@ -159,10 +176,23 @@ def _value(answer: Answer) -> Any:
     return answer.value_text
 
 
+def _withheld(campaign: Campaign, count: int, personal: bool) -> str:
+    if campaign.anonymous and not personal:
+        return WITHHELD_NO_RIGHTS
+    if count < min_cell_size() and (campaign.anonymous or not personal):
+        return WITHHELD_SMALL
+    return ""
+
+
 def response_table(campaign: Campaign, *, personal: bool) -> ResponseTable:
-    """One row per response, one column per item code; names only with `personal` and in a
-    named campaign, else a pseudonym (anonymous) or a running number. Suppressed below the
-    minimum cell size when the reader may not see persons or the campaign is anonymous."""
+    """One row per response, one column per item code (decision 0062).
+
+    Names only with `personal` and in a named campaign, else a pseudonym (anonymous) or a
+    running number. No rows at all below the minimum cell size when the reader may not see
+    persons or the campaign is anonymous, nor for an anonymous campaign read without
+    personal-data rights. On rows without names the unit — a quasi-identifier — is shown
+    only for units from which at least the minimum cell size answered.
+    """
     items = list(campaign.version.items.order_by("section__order", "order", "pk"))
     responses = list(
         Response.objects.filter(campaign=campaign)
@@ -170,13 +200,14 @@ def response_table(campaign: Campaign, *, personal: bool) -> ResponseTable:
         .prefetch_related("answers__item")
         .order_by("submitted_at", "pk")
     )
-    suppressed = len(responses) < min_cell_size() and (campaign.anonymous or not personal)
     named = personal and not campaign.anonymous
     who = [_("Responden"), _("NIP")] if named else [_("Pseudonim")]
     rated = [_("Dinilai")] if campaign.rater_kind and named else []
     headers = [_("No. urut"), _("Tanggal"), *who, _("Unit"), *rated, *[i.code for i in items]]
-    if suppressed:
-        return ResponseTable(headers, [], len(responses), True)
+    withheld = _withheld(campaign, len(responses), personal)
+    if withheld:
+        return ResponseTable(headers, [], len(responses), withheld)
+    per_unit = Counter(response.unit_id for response in responses)
     rows = []
     for number, response in enumerate(responses, start=1):
         by_item = {a.item_id: _value(a) for a in response.answers.all()}
@@ -187,7 +218,9 @@ def response_table(campaign: Campaign, *, personal: bool) -> ResponseTable:
             identity = [response.pseudonym or f"R{number}"]
         subject = [response.subject.name if response.subject else ""] if rated else []
         unit = response.unit.name if response.unit else ""
+        if not named and per_unit[response.unit_id] < min_cell_size():
+            unit = ""
         answers = [by_item.get(item.pk, "") for item in items]
         day = timezone.localtime(response.submitted_at).date()
         rows.append([number, day, *identity, unit, *subject, *answers])
-    return ResponseTable(headers, rows, len(responses), False)
+    return ResponseTable(headers, rows, len(responses))

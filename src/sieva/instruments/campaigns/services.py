@@ -87,6 +87,14 @@ def invitees(people: list[Employee], rater_kind: str) -> list[tuple[Employee, Em
     return pairs
 
 
+def pseudonym_series(purpose: str, cohort: Cohort | None, owner: OrgUnit) -> str:
+    """The key series of a campaign's pseudonyms (decision 0062): one per program *and* kind
+    of instrument, so a program's pre- and post-test pair up (L2), its L3 self-ratings pair
+    with the supervisors' ratings of the same alumni, and nothing joins a person's test
+    scores to what their supervisor said, nor one program to another."""
+    return f"program-{cohort.program_id}:{purpose}" if cohort else f"unit-{owner.pk}:{purpose}"
+
+
 def _check(
     *,
     access: Access | None,
@@ -151,8 +159,10 @@ def campaign_create(
 
     `access` None is the system (the L3 scheduler), which needs no scope check.
     `signed_in_only` campaigns are answered only by the invitee signed in (their workspace):
-    no token link is ever issued for them.
+    no token link is ever issued for them. A supervisors' rating is always one: the link
+    would let the rated employee judge themselves (decision 0063).
     """
+    signed_in_only = signed_in_only or rater_kind == RaterKind.SUPERVISOR
     owner = _check(
         access=access,
         version=version,
@@ -179,8 +189,7 @@ def campaign_create(
         signed_in_only=signed_in_only,
         rater_kind=rater_kind,
         phase=phase,
-        # Pseudonyms pair within one program (pre, post, L3), or within one unit's surveys.
-        series=f"program-{cohort.program_id}" if cohort else f"unit-{owner.pk}",
+        series=pseudonym_series(version.instrument.purpose, cohort, owner),
     )
     unique = dict.fromkeys((who.pk, about.pk if about else None) for who, about in pairs)
     Invitation.objects.bulk_create(
@@ -203,7 +212,9 @@ def campaign_create(
 
 @transaction.atomic
 def invitations_issue(*, actor: Any, campaign: Campaign) -> list[tuple[Invitation, str]]:
-    """New single-use tokens for every unanswered invitation (old links stop working).
+    """New single-use tokens for every unanswered invitation (old links stop working) — for
+    every invitation of an anonymous campaign, whose list must not shrink as people answer
+    (decision 0062; an answered person's new link only says it was used).
 
     Returns each invitation with its token in clear — the only time it exists. Raises
     ValidationError for a campaign answered only by signed-in invitees.
@@ -211,12 +222,10 @@ def invitations_issue(*, actor: Any, campaign: Campaign) -> list[tuple[Invitatio
     if campaign.signed_in_only:
         raise ValidationError(NO_LINKS_SIGNED_IN)
     now = timezone.now()
-    pending = list(
-        campaign.invitations.select_for_update(of=("self",))
-        .filter(answered_at__isnull=True)
-        .select_related("employee__unit", "subject")
-        .order_by("pk")
-    )
+    invitations = campaign.invitations.select_for_update(of=("self",))
+    if not campaign.anonymous:
+        invitations = invitations.filter(answered_at__isnull=True)
+    pending = list(invitations.select_related("employee__unit", "subject").order_by("pk"))
     issued = []
     for invitation in pending:
         token = new_token()

@@ -179,6 +179,13 @@ def _check_item(out: _Collector, where: str, item: dict[str, Any], seen: dict[st
             item,
             "choices",
         )
+    if kind != "multiple" and any(c.get("exclusive") for c in choices):
+        out.add(
+            f"{where}.choices",
+            _("Pilihan eksklusif hanya untuk butir pilihan ganda (boleh lebih dari satu)."),
+            item,
+            "choices",
+        )
     if kind in LIKERT_POINTS and choices:
         expected = [str(n) for n in range(1, LIKERT_POINTS[kind] + 1)]
         if values != expected:

@@ -166,11 +166,21 @@ def write_version(
     return version
 
 
-def with_default_choices(kind: str, choices: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """Likert items without labels get the usual agreement labels; values are strings."""
+def with_default_choices(kind: str, choices: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Likert items without labels get the usual agreement labels; values are strings; an
+    option that cannot be ticked with any other keeps ``"exclusive": true`` (decision 0061)."""
     if not choices and kind in DEFAULT_LIKERT_LABELS:
         return [
             {"value": str(n), "label": label}
             for n, label in enumerate(DEFAULT_LIKERT_LABELS[kind], start=1)
         ]
-    return [{"value": str(c["value"]), "label": str(c.get("label", ""))} for c in choices]
+    out: list[dict[str, Any]] = []
+    for choice in choices:
+        entry: dict[str, Any] = {
+            "value": str(choice["value"]),
+            "label": str(choice.get("label", "")),
+        }
+        if choice.get("exclusive"):
+            entry["exclusive"] = True
+        out.append(entry)
+    return out

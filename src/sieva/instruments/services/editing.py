@@ -38,7 +38,10 @@ CODE_TAKEN = gettext_lazy("Kode butir “%(code)s” sudah dipakai pada versi in
 STILL_REFERENCED = gettext_lazy("Tidak dapat dihapus: %(reason)s")
 
 
-def _refuse_if_broken(document: dict[str, Any], prefix: str | None) -> None:
+def refuse_if_broken(
+    document: dict[str, Any], prefix: str | None, fields: dict[str, str] = FORM_FIELDS
+) -> None:
+    """Raise ValidationError keyed by form field (via `fields`) if `document` has problems."""
     # A draft may be empty while it is being built; emptiness is refused only at publishing.
     problems = [p for p in check_document(document) if p.where != "sections"]
     if not problems:
@@ -48,16 +51,18 @@ def _refuse_if_broken(document: dict[str, Any], prefix: str | None) -> None:
         field = None
         if prefix is not None and problem.where.startswith(prefix):
             rest = problem.where[len(prefix) :].lstrip(".")
-            field = FORM_FIELDS.get(rest.split(".")[0]) if rest else None
+            field = fields.get(rest.split(".")[0]) if rest else None
         errors.setdefault(field or "__all__", []).append(problem.reason)
     raise ValidationError(errors)
 
 
-def _section_index(version: InstrumentVersion, section: Section) -> int:
+def section_index(version: InstrumentVersion, section: Section) -> int:
     return [s.pk for s in version.sections.order_by("order", "pk")].index(section.pk)
 
 
-def _audit(actor: Any, version: InstrumentVersion, action: str, changes: dict[str, Any]) -> None:
+def audit_edit(
+    actor: Any, version: InstrumentVersion, action: str, changes: dict[str, Any]
+) -> None:
     instrument = version.instrument
     audit_record(
         actor=actor,
@@ -86,16 +91,16 @@ def section_save(
         document["sections"].append({"title": title, "show_if": condition, "items": []})
         prefix = f"sections[{len(document['sections']) - 1}]"
     else:
-        index = _section_index(version, section)
+        index = section_index(version, section)
         document["sections"][index].update(title=title, show_if=condition)
         prefix = f"sections[{index}]"
-    _refuse_if_broken(document, prefix)
+    refuse_if_broken(document, prefix)
     if section is None:
         top = version.sections.aggregate(top=Max("order"))["top"] or 0
         section = Section(version=version, order=top + 1)
     section.title, section.show_if_item, section.show_if_value = title, show_if_item, show_if_value
     section.save()
-    _audit(actor, version, "instrument.section_save", {"section": title})
+    audit_edit(actor, version, "instrument.section_save", {"section": title})
     return section
 
 
@@ -103,11 +108,11 @@ def section_save(
 def section_delete(*, actor: Any, version: InstrumentVersion, section: Section) -> None:
     ensure_editable(version)
     document = version_document(version)
-    del document["sections"][_section_index(version, section)]
+    del document["sections"][section_index(version, section)]
     _refuse_deletion_if_broken(document)
     title = section.title
     section.delete()
-    _audit(actor, version, "instrument.section_delete", {"section": title})
+    audit_edit(actor, version, "instrument.section_delete", {"section": title})
 
 
 def _refuse_deletion_if_broken(document: dict[str, Any]) -> None:
@@ -130,7 +135,7 @@ def item_save(
     if version.items.exclude(pk=item.pk if item else None).filter(code=code).exists():
         raise ValidationError({"code": CODE_TAKEN % {"code": code}})
     document = version_document(version)
-    target = _section_index(version, section)
+    target = section_index(version, section)
     entry = _item_document(fields)
     if item is not None:
         # Scale members follow the item row, so a renamed item stays in its scales.
@@ -147,7 +152,7 @@ def item_save(
             _remove_item(document, item.code)
         document["sections"][target]["items"].append(entry)
         position = len(document["sections"][target]["items"]) - 1
-    _refuse_if_broken(document, f"sections[{target}].items[{position}]")
+    refuse_if_broken(document, f"sections[{target}].items[{position}]")
     if item is None or item.section_id != section.pk:
         top = section.items.aggregate(top=Max("order"))["top"] or 0
         if item is None:
@@ -158,7 +163,7 @@ def item_save(
         setattr(item, name, value)
     item.choices = with_default_choices(item.kind, item.choices)
     item.save()
-    _audit(actor, version, "instrument.item_save", {"item": item.code})
+    audit_edit(actor, version, "instrument.item_save", {"item": item.code})
     return item
 
 
@@ -170,7 +175,7 @@ def item_delete(*, actor: Any, version: InstrumentVersion, item: Item) -> None:
     _refuse_deletion_if_broken(document)
     code = item.code
     item.delete()
-    _audit(actor, version, "instrument.item_delete", {"item": code})
+    audit_edit(actor, version, "instrument.item_delete", {"item": code})
 
 
 def _remove_item(document: dict[str, Any], code: str) -> None:

@@ -15,6 +15,8 @@ from sieva.core.views import apply_errors, export
 from sieva.instruments.campaigns import selectors, services
 from sieva.instruments.campaigns.access import get_campaign_for_user
 from sieva.instruments.campaigns.forms import CampaignFilterForm, CampaignForm
+from sieva.instruments.exchange.document import load_version
+from sieva.instruments.selectors import reverse_scored_codes
 from sieva.org.access import Capability, access_of, capability_required
 
 PAGE_SIZE = 50
@@ -147,6 +149,7 @@ def campaign_responses(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "campaign": campaign,
         "table": table,
+        "reversed": sorted(reverse_scored_codes(load_version(campaign.version_id))),
         "page": page,
         "min_cell": selectors.min_cell_size(),
     }

@@ -23,6 +23,7 @@ def _preview_context(request: HttpRequest, instrument, version) -> dict:  # type
         "instrument": instrument,
         "version": loaded,
         "sections": sections,
+        "reversed": selectors.reverse_scored_codes(loaded) if loaded else frozenset(),
         "draft": selectors.draft_version(instrument),
         "can_edit": access.can(Capability.EDIT_PROGRAMS) and not instrument.is_standard,
         "can_clone": access.can(Capability.EDIT_PROGRAMS),

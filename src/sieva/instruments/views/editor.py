@@ -20,7 +20,7 @@ from sieva.instruments.services import editing
 from sieva.org.access import Capability, access_of, capability_required
 
 
-def _draft(request: HttpRequest, pk: int) -> tuple[Instrument, InstrumentVersion]:
+def draft_for_edit(request: HttpRequest, pk: int) -> tuple[Instrument, InstrumentVersion]:
     instrument = get_instrument_for_user(access_of(request), pk, write=True)
     draft = selectors.draft_version(instrument)
     if draft is None:
@@ -37,14 +37,19 @@ def instrument_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("instruments:instrument_edit", pk=instrument.pk)
     draft = selectors.draft_version(instrument)
     version, sections = selectors.version_preview(draft) if draft else (None, [])
-    context = {"instrument": instrument, "draft": version, "sections": sections}
+    context = {
+        "instrument": instrument,
+        "draft": version,
+        "sections": sections,
+        "reversed": selectors.reverse_scored_codes(version) if version else frozenset(),
+    }
     return render(request, "instruments/editor.html", context)
 
 
 @require_POST
 @capability_required(Capability.EDIT_PROGRAMS)
 def version_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    instrument, draft = _draft(request, pk)
+    instrument, draft = draft_for_edit(request, pk)
     try:
         services.version_publish(actor=request.user, version=draft)
     except ValidationError as exc:
@@ -64,7 +69,7 @@ def _form_page(
 
 @capability_required(Capability.EDIT_PROGRAMS)
 def section_edit(request: HttpRequest, pk: int, section_id: int | None = None) -> HttpResponse:
-    instrument, draft = _draft(request, pk)
+    instrument, draft = draft_for_edit(request, pk)
     section = get_object_or_404(Section, pk=section_id, version=draft) if section_id else None
     initial = {}
     if section is not None:
@@ -84,7 +89,7 @@ def section_edit(request: HttpRequest, pk: int, section_id: int | None = None) -
 
 @capability_required(Capability.EDIT_PROGRAMS)
 def item_edit(request: HttpRequest, pk: int, item_id: int | None = None) -> HttpResponse:
-    instrument, draft = _draft(request, pk)
+    instrument, draft = draft_for_edit(request, pk)
     item = get_object_or_404(Item, pk=item_id, version=draft) if item_id else None
     initial = ItemForm.initial_for(item) if item else {"section": request.GET.get("bagian")}
     form = ItemForm(request.POST or None, version=draft, initial=initial)
@@ -107,7 +112,7 @@ def item_edit(request: HttpRequest, pk: int, item_id: int | None = None) -> Http
 @require_POST
 @capability_required(Capability.EDIT_PROGRAMS)
 def section_delete(request: HttpRequest, pk: int, section_id: int) -> HttpResponse:
-    instrument, draft = _draft(request, pk)
+    instrument, draft = draft_for_edit(request, pk)
     section = get_object_or_404(Section, pk=section_id, version=draft)
     try:
         editing.section_delete(actor=request.user, version=draft, section=section)
@@ -119,7 +124,7 @@ def section_delete(request: HttpRequest, pk: int, section_id: int) -> HttpRespon
 @require_POST
 @capability_required(Capability.EDIT_PROGRAMS)
 def item_delete(request: HttpRequest, pk: int, item_id: int) -> HttpResponse:
-    instrument, draft = _draft(request, pk)
+    instrument, draft = draft_for_edit(request, pk)
     item = get_object_or_404(Item, pk=item_id, version=draft)
     try:
         editing.item_delete(actor=request.user, version=draft, item=item)

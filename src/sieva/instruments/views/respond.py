@@ -7,6 +7,7 @@ second way, so an invitation cannot be forwarded to someone else.
 """
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from sieva.audit.services import audit_record
 from sieva.core.ratelimit import RateLimit
 from sieva.instruments import selectors
 from sieva.instruments.campaigns.respondent_form import answers_from_post, form_sections
@@ -24,7 +26,7 @@ from sieva.instruments.campaigns.submission import (
     response_submit,
     unusable_reason,
 )
-from sieva.instruments.models import Invitation
+from sieva.instruments.models import Invitation, RaterKind
 from sieva.org.access import user_access
 
 # Tokens carry 192 random bits, so guessing is hopeless anyway; the limit only keeps a script
@@ -32,8 +34,17 @@ from sieva.org.access import user_access
 RESPOND_LIMIT = RateLimit("respond", "SIEVA_RESPOND_RATE_LIMIT", "SIEVA_RESPOND_RATE_WINDOW")
 GONE = 410
 TOO_MANY = 429
-SIGNED_IN_ONLY = gettext_lazy(
-    "Kuesioner ini hanya diisi lewat akun SIEVA Anda: masuk, lalu buka Ruang saya atau Tim saya."
+FORBIDDEN = 403
+REFUSED_SUBJECT = gettext_lazy(
+    "Anda adalah pegawai yang dinilai dalam penilaian ini. Penilaian hanya dapat diisi oleh "
+    "atasan yang ditunjuk, dari akunnya sendiri."
+)
+REFUSED_SUPERVISOR_RATING = gettext_lazy(
+    "Penilaian ini ditujukan kepada atasan yang ditunjuk dan hanya dapat diisi dari akun "
+    "SIEVA miliknya. Jika Anda atasan yang baru, minta admin instansi memperbarui data atasan."
+)
+REFUSED_OTHER = gettext_lazy(
+    "Kuesioner ini ditujukan kepada orang lain dan hanya dapat diisi dari akun SIEVA miliknya."
 )
 
 
@@ -54,7 +65,12 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows the form; POST validates and stores it atomically, then thanks."""
     invitation = _invitation(token)
     if invitation.campaign.signed_in_only:
-        return _message(request, invitation, str(SIGNED_IN_ONLY), GONE)
+        # A link issued before the campaign was bound to logins: it still needs the invitee's.
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not _is_invitee(request, invitation):
+            return _refuse(request, invitation)
+        return redirect("instruments:respond_signed_in", pk=invitation.pk)
     return _answer(request, invitation, reverse("instruments:respond_thanks", args=[token]))
 
 
@@ -62,22 +78,25 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def respond_signed_in(request: HttpRequest, pk: int) -> HttpResponse:
     """The same form for the signed-in invitee; anyone else's invitation is a 404."""
-    invitation = _own_invitation(request, pk)
+    invitation = _signed_in_invitation(request, pk)
+    if not _is_invitee(request, invitation):
+        return _refuse(request, invitation)
     return _answer(request, invitation, reverse("instruments:respond_signed_in_thanks", args=[pk]))
 
 
 @never_cache
 @login_required
 def respond_signed_in_thanks(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = _own_invitation(request, pk)
+    invitation = _signed_in_invitation(request, pk)
+    if not _is_invitee(request, invitation):
+        return _refuse(request, invitation)
     if invitation.answered_at is None:
         return redirect("instruments:respond_signed_in", pk=pk)
     context = {"campaign": invitation.campaign, "signed_in": True}
     return render(request, "instruments/respond/thanks.html", context)
 
 
-def _own_invitation(request: HttpRequest, pk: int) -> Invitation:
-    access = user_access(request.user)
+def _signed_in_invitation(request: HttpRequest, pk: int) -> Invitation:
     invitation = (
         Invitation.objects.select_related(
             "campaign__version__instrument", "campaign__owner", "employee__unit", "subject"
@@ -85,14 +104,39 @@ def _own_invitation(request: HttpRequest, pk: int) -> Invitation:
         .filter(pk=pk)
         .first()
     )
-    if (
-        invitation is None
-        or access is None
-        or access.employee_id is None
-        or access.employee_id != invitation.employee_id
-    ):
+    if invitation is None:
         raise Http404
     return invitation
+
+
+def _is_invitee(request: HttpRequest, invitation: Invitation) -> bool:
+    access = user_access(request.user)
+    if access is None or access.employee_id is None:
+        return False
+    return access.employee_id == invitation.employee_id
+
+
+def _refuse(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """Someone else's questionnaire: say so plainly, name nothing of it, and audit the try
+    (decision 0063) — a rated employee opening their own supervisor's rating above all."""
+    access = user_access(request.user)
+    employee_id = access.employee_id if access is not None else None
+    campaign = invitation.campaign
+    is_subject = employee_id is not None and employee_id == invitation.subject_id
+    if is_subject:
+        reason, text = "dinilai", REFUSED_SUBJECT
+    elif campaign.rater_kind == RaterKind.SUPERVISOR:
+        reason, text = "bukan_undangan", REFUSED_SUPERVISOR_RATING
+    else:
+        reason, text = "bukan_undangan", REFUSED_OTHER
+    audit_record(
+        actor=request.user,
+        action="campaign.respond_refused",
+        obj=campaign,
+        org_path=campaign.owner.path,
+        changes={"invitation": invitation.pk, "reason": reason, "method": request.method},
+    )
+    return render(request, "instruments/respond/refused.html", {"message": text}, status=FORBIDDEN)
 
 
 def _answer(request: HttpRequest, invitation: Invitation, thanks_url: str) -> HttpResponse:
