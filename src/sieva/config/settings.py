@@ -214,6 +214,10 @@ _TASKS_DEFAULT = (
     else "django_tasks_db.DatabaseBackend"
 )
 TASKS = {"default": {"BACKEND": env_str("SIEVA_TASKS_BACKEND", _TASKS_DEFAULT)}}
+# A running job renews its lease every HEARTBEAT seconds; one unrenewed for LEASE seconds lost
+# its worker and is ended as failed by the scheduler (sieva.core.jobs, decision 0064).
+SIEVA_JOB_HEARTBEAT_SECONDS = env_int("SIEVA_JOB_HEARTBEAT_SECONDS", 5)
+SIEVA_JOB_LEASE_SECONDS = env_int("SIEVA_JOB_LEASE_SECONDS", 60)
 # Tasks the scheduler (`sieva scheduler`, started by `sieva run` and `sieva serve`) enqueues,
 # with their interval in seconds.
 SIEVA_PERIODIC_TASKS = {
