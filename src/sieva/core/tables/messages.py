@@ -23,6 +23,11 @@ TOO_MANY_ROWS = gettext_noop(
 TOO_MANY_COLUMNS = gettext_noop(
     "Baris %(row)s berisi %(count)s kolom, melebihi batas impor %(max)s kolom."
 )
+CONTROL_CHARACTER = gettext_noop(
+    "Baris %(row)s, kolom “%(column)s”: berisi karakter kendali tak terlihat (%(code)s), "
+    "biasanya terbawa saat menyalin dari aplikasi lain; hapus lalu simpan ulang berkasnya."
+)
+COLUMN_NUMBER = gettext_noop("ke-%(number)s")
 UNREADABLE_CSV = gettext_noop("Berkas CSV tidak dapat dibaca pada baris %(row)s: %(reason)s")
 
 NOT_XLSX = gettext_noop(
