@@ -22,13 +22,10 @@ from sieva.org.imports import columns as col
 from sieva.org.imports.rows import EmployeeRow, RowCheck, check_row, is_blank
 from sieva.org.imports.upsert import Existing, existing_employees, upsert_employees
 from sieva.org.models import Employee, OrgUnit
+from sieva.org.services.employees import NIP_TAKEN
 
 DUPLICATE_NIP = _("NIP ini sudah ada di baris %(first)d.")
 SUPERVISOR_NOT_FOUND = _("NIP atasan %(nip)s tidak ada di berkas ini maupun dalam cakupan Anda.")
-EMPLOYEE_OUT_OF_SCOPE = _(
-    "NIP ini terdaftar pada unit di luar cakupan Anda; pemindahan antarinstansi dilakukan "
-    "oleh admin yang cakupannya meliputi kedua unit."
-)
 UNIT_INACTIVE = _(
     "Unit %(code)s tidak aktif; pegawai aktif harus berada di unit yang aktif (AKTIF = TIDAK "
     "untuk pegawai yang tidak lagi bekerja)."
@@ -156,7 +153,8 @@ def _cross_row_errors(
         first_row[row.nip] = row.row
         stored = existing.get(row.nip)
         if stored is not None and not stored.unit_path.startswith(scope):
-            errors.append(RowError(row.row, col.NIP, str(EMPLOYEE_OUT_OF_SCOPE)))
+            # The employee form's words for a taken NIP: neither where nor who (decision 0066).
+            errors.append(RowError(row.row, col.NIP, str(NIP_TAKEN) % {"nip": row.nip}))
     for row in rows:
         if not row.supervisor_nip or row.supervisor_nip in first_row:
             continue
