@@ -67,6 +67,11 @@ SHEET_STRUCTURE = gettext_noop(
     "Excel lalu simpan ulang sebagai .xlsx."
 )
 
+MORE_PROBLEMS = gettext_noop(
+    "… dan %(count)s masalah lain. Perbaiki masalah di atas dulu: biasanya satu penyebab "
+    "(kolom bergeser, baris kosong yang terisi spasi) menimbulkan banyak masalah sekaligus."
+)
+
 READ_AS_TEXT = gettext_noop("dibaca sebagai %(encoding)s, pemisah %(delimiter)s")
 READ_FROM_SHEET = gettext_noop("dibaca dari lembar “%(sheet)s”")
 UTF8_BOM = gettext_noop("UTF-8 dengan BOM")
@@ -91,4 +96,11 @@ def count(number: int) -> str:
 
 
 def megabytes(size: int) -> str:
-    return count(max(1, round(size / 1_000_000)))
+    """Megabytes as people read them: one decimal below 10 MB (1,2 MB against a 1 MB limit
+    reads right; "1 MB, melebihi batas 1 MB" did not), whole numbers above."""
+    mb = round(size / 1_000_000, 1)
+    if mb >= 10 or mb.is_integer():
+        return count(max(1, round(mb)))
+    if settings.configured:
+        return str(formats.number_format(mb, 1))
+    return f"{mb:.1f}".replace(".", ",")
