@@ -35,7 +35,9 @@ def _endpoints(world, campaign):
     ]
 
 
-def test_every_import_page_names_the_far_cell_and_keeps_serving(client, alice, world, medan_setting):
+def test_every_import_page_names_the_far_cell_and_keeps_serving(
+    client, alice, world, medan_setting
+):
     campaign = make_campaign(medan_setting)
     client.force_login(alice)
     writes_before = AuditEvent.objects.count()
