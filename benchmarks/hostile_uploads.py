@@ -37,11 +37,12 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     import io
 
+    from tests.factories import UserFactory
+    from tests.org.test_import_bounds import million_row_workbook
+
     from sieva.org.access import user_access
     from sieva.org.imports.employees import import_employees
     from sieva.org.models import OrgKind, OrgUnit, Role, RoleAssignment
-    from tests.factories import UserFactory
-    from tests.org.test_import_bounds import million_row_workbook
 
     agency = OrgUnit.objects.create(kind=OrgKind.AGENCY, code="B-PEMKOT", name="Pemkot")
     OrgUnit.objects.create(kind=OrgKind.DEPARTMENT, code="MDN-DINKES", name="Dinkes", parent=agency)
