@@ -189,6 +189,7 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "instruments:response_import_preview": lambda e: e.pk("response_import_job"),
     "instruments:response_import_status": lambda e: e.pk("response_import_failed"),
     "instruments:response_import_errors": lambda e: e.pk("response_import_failed"),
+    "instruments:response_import_retry": lambda e: e.pk("response_import_failed"),
     **{
         f"evidence:{name}": lambda e: e.pk("study")
         for name in (
@@ -264,6 +265,7 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "development:cohort_plans": lambda e: e.pk("assessment_cohort"),
     "satisfaction:import_status": lambda e: e.pk("skm_import_failed"),
     "satisfaction:import_job_errors": lambda e: e.pk("skm_import_failed"),
+    "satisfaction:import_retry": lambda e: e.pk("skm_import_failed"),
     **{
         f"satisfaction:{name}": lambda e: e.pk("service_unit")
         for name in ("unit_dashboard", "unit_link", "qr_png", "qr_svg", "poster_pdf")

@@ -87,3 +87,9 @@ def test_a_hidden_section_is_neither_required_nor_kept(spec):
     assert "catatan" not in hidden.cleaned
     shown = check_answers(spec, {**VALID_ANSWERS, "moda": "daring"})
     assert shown.errors == {"koneksi": "Wajib diisi."}
+
+
+def test_an_open_answer_with_an_invisible_control_character_is_refused(spec):
+    answers = {**VALID_ANSWERS, "moda": "daring", "koneksi": "baik", "catatan": "bagus\x01 sekali"}
+    check = check_answers(spec, answers)
+    assert "karakter kendali tak terlihat (U+0001)" in check.errors["catatan"]

@@ -419,3 +419,17 @@ def test_a_supervisor_chain_cannot_loop(client, alice, world, staff):
     response = client.post(url, {**data, "supervisor": ani.nip})
     assert "supervisor" in response.context["form"].errors
     assert not AuditEvent.objects.exists()
+
+
+def test_the_form_refuses_a_taken_nip_in_the_same_words_inside_or_outside_the_scope(
+    client, alice, world
+):
+    EmployeeFactory(nip="198503122010011003", unit=world.medan_health, name="Ani Medan")
+    EmployeeFactory(nip="199002152015032004", unit=world.palembang_health, name="Siti Palembang")
+    client.force_login(alice)
+    inside = client.post(CREATE, _form(world)).context["form"].errors["nip"]
+    outside = client.post(CREATE, _form(world, nip="199002152015032004")).context["form"].errors
+    assert inside == ["NIP 198503122010011003 sudah terdaftar untuk pegawai lain."]
+    assert outside["nip"] == ["NIP 199002152015032004 sudah terdaftar untuk pegawai lain."]
+    page = client.post(CREATE, _form(world, nip="199002152015032004")).content.decode()
+    assert "Palembang" not in page and "Siti" not in page

@@ -293,11 +293,14 @@ def test_a_unit_outside_the_scope_reads_as_unknown(world, alice):
     ]
 
 
-def test_an_employee_stored_outside_the_scope_is_not_overwritten(world, alice, bob):
+def test_an_employee_stored_outside_the_scope_is_not_overwritten_nor_located(world, alice, bob):
     EmployeeFactory(nip="199002152015032004", name="Pegawai Palembang", unit=world.palembang_health)
     result = run(alice, [row()])
-    assert [(r, c) for r, c, _ in problems(result)] == [(2, "NIP")]
-    assert "di luar cakupan Anda" in problems(result)[0][2]
+    # The words of the employee form for any NIP already taken, in scope or not: neither
+    # where nor who (decision 0066).
+    assert problems(result) == [
+        (2, "NIP", "NIP 199002152015032004 sudah terdaftar untuk pegawai lain.")
+    ]
     assert Employee.objects.get().name == "Pegawai Palembang"
 
 

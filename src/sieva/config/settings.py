@@ -214,6 +214,10 @@ _TASKS_DEFAULT = (
     else "django_tasks_db.DatabaseBackend"
 )
 TASKS = {"default": {"BACKEND": env_str("SIEVA_TASKS_BACKEND", _TASKS_DEFAULT)}}
+# A running job renews its lease every HEARTBEAT seconds; one unrenewed for LEASE seconds lost
+# its worker and is ended as failed by the scheduler (sieva.core.jobs, decision 0064).
+SIEVA_JOB_HEARTBEAT_SECONDS = env_int("SIEVA_JOB_HEARTBEAT_SECONDS", 5)
+SIEVA_JOB_LEASE_SECONDS = env_int("SIEVA_JOB_LEASE_SECONDS", 60)
 # Tasks the scheduler (`sieva scheduler`, started by `sieva run` and `sieva serve`) enqueues,
 # with their interval in seconds.
 SIEVA_PERIODIC_TASKS = {
@@ -250,8 +254,16 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
     }
 }
+# Form fields in memory; files above 10 MB go to a temporary file; no request body past
+# SIEVA_UPLOAD_MAX_BYTES at all (sieva.core.uploads), a little above the largest import.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+SIEVA_UPLOAD_MAX_BYTES = env_int("SIEVA_UPLOAD_MAX_BYTES", 110_000_000)
+FILE_UPLOAD_HANDLERS = [
+    "sieva.core.uploads.UploadSizeCap",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Domain rules (DOMAIN.md); values marked "(check)" there are settings, never constants.
 SIEVA_JP_MINUTES = env_int("SIEVA_JP_MINUTES", 45)
@@ -314,6 +326,17 @@ SIEVA_IMPORT_MAX_ROWS = env_int("SIEVA_IMPORT_MAX_ROWS", 1_000_000)
 SIEVA_IMPORT_MAX_COLUMNS = env_int("SIEVA_IMPORT_MAX_COLUMNS", 1_000)
 SIEVA_IMPORT_MAX_CELLS = env_int("SIEVA_IMPORT_MAX_CELLS", 10_000_000)
 SIEVA_IMPORT_MAX_UNZIPPED_BYTES = env_int("SIEVA_IMPORT_MAX_UNZIPPED_BYTES", 1_000_000_000)
+# Narrower bounds per importer (decision 0065): what each list can really hold. SKM responses
+# keep the general bounds (a year of a province's counters is millions of rows).
+SIEVA_IMPORT_LIMITS = {
+    "employees": {"max_rows": 200_000, "max_bytes": 30_000_000},
+    "units": {"max_rows": 20_000, "max_bytes": 5_000_000},
+    "responses": {"max_rows": 200_000, "max_bytes": 20_000_000},
+    "indicators": {"max_rows": 50_000, "max_bytes": 10_000_000},
+    "completions": {"max_rows": 500_000, "max_bytes": 50_000_000},
+}
+# An import keeps its first problems and counts the rest ("… dan 3.999.950 masalah lain").
+SIEVA_IMPORT_PROBLEMS_KEPT = env_int("SIEVA_IMPORT_PROBLEMS_KEPT", 10_000)
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from sieva.core import jobs
 from sieva.dashboard.charts import dashboard_charts, effect_title, memoised_interval_plot
 from sieva.dashboard.forms import DashboardFilterForm, ScheduleForm
 from sieva.dashboard.models import EvaluationSchedule, ScheduledRun
@@ -29,7 +30,7 @@ from sieva.dashboard.selectors.families import families, region_lines
 from sieva.dashboard.selectors.ikm import ikm_trend
 from sieva.dashboard.services.schedule import schedule_set
 from sieva.dashboard.services.summaries import program_summary_refresh
-from sieva.dashboard.tasks import refresh_year
+from sieva.dashboard.tasks import REFRESH_KIND, refresh_key, refresh_year
 from sieva.evaluation.charts import region_charts
 from sieva.evaluation.engine import Scope
 from sieva.evaluation.engine.regions import compare_regions
@@ -64,8 +65,12 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
     form = DashboardFilterForm(request.GET, access=access)
     effect = "gain" if request.GET.get("effect") == "gain" else "reaction"
     board = charts = rows = verdicts = None
+    refresh_lost = False
     if form.is_valid():
         year = form.cleaned_data.get("year") or timezone.localdate().year
+        if access.can(Capability.EDIT_PROGRAMS):
+            jobs.reap()
+            refresh_lost = jobs.lost(REFRESH_KIND, refresh_key(request.user.pk, year)) is not None
         board = dashboard(access, year=year, node=form.cleaned_data.get("node"))
         charts = dashboard_charts(board, effect=effect)
         rows = [
@@ -82,6 +87,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         "effect": effect,
         "effect_title": effect_title(effect),
         "can_refresh": access.can(Capability.EDIT_PROGRAMS),
+        "refresh_lost": refresh_lost,
         "min_cell": min_cell_size(),
     }
     return render(request, "dashboard/dashboard.html", context)
@@ -136,6 +142,7 @@ def _refresh_year(request: HttpRequest) -> HttpResponse:
     except ValueError:
         messages.error(request, _("Tahun tidak valid."))
         return redirect("dashboard:dashboard")
+    jobs.forget(REFRESH_KIND, refresh_key(request.user.pk, year))
     refresh_year.enqueue(request.user.pk, year)
     messages.success(
         request,

@@ -14,7 +14,7 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from sieva.core.tables import UnreadableFile, cell_text, read_table
+from sieva.core.tables import UnreadableFile, cell_text, import_limits, read_table
 from sieva.indicators.access import unit_indicators_for_user
 from sieva.indicators.models import ActualSource, IndicatorDefinition
 from sieva.indicators.periods import PeriodError, parse_period
@@ -68,7 +68,7 @@ def import_actuals(
     """Validate every row of the file, then store all of it or nothing."""
     outcome = ImportOutcome()
     try:
-        table = read_table(file_obj, filename)
+        table = read_table(file_obj, filename, limits=import_limits("indicators"))
         outcome.read_as = table.detected.describe()
         rows = list(table.rows)  # reading to the end may still hit a limit
     except UnreadableFile as exc:

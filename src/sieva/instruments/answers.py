@@ -14,6 +14,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sieva.core.text import control_character, control_character_message
+
 CHOICE_KINDS = frozenset({"likert4", "likert5", "single", "multiple", "matrix"})
 LIKERT_POINTS = {"likert4": 4, "likert5": 5}
 
@@ -169,6 +171,8 @@ def _clean(item: ItemSpec, value: Any) -> Any:
     if isinstance(value, list | tuple | dict):
         raise _Invalid(_("Harus berupa teks."))
     text = str(value).strip()
+    if (character := control_character(text)) is not None:
+        raise _Invalid(control_character_message(character))
     if kind == "short_text" and len(text) > 500:
         raise _Invalid(_("Teks terlalu panjang (maksimal 500 karakter)."))
     return text

@@ -66,6 +66,11 @@ urlpatterns = [
         "impor-tanggapan/<int:pk>/", imports.response_import_status, name="response_import_status"
     ),
     path(
+        "impor-tanggapan/<int:pk>/ulang/",
+        imports.response_import_retry,
+        name="response_import_retry",
+    ),
+    path(
         "impor-tanggapan/<int:pk>/galat.csv",
         imports.response_import_errors,
         name="response_import_errors",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("impor/", imports.skm_import, name="import"),
     path("impor/galat.csv", imports.skm_import_errors, name="import_errors"),
     path("impor/<int:pk>/", imports.skm_import_status, name="import_status"),
+    path("impor/<int:pk>/ulang/", imports.skm_import_retry, name="import_retry"),
     path("impor/<int:pk>/galat.csv", imports.skm_import_job_errors, name="import_job_errors"),
     path("isi/<str:token>/", public.public_form, name="public_form"),
     path("isi/<str:token>/terima-kasih/", public.public_thanks, name="public_thanks"),

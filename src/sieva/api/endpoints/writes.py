@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.responses import Status
+from pydantic import field_validator
 
 from sieva.api.auth import caller_of, write_auth
 from sieva.api.endpoints.programs import EnrollmentOut
@@ -21,6 +22,7 @@ from sieva.api.errors import (
     invalid,
 )
 from sieva.api.pagination import Id, PathId
+from sieva.core.text import control_character, control_character_message
 from sieva.instruments.campaigns.access import get_campaign_for_user
 from sieva.instruments.campaigns.submission import LinkUnusable, response_submit
 from sieva.instruments.models import Invitation
@@ -66,6 +68,14 @@ class EnrollmentPatch(Schema):
     status: str
     absence_reason: str = ""
     absence_note: str = Field("", max_length=300)
+
+    @field_validator("absence_reason", "absence_note")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        """Invisible control characters are refused here as on the pages (decision 0065)."""
+        if (character := control_character(value)) is not None:
+            raise ValueError(control_character_message(character))
+        return value
 
 
 class AttendanceIn(Schema):

@@ -12,8 +12,11 @@ from sieva.api.forms import CompletionImportForm, MappingForm
 from sieva.api.models import ActivityMapping, StatementOutcome
 from sieva.api.services.mappings import completion_import, mapping_save
 from sieva.api.xapi import completion_csv
+from sieva.core.tables import more_problems
 from sieva.core.views import apply_errors
 from sieva.org.access import Access, Capability, access_of, capability_required, scope_queryset
+
+ERRORS_SHOWN = 200  # the page lists the first problems and counts the rest
 
 
 def mappings_for_user(access: Access) -> QuerySet[ActivityMapping]:
@@ -116,6 +119,8 @@ def completion_upload(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "result": result,
+        "errors": result.errors[:ERRORS_SHOWN] if result else [],
+        "more_problems": more_problems(len(result.errors), ERRORS_SHOWN) if result else "",
         "required_columns": completion_csv.REQUIRED,
         "optional_columns": completion_csv.OPTIONAL,
     }

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sieva.api.xapi.statements import Statement
-from sieva.core.tables import UnreadableFile, read_table
+from sieva.core.tables import UnreadableFile, import_limits, read_table
 from sieva.org.imports.cells import CellError, date, nip_text, text
 
 NIP, ACTIVITY, STATUS, DAY, MINUTES, SCORE = (
@@ -79,7 +79,7 @@ def _number(cell: Any, low: float, high: float) -> float | None:
 def read_report(file_obj: IO[bytes], filename: str) -> Report:
     report = Report()
     try:
-        table = read_table(file_obj, filename)
+        table = read_table(file_obj, filename, limits=import_limits("completions"))
         positions = {}
         for index, header in enumerate(table.header):
             positions.setdefault(_key(header), index)

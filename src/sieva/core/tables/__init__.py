@@ -18,18 +18,22 @@ from typing import IO
 
 from sieva.core.tables import messages as m
 from sieva.core.tables.delimited import read_delimited, sniff_delimiter
-from sieva.core.tables.limits import Limits
+from sieva.core.tables.limits import Limits, import_limits
+from sieva.core.tables.problems import ProblemLog, more_problems
 from sieva.core.tables.table import Detected, Table, UnreadableFile, cell_text, is_blank
 from sieva.core.tables.workbook import Workbook
 
 __all__ = [
     "Detected",
     "Limits",
+    "ProblemLog",
     "Table",
     "UnreadableFile",
     "Workbook",
     "cell_text",
+    "import_limits",
     "is_blank",
+    "more_problems",
     "read_table",
     "read_workbook",
     "sniff_delimiter",
@@ -64,6 +68,12 @@ def read_workbook(source: Source, filename: str, *, limits: Limits | None = None
     if isinstance(source, bytes):
         return Workbook(source, limits)
     stream = _stream(source)
+    size = stream.seek(0, io.SEEK_END) if stream.seekable() else 0
+    if size > limits.max_bytes:  # said with the file's real size, before reading any of it
+        raise UnreadableFile(
+            m.say(m.TOO_LARGE, size=m.megabytes(size), max=m.megabytes(limits.max_bytes))
+        )
+    stream.seek(0)
     return Workbook(stream.read(limits.max_bytes + 1), limits)
 
 

@@ -90,8 +90,9 @@ def _first_pass(raw: IO[bytes], limits: Limits) -> tuple[str, int, str, str]:
     while block:
         size += len(block)
         if size > limits.max_bytes:
+            whole = raw.seek(0, io.SEEK_END) if raw.seekable() else size  # the size it really is
             raise UnreadableFile(
-                m.say(m.TOO_LARGE, size=m.megabytes(size), max=m.megabytes(limits.max_bytes))
+                m.say(m.TOO_LARGE, size=m.megabytes(whole), max=m.megabytes(limits.max_bytes))
             )
         digest.update(block)
         if undecided:

@@ -4,7 +4,7 @@ Decision 0018 explains each number. Without Django settings (`sieva analyze`) th
 apply.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 
@@ -34,3 +34,19 @@ class Limits:
                 settings, "SIEVA_IMPORT_MAX_UNZIPPED_BYTES", default.max_unzipped_bytes
             ),
         )
+
+    def for_import(self, name: str) -> "Limits":
+        """These limits narrowed for importer `name` by `settings.SIEVA_IMPORT_LIMITS[name]`
+        (e.g. {"max_rows": 200_000, "max_bytes": 20_000_000}): a list of employees is never
+        a million rows, and refusing at once beats reading it for half a minute."""
+        narrower = (
+            getattr(settings, "SIEVA_IMPORT_LIMITS", {}).get(name, {})
+            if settings.configured
+            else {}
+        )
+        return replace(self, **{k: min(v, getattr(self, k)) for k, v in narrower.items()})
+
+
+def import_limits(name: str) -> Limits:
+    """The limits of importer `name` (see `Limits.for_import`)."""
+    return Limits.from_settings().for_import(name)

@@ -23,6 +23,11 @@ TOO_MANY_ROWS = gettext_noop(
 TOO_MANY_COLUMNS = gettext_noop(
     "Baris %(row)s berisi %(count)s kolom, melebihi batas impor %(max)s kolom."
 )
+CONTROL_CHARACTER = gettext_noop(
+    "Baris %(row)s, kolom “%(column)s”: berisi karakter kendali tak terlihat (%(code)s), "
+    "biasanya terbawa saat menyalin dari aplikasi lain; hapus lalu simpan ulang berkasnya."
+)
+COLUMN_NUMBER = gettext_noop("ke-%(number)s")
 UNREADABLE_CSV = gettext_noop("Berkas CSV tidak dapat dibaca pada baris %(row)s: %(reason)s")
 
 NOT_XLSX = gettext_noop(
@@ -62,6 +67,11 @@ SHEET_STRUCTURE = gettext_noop(
     "Excel lalu simpan ulang sebagai .xlsx."
 )
 
+MORE_PROBLEMS = gettext_noop(
+    "… dan %(count)s masalah lain. Perbaiki masalah di atas dulu: biasanya satu penyebab "
+    "(kolom bergeser, baris kosong yang terisi spasi) menimbulkan banyak masalah sekaligus."
+)
+
 READ_AS_TEXT = gettext_noop("dibaca sebagai %(encoding)s, pemisah %(delimiter)s")
 READ_FROM_SHEET = gettext_noop("dibaca dari lembar “%(sheet)s”")
 UTF8_BOM = gettext_noop("UTF-8 dengan BOM")
@@ -86,4 +96,11 @@ def count(number: int) -> str:
 
 
 def megabytes(size: int) -> str:
-    return count(max(1, round(size / 1_000_000)))
+    """Megabytes as people read them: one decimal below 10 MB (1,2 MB against a 1 MB limit
+    reads right; "1 MB, melebihi batas 1 MB" did not), whole numbers above."""
+    mb = round(size / 1_000_000, 1)
+    if mb >= 10 or mb.is_integer():
+        return count(max(1, round(mb)))
+    if settings.configured:
+        return str(formats.number_format(mb, 1))
+    return f"{mb:.1f}".replace(".", ",")

@@ -12,6 +12,7 @@ from typing import Any
 
 from sieva.core.tables import messages as m
 from sieva.core.tables.limits import Limits
+from sieva.core.text import CONTROL_CHARACTERS
 
 Row = list[Any]
 CHUNK_ROWS = 50_000
@@ -60,6 +61,7 @@ class Table:
         self._limits = limits
         self._next_row = 2
         self.rows: Iterator[tuple[int, Row]] = self._numbered()
+        self._refuse_control_characters(1, [header])
 
     def chunks(self, size: int = CHUNK_ROWS) -> Iterator[tuple[int, list[Row]]]:
         """(row number of the first row, up to `size` rows) until the file ends."""
@@ -74,6 +76,7 @@ class Table:
             yield from enumerate(batch, start=first)
 
     def _check(self, first: int, batch: list[Row]) -> None:
+        self._refuse_control_characters(first, batch)
         limits = self._limits
         if self._next_row - 2 > limits.max_rows:
             raise UnreadableFile(m.say(m.TOO_MANY_ROWS, max=m.count(limits.max_rows)))
@@ -87,6 +90,34 @@ class Table:
                     max=m.count(limits.max_columns),
                 )
             )
+
+    def _refuse_control_characters(self, first: int, batch: list[Row]) -> None:
+        """UnreadableFile naming the row, column and character of the first text cell holding
+        an invisible control character (`sieva.core.text`), which no importer may store."""
+        try:  # one C-speed search over the batch; CSV rows hold only text
+            text = "\n".join(map("\n".join, batch))
+        except TypeError:  # XLSX rows also hold numbers and dates
+            text = "\n".join(c for row in batch for c in row if isinstance(c, str))
+        if not CONTROL_CHARACTERS.search(text):
+            return
+        for offset, row in enumerate(batch):
+            for index, cell in enumerate(row):
+                found = CONTROL_CHARACTERS.search(cell) if isinstance(cell, str) else None
+                if found:
+                    raise UnreadableFile(
+                        m.say(
+                            m.CONTROL_CHARACTER,
+                            row=first + offset,
+                            column=self._column_name(index),
+                            code=f"U+{ord(found.group()):04X}",
+                        )
+                    )
+
+    def _column_name(self, index: int) -> str:
+        name = self.header[index] if index < len(self.header) else ""
+        if name and not CONTROL_CHARACTERS.search(name):
+            return name
+        return m.say(m.COLUMN_NUMBER, number=index + 1)
 
 
 def cell_text(cell: Any) -> str:

@@ -63,7 +63,7 @@ def check_xlsx(data: bytes, limits: Limits) -> None:
         if scan.unusual or not _fits(extent, limits):
             # A second, slower pass decides: it alone knows an empty <c …/> (skipped by
             # calamine) from a cell, and the rows exactly.
-            extent = _exact(view, info, sheet)
+            extent = _exact(view, info, sheet, limits)
         _check_cells_reached(extent, sheet, limits)
         _check_size(extent, sheet, limits)
         _check_declared(scan.extent.declared, sheet, limits)
@@ -143,11 +143,15 @@ def _inflated(view: memoryview, info: zipfile.ZipInfo) -> Iterator[tuple[bytes, 
         raise UnreadableFile(m.say(m.NOT_XLSX)) from None
 
 
-def _exact(view: memoryview, info: zipfile.ZipInfo, sheet: str) -> Extent:
+def _exact(view: memoryview, info: zipfile.ZipInfo, sheet: str, limits: Limits) -> Extent:
     scan = ExactScan()
     try:
         for piece, _consumed in _pieces(view, info):
             scan.feed(piece)
+            if not _fits(scan.extent, limits):
+                # The extent only grows: the sheet is refused already, the rest need not be
+                # read (a million implied rows took seconds to walk to the end).
+                return scan.extent
         scan.close()
     except Unusual:
         raise UnreadableFile(m.say(m.SHEET_STRUCTURE, sheet=sheet)) from None

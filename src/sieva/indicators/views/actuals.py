@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sieva.core.tables import more_problems
 from sieva.indicators import services
 from sieva.indicators.access import READ, WRITE, get_definition_for_user
 from sieva.indicators.forms import ImportForm
@@ -19,6 +20,8 @@ from sieva.indicators.periods import period_label, year_periods
 from sieva.indicators.selectors import pages
 from sieva.indicators.values import ValueProblem, parse_value
 from sieva.org.access import access_of, capability_required
+
+ERRORS_SHOWN = 200  # the page lists the first problems and counts the rest
 
 
 def _year(request: HttpRequest) -> int:
@@ -127,6 +130,10 @@ def actuals_import(request: HttpRequest) -> HttpResponse:
             )
             return redirect("indicators:definition_list")
     status = 400 if outcome is not None and not outcome.ok else 200
-    return render(
-        request, "indicators/import.html", {"form": form, "outcome": outcome}, status=status
-    )
+    context = {
+        "form": form,
+        "outcome": outcome,
+        "errors": outcome.errors[:ERRORS_SHOWN] if outcome else [],
+        "more_problems": more_problems(len(outcome.errors), ERRORS_SHOWN) if outcome else "",
+    }
+    return render(request, "indicators/import.html", context, status=status)

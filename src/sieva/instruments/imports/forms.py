@@ -34,6 +34,12 @@ class UploadForm(forms.Form):
         return upload
 
 
+class RetryForm(forms.Form):
+    """The file of an import whose worker died, chosen again (its copy was dropped)."""
+
+    file = forms.FileField(label=_("Berkas yang sama"))
+
+
 class MappingForm(forms.Form):
     """Field ``kolom_<i>`` holds the target of the file's column i."""
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from sieva.core.tables import UnreadableFile, is_blank, read_table
+from sieva.core.tables import UnreadableFile, import_limits, is_blank, read_table
 from sieva.instruments.answers import FormSpec, ItemSpec, check_answers
 from sieva.instruments.imports import values
 from sieva.instruments.imports.headers import NIP, SUBJECT_NIP, WHEN
@@ -38,7 +38,7 @@ class FileRows:
 def file_rows(content: bytes, filename: str) -> FileRows:
     """The file as read by the shared reader; UnreadableFile says why it cannot be, also for
     a file without a single row that holds anything."""
-    table = read_table(content, filename)
+    table = read_table(content, filename, limits=import_limits("responses"))
     rows = [(number, cells) for number, cells in table.rows if not is_blank(cells)]
     if not rows:
         raise UnreadableFile(_("Berkas tidak berisi satu baris data pun."))

@@ -2,7 +2,9 @@
 
 `import_run` is the one place rows are stored: it checks the whole file first and stores
 everything in one transaction, or stores nothing and keeps the problems on the job. Files
-above `SIEVA_RESPONSE_IMPORT_BACKGROUND_ROWS` rows run it as a background task.
+above `SIEVA_RESPONSE_IMPORT_BACKGROUND_ROWS` rows run it as a background task. A run holds a
+lease (`sieva.core.jobs`): a worker that dies mid-job is found by the reaper, which ends the
+job as failed and drops the file; `import_retry` runs it again on the same file chosen again.
 """
 
 import hashlib
@@ -16,6 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from sieva.audit.services import audit_record
+from sieva.core import jobs
 from sieva.core.tables import UnreadableFile
 from sieva.instruments.imports import headers
 from sieva.instruments.imports.rows import RowError, RowReader, file_rows
@@ -27,6 +30,7 @@ from sieva.instruments.selectors import spec_for_version
 from sieva.org.access import Access, user_access
 
 logger = logging.getLogger(__name__)
+JOB_KIND = "instruments.response_import"
 MAX_ERRORS_KEPT = 1000  # on the job and in the report; the count says how many there were
 BACKGROUND_ROWS = 2000
 
@@ -122,9 +126,65 @@ def import_submit(*, job: ResponseImport) -> ResponseImport:
     return job
 
 
-def _finish(job: ResponseImport, **fields: Any) -> None:
+def _finish(job: ResponseImport, **fields: Any) -> bool:
+    """End a running job; False when the reaper already ended it."""
     fields |= {"finished_at": timezone.now(), "content": b""}
-    ResponseImport.objects.filter(pk=job.pk).update(**fields)
+    running = ResponseImport.objects.filter(pk=job.pk, status=ImportStatus.RUNNING)
+    return bool(running.update(**fields))
+
+
+class JobTakenAway(Exception):
+    """The reaper ended the job meanwhile (its lease looked dead): roll the import back."""
+
+
+def response_import_lost(key: str) -> None:
+    """The reaper's callback: the worker died mid-job, whose transaction died with it."""
+    message = _("Proses latar berhenti di tengah impor; tidak ada yang disimpan. Coba lagi.")
+    ResponseImport.objects.filter(pk=int(key), status=ImportStatus.RUNNING).update(
+        status=ImportStatus.FAILED,
+        errors=[[0, "", message]],
+        error_count=1,
+        finished_at=timezone.now(),
+        content=b"",
+    )
+
+
+def job_lost(job: ResponseImport) -> bool:
+    """True when the job ended because its worker died (and was not retried since)."""
+    return job.status == ImportStatus.FAILED and jobs.lost(JOB_KIND, job.pk) is not None
+
+
+def import_retry(*, actor: Any, job: ResponseImport, content: bytes) -> ResponseImport:
+    """Run a job whose worker died again, with its confirmed mapping, on the same file chosen
+    again (its copy was dropped when the job ended). ValidationError for another file."""
+    if not job_lost(job):
+        raise ValidationError(_("Impor ini tidak terhenti; unggah berkas baru."))
+    if hashlib.sha256(content).hexdigest() != job.sha256:
+        raise ValidationError(
+            {
+                "file": _("Berkas berbeda dari %(name)s yang diunggah semula.")
+                % {"name": job.filename}
+            }
+        )
+    with transaction.atomic():
+        jobs.forget(JOB_KIND, job.pk)
+        ResponseImport.objects.filter(pk=job.pk).update(
+            status=ImportStatus.QUEUED,
+            content=content,
+            processed_rows=0,
+            errors=[],
+            error_count=0,
+            finished_at=None,
+        )
+        audit_record(
+            actor=actor,
+            action="campaign.response_import_retried",
+            obj=job.campaign,
+            org_path=job.campaign.owner.path,
+            changes={"job": job.pk, "file": job.filename},
+        )
+    job.refresh_from_db()
+    return import_submit(job=job)
 
 
 def import_run(job_id: int) -> None:
@@ -133,12 +193,16 @@ def import_run(job_id: int) -> None:
     An unexpected failure is logged and ends the job as refused, so no progress page polls a
     job that will never finish; the transaction has already rolled back.
     """
-    try:
-        _run(job_id)
-    except Exception:
-        logger.exception("response import %s failed", job_id)
-        job = ResponseImport.objects.get(pk=job_id)
-        _fail(job, [RowError(0, "", _("Terjadi kesalahan tak terduga; tidak ada yang disimpan."))])
+    with jobs.leased(JOB_KIND, job_id):
+        try:
+            _run(job_id)
+        except JobTakenAway:
+            logger.warning("response import %s was ended by the reaper; rolled back", job_id)
+        except Exception:
+            logger.exception("response import %s failed", job_id)
+            job = ResponseImport.objects.get(pk=job_id)
+            message = _("Terjadi kesalahan tak terduga; tidak ada yang disimpan.")
+            _fail(job, [RowError(0, "", message)])
 
 
 def _run(job_id: int) -> None:
@@ -180,13 +244,13 @@ def _run(job_id: int) -> None:
                 org_path=job.campaign.owner.path,
                 changes={"job": job.pk, "file": job.filename, "responses": stored},
             )
-            _finish(
-                job,
-                status=ImportStatus.DONE,
-                processed_rows=len(rows),
-                imported=stored,
-                invitations_answered=answered,
-            )
+            done = {
+                "processed_rows": len(rows),
+                "imported": stored,
+                "invitations_answered": answered,
+            }
+            if not _finish(job, status=ImportStatus.DONE, **done):
+                raise JobTakenAway(job.pk)
     except ValidationError as exc:
         # The receiver of the instrument's purpose refused the rows (see `extensions`); the
         # transaction has rolled back, so nothing was stored.

@@ -107,10 +107,9 @@ def _match(
     access: Access,
     people: dict[str, Employee],
 ) -> tuple[str, Invitation | None]:
-    if person is None:
+    if person is None or not access.covers(person.unit):
+        # Another region's employee reads exactly like an unknown NIP (decision 0066).
         return _("NIP %(nip)s tidak ditemukan.") % {"nip": row.nip}, None
-    if not access.covers(person.unit):
-        return _("NIP %(nip)s berada di luar cakupan Anda.") % {"nip": row.nip}, None
     mine = invitations.get(person.pk, [])
     if row.subject_nip:
         subject = people.get(row.subject_nip)

@@ -3,17 +3,19 @@ preview → import (now, or in the background with a progress page) → result o
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from sieva.core import jobs
 from sieva.core.exports import table_response
 from sieva.core.views import apply_errors
 from sieva.instruments.campaigns.access import get_campaign_for_user
 from sieva.instruments.imports import headers, services
 from sieva.instruments.imports.access import get_import_for_user
-from sieva.instruments.imports.forms import MappingForm, UploadForm
+from sieva.instruments.imports.forms import MappingForm, RetryForm, UploadForm
 from sieva.instruments.imports.preview import preview
 from sieva.instruments.imports.rows import file_rows
 from sieva.instruments.imports.values import blank, text_of
@@ -117,11 +119,47 @@ def response_import_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Progress while the job runs (htmx polls the `progress` partial every 2 s), then the
     counts or the table of problems."""
     job = get_import_for_user(access_of(request), pk)
-    context = {"job": job, "campaign": job.campaign, "errors": job.errors[:ERRORS_SHOWN]}
+    if not job.finished:
+        jobs.reap()  # a worker that died is noticed by whoever looks, not only the scheduler
+        job.refresh_from_db()
+    return _status_page(request, job, RetryForm())
+
+
+def _status_page(
+    request: HttpRequest, job: ResponseImport, retry_form: RetryForm, status: int = 200
+) -> HttpResponse:
+    context = {
+        "job": job,
+        "campaign": job.campaign,
+        "errors": job.errors[:ERRORS_SHOWN],
+        "lost": services.job_lost(job),
+        "retry_form": retry_form,
+    }
     template = "instruments/imports/status.html"
     if request.htmx:  # type: ignore[attr-defined]
         template += "#progress"
-    return render(request, template, context)
+    return render(request, template, context, status=status)
+
+
+@require_POST
+@capability_required(Capability.EDIT_PROGRAMS)
+def response_import_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run a job whose worker died again, on the same file chosen again."""
+    job = get_import_for_user(access_of(request), pk)
+    get_campaign_for_user(access_of(request), job.campaign_id, write=True)
+    if not services.job_lost(job):
+        raise PermissionDenied
+    form = RetryForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.import_retry(
+                actor=request.user, job=job, content=form.cleaned_data["file"].read()
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("instruments:response_import_status", pk=job.pk)
+    return _status_page(request, job, form, status=400)
 
 
 @capability_required(Capability.EDIT_PROGRAMS)

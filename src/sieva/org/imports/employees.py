@@ -16,19 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sieva.audit.services import audit_record
-from sieva.core.tables import Table, UnreadableFile, read_table
+from sieva.core.tables import ProblemLog, Table, UnreadableFile, import_limits, read_table
 from sieva.org.access import Access, Capability
 from sieva.org.imports import columns as col
 from sieva.org.imports.rows import EmployeeRow, RowCheck, check_row, is_blank
 from sieva.org.imports.upsert import Existing, existing_employees, upsert_employees
 from sieva.org.models import Employee, OrgUnit
+from sieva.org.services.employees import NIP_TAKEN
 
 DUPLICATE_NIP = _("NIP ini sudah ada di baris %(first)d.")
 SUPERVISOR_NOT_FOUND = _("NIP atasan %(nip)s tidak ada di berkas ini maupun dalam cakupan Anda.")
-EMPLOYEE_OUT_OF_SCOPE = _(
-    "NIP ini terdaftar pada unit di luar cakupan Anda; pemindahan antarinstansi dilakukan "
-    "oleh admin yang cakupannya meliputi kedua unit."
-)
 UNIT_INACTIVE = _(
     "Unit %(code)s tidak aktif; pegawai aktif harus berada di unit yang aktif (AKTIF = TIDAK "
     "untuk pegawai yang tidak lagi bekerja)."
@@ -48,16 +45,21 @@ class RowError:
 
 @dataclass
 class ImportResult:
-    """The counts written (both 0 when `errors` is non-empty, as nothing is written then)."""
+    """The counts written (both 0 when `errors` is non-empty, as nothing is written then).
+    `errors` holds the first problems (`ProblemLog`), `error_count` all of them."""
 
     created: int = 0
     updated: int = 0
     errors: list[RowError] = field(default_factory=list)
     read_as: str = ""  # how the file was read ("dibaca sebagai UTF-8, pemisah koma"), if it was
+    error_count: int = 0
+
+    def __post_init__(self) -> None:
+        self.error_count = max(self.error_count, len(self.errors))
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.error_count
 
     @property
     def total(self) -> int:
@@ -80,7 +82,7 @@ def import_employees(
     if not access.can(Capability.EDIT_PEOPLE):
         raise PermissionDenied
     try:
-        table = read_table(file_obj, filename)
+        table = read_table(file_obj, filename, limits=import_limits("employees"))
     except UnreadableFile as exc:
         return _failed([RowError(FILE_ROW, "", str(exc))])
     result = _import(table, actor, access, today or timezone.localdate(), filename)
@@ -94,8 +96,9 @@ def _import(
     layout, header_problems = col.match_header(table.header)
     if header_problems:
         return _failed(RowError(col.HEADER_ROW, c, m) for c, m in header_problems)
+    errors: ProblemLog[RowError] = ProblemLog()
     try:
-        rows, errors = _check_rows(table.rows, layout, access, today)
+        rows = _check_rows(table.rows, layout, access, today, errors)
     except UnreadableFile as exc:  # a limit reached while the rows were read
         return _failed([RowError(FILE_ROW, "", str(exc))])
     if not rows and not errors:
@@ -104,20 +107,25 @@ def _import(
     with transaction.atomic():
         # Read and write in one transaction, so the counts and scope checks stay true.
         existing = existing_employees(sorted(nips))
-        errors += _cross_row_errors(rows, existing, access)
+        errors.extend(_cross_row_errors(rows, existing, access))
         if errors:
-            return _failed(errors)
+            return _failed(errors.kept, errors.count)
         return _write(rows, layout, existing, actor=actor, access=access, filename=filename)
 
 
-def _failed(errors: Iterable[RowError]) -> ImportResult:
+def _failed(errors: Iterable[RowError], count: int = 0) -> ImportResult:
     order = {name: index for index, name in enumerate(col.ALL)}
-    return ImportResult(errors=sorted(errors, key=lambda e: (e.row, order.get(e.column, -1))))
+    ordered = sorted(errors, key=lambda e: (e.row, order.get(e.column, -1)))
+    return ImportResult(errors=ordered, error_count=count)
 
 
 def _check_rows(
-    raw_rows: Iterable[tuple[int, list[Any]]], layout: col.Layout, access: Access, today: dt.date
-) -> tuple[list[EmployeeRow], list[RowError]]:
+    raw_rows: Iterable[tuple[int, list[Any]]],
+    layout: col.Layout,
+    access: Access,
+    today: dt.date,
+    errors: ProblemLog[RowError],
+) -> list[EmployeeRow]:
     units = list(
         OrgUnit.objects.filter(path__startswith=access.scope_path).values_list(
             "code", "id", "active"
@@ -127,18 +135,17 @@ def _check_rows(
     inactive = {pk: code for code, pk, active in units if not active}
     check = RowCheck(layout, unit_ids, today)
     rows: list[EmployeeRow] = []
-    errors: list[RowError] = []
     for number, raw in raw_rows:
         if is_blank(raw):
             continue
         row = check_row(number, raw, check)
         if row is not None and row.is_active and row.unit_id in inactive:
             message = str(UNIT_INACTIVE) % {"code": inactive[row.unit_id]}
-            errors.append(RowError(number, col.UNIT, message))
+            errors.add(RowError(number, col.UNIT, message))
         elif row is not None:
             rows.append(row)
         errors.extend(RowError(number, column, message) for column, message in check.problems)
-    return rows, errors
+    return rows
 
 
 def _cross_row_errors(
@@ -156,7 +163,8 @@ def _cross_row_errors(
         first_row[row.nip] = row.row
         stored = existing.get(row.nip)
         if stored is not None and not stored.unit_path.startswith(scope):
-            errors.append(RowError(row.row, col.NIP, str(EMPLOYEE_OUT_OF_SCOPE)))
+            # The employee form's words for a taken NIP: neither where nor who (decision 0066).
+            errors.append(RowError(row.row, col.NIP, str(NIP_TAKEN) % {"nip": row.nip}))
     for row in rows:
         if not row.supervisor_nip or row.supervisor_nip in first_row:
             continue

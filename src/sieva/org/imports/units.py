@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from sieva.audit.services import audit_record, model_changes
-from sieva.core.tables import UnreadableFile, read_table
+from sieva.core.tables import UnreadableFile, import_limits, read_table
 from sieva.org.access import Access, Capability
 from sieva.org.imports import unit_columns as col
 from sieva.org.imports.employees import FILE_ROW, NO_ROWS, RowError
@@ -55,7 +55,7 @@ def import_units(
     if not access.can(Capability.EDIT_ORGANISATION):
         raise PermissionDenied
     try:
-        table = read_table(file_obj, filename)
+        table = read_table(file_obj, filename, limits=import_limits("units"))
         layout, header_problems = col.match_header(table.header)
         if header_problems:
             return _failed(RowError(1, column, message) for column, message in header_problems)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sieva.core.exports import table_response
+from sieva.core.tables import more_problems
 from sieva.core.views import export
 from sieva.org.access import Capability, access_of, capability_required, personal_access_of
 from sieva.org.forms import EmployeeImportForm
@@ -20,7 +21,7 @@ from sieva.org.unit_forms import UnitImportForm
 
 # The page lists the first problems; the CSV report holds up to the session's share.
 ERRORS_SHOWN = 200
-ERRORS_KEPT = 10_000
+ERRORS_KEPT = 10_000  # as many as an import keeps (SIEVA_IMPORT_PROBLEMS_KEPT)
 _EMPLOYEE_ERRORS = "org_import_errors"
 _UNIT_ERRORS = "org_unit_import_errors"
 
@@ -47,12 +48,20 @@ def _error_report(request: HttpRequest, key: str, filename: str) -> HttpResponse
     )
 
 
+def _count(result: Any) -> int:
+    return int(getattr(result, "error_count", 0) or len(result.errors))
+
+
 def _page(form: Any, result: Any, name: str, columns: Any) -> dict[str, Any]:
     """The context of `org/_import_page.html` for the import whose URLs are `org:<name>…`."""
     return {
         "form": form,
         "result": result,
         "errors": result.errors[:ERRORS_SHOWN] if result else [],
+        "error_total": _count(result) if result else 0,
+        "more_problems": more_problems(_count(result), min(ERRORS_SHOWN, len(result.errors)))
+        if result
+        else "",
         "errors_kept": ERRORS_KEPT,
         "upload_url": reverse(f"org:{name}"),
         "report_url": reverse(f"org:{name}_errors"),

@@ -2,6 +2,10 @@
 `import_skm` on it (all or nothing, as in the request) and keeps the counts or the problems.
 
 Files up to `SIEVA_SKM_IMPORT_BACKGROUND_ROWS` data rows still import inside the request.
+The run holds a lease (`sieva.core.jobs`): a worker that dies mid-job is found by the reaper,
+which ends the job as failed and drops the upload; the rows and the job's end commit in one
+transaction, so a dead worker leaves nothing of the file behind. The status page then offers a
+retry with the same file chosen again.
 """
 
 import io
@@ -10,12 +14,14 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sieva.audit.services import audit_record
+from sieva.core import jobs
 from sieva.core.tables import UnreadableFile, read_table
 from sieva.org.access import Access, Capability, user_access
 from sieva.satisfaction.models import SkmImportJob, SkmImportStatus
@@ -23,6 +29,7 @@ from sieva.satisfaction.services.imports import import_skm
 from sieva.satisfaction.services.imports.errors import RowError, error_rows
 
 logger = logging.getLogger(__name__)
+JOB_KIND = "skm.import"
 BACKGROUND_ROWS = 20_000
 MAX_ERRORS_KEPT = 10_000  # the job row stays small; error_count says how many there were
 
@@ -72,6 +79,10 @@ def skm_import_start(
         org_path=access.scope_path,
         changes={"file": job.filename, "rows": total_rows},
     )
+    return _enqueue(job)
+
+
+def _enqueue(job: SkmImportJob) -> SkmImportJob:
     from sieva.satisfaction.tasks import run_skm_import
 
     run_skm_import.enqueue(job.pk)
@@ -79,17 +90,71 @@ def skm_import_start(
     return job
 
 
+def skm_import_retry(
+    *, actor: Any, access: Access, job: SkmImportJob, file_obj: IO[bytes], filename: str
+) -> SkmImportJob:
+    """Run a job whose worker died again, on the file chosen again (its upload was dropped
+    when the job ended). Raises PermissionDenied when the job was not lost."""
+    if not access.can(Capability.EDIT_PROGRAMS) or not job_lost(job):
+        raise PermissionDenied
+    raw = getattr(file_obj, "file", file_obj)
+    raw.seek(0)
+    total_rows = count_rows(file_obj, filename)
+    raw.seek(0)
+    with transaction.atomic():
+        jobs.forget(JOB_KIND, job.pk)
+        SkmImportJob.objects.filter(pk=job.pk).update(
+            status=SkmImportStatus.QUEUED,
+            actor=actor if getattr(actor, "is_authenticated", False) else job.actor,
+            filename=filename[:200],
+            content=raw.read(),
+            total_rows=total_rows,
+            errors=[],
+            error_count=0,
+            finished_at=None,
+        )
+        audit_record(
+            actor=actor,
+            action="skm.import_retried",
+            obj=job,
+            org_path=access.scope_path,
+            changes={"file": filename[:200], "rows": total_rows},
+        )
+    return _enqueue(job)
+
+
+def job_lost(job: SkmImportJob) -> bool:
+    """True when the job ended because its worker died (and was not retried since)."""
+    return job.status == SkmImportStatus.FAILED and jobs.lost(JOB_KIND, job.pk) is not None
+
+
+def skm_import_lost(key: str) -> None:
+    """The reaper's callback: the worker died mid-job, whose transaction died with it."""
+    message = _("Proses latar berhenti di tengah impor; tidak ada yang disimpan. Coba lagi.")
+    SkmImportJob.objects.filter(pk=int(key), status=SkmImportStatus.RUNNING).update(
+        status=SkmImportStatus.FAILED,
+        errors=[[0, "", message]],
+        error_count=1,
+        finished_at=timezone.now(),
+        content=b"",
+    )
+
+
 def skm_import_run(job_id: int) -> None:
     """Run the job once; an unexpected failure ends it as refused (the import rolled back)."""
     job = SkmImportJob.objects.select_related("actor").get(pk=job_id)
     if job.status != SkmImportStatus.QUEUED:
         return
-    SkmImportJob.objects.filter(pk=job.pk).update(status=SkmImportStatus.RUNNING)
-    try:
-        _run(job)
-    except Exception:
-        logger.exception("SKM import job %s failed", job_id)
-        _fail(job, [RowError(0, "", _("Terjadi kesalahan tak terduga; tidak ada yang disimpan."))])
+    with jobs.leased(JOB_KIND, job.pk):
+        SkmImportJob.objects.filter(pk=job.pk).update(status=SkmImportStatus.RUNNING)
+        try:
+            _run(job)
+        except JobTakenAway:
+            logger.warning("SKM import job %s was ended by the reaper; rolled back", job_id)
+        except Exception:
+            logger.exception("SKM import job %s failed", job_id)
+            message = _("Terjadi kesalahan tak terduga; tidak ada yang disimpan.")
+            _fail(job, [RowError(0, "", message)])
 
 
 def _run(job: SkmImportJob) -> None:
@@ -99,11 +164,14 @@ def _run(job: SkmImportJob) -> None:
         _fail(job, [RowError(0, "", _("Pengunggah tidak lagi berwenang mengimpor SKM."))])
         return
     content = io.BytesIO(bytes(job.content))
-    result = import_skm(content, job.filename, actor=job.actor, access=access)
+    # The rows and the job's end commit together: a worker that dies in between leaves neither.
+    with transaction.atomic():
+        result = import_skm(content, job.filename, actor=job.actor, access=access)
+        done = {"rows": result.rows, "unit_months": result.unit_months}
+        if result.ok and not _finish(job, status=SkmImportStatus.DONE, **done):
+            raise JobTakenAway(job.pk)
     if not result.ok:
         _fail(job, result.errors, result.error_count)
-        return
-    _finish(job, status=SkmImportStatus.DONE, rows=result.rows, unit_months=result.unit_months)
 
 
 def _fail(job: SkmImportJob, errors: list[RowError], count: int | None = None) -> None:
@@ -115,9 +183,15 @@ def _fail(job: SkmImportJob, errors: list[RowError], count: int | None = None) -
     )
 
 
-def _finish(job: SkmImportJob, **fields: Any) -> None:
+class JobTakenAway(Exception):
+    """The reaper ended the job meanwhile (its lease looked dead): roll the import back."""
+
+
+def _finish(job: SkmImportJob, **fields: Any) -> bool:
+    """End a running job; False when the reaper already ended it."""
     fields |= {"finished_at": timezone.now(), "content": b""}
-    SkmImportJob.objects.filter(pk=job.pk).update(**fields)
+    running = SkmImportJob.objects.filter(pk=job.pk, status=SkmImportStatus.RUNNING)
+    return bool(running.update(**fields))
 
 
 def get_job_for_user(access: Access, pk: int) -> SkmImportJob:

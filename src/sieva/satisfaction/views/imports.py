@@ -1,13 +1,17 @@
 """Upload of SKM responses (CSV/XLSX): all or nothing, with every problem listed and downloadable."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from sieva.core import jobs
 from sieva.core.exports import table_response
 from sieva.org.access import Capability, access_of, capability_required
 from sieva.satisfaction.forms import SkmImportForm
+from sieva.satisfaction.models import SkmImportJob
 from sieva.satisfaction.services import import_jobs
 from sieva.satisfaction.services.imports import columns, import_skm
 from sieva.satisfaction.services.imports.errors import error_rows
@@ -73,10 +77,43 @@ def skm_import_status(request: HttpRequest, pk: int) -> HttpResponse:
     """A background import: htmx polls the `progress` partial every 2 s until it ends, then
     the counts or the problems."""
     job = import_jobs.get_job_for_user(access_of(request), pk)
+    if not job.finished:
+        jobs.reap()  # a worker that died is noticed by whoever looks, not only the scheduler
+        job.refresh_from_db()
+    return _status_page(request, job, SkmImportForm())
+
+
+def _status_page(
+    request: HttpRequest, job: SkmImportJob, retry_form: SkmImportForm, status: int = 200
+) -> HttpResponse:
     template = "satisfaction/import_status.html"
     if request.htmx:  # type: ignore[attr-defined]
         template += "#progress"
-    return render(request, template, {"job": job, "errors": job.errors[:ERRORS_SHOWN]})
+    context = {
+        "job": job,
+        "errors": job.errors[:ERRORS_SHOWN],
+        "lost": import_jobs.job_lost(job),
+        "retry_form": retry_form,
+    }
+    return render(request, template, context, status=status)
+
+
+@require_POST
+@capability_required(Capability.EDIT_PROGRAMS)
+def skm_import_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run a job whose worker died again, on the file chosen again."""
+    access = access_of(request)
+    job = import_jobs.get_job_for_user(access, pk)
+    if not import_jobs.job_lost(job):
+        raise PermissionDenied
+    form = SkmImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _status_page(request, job, form, status=400)
+    upload = form.cleaned_data["file"]
+    import_jobs.skm_import_retry(
+        actor=request.user, access=access, job=job, file_obj=upload, filename=upload.name
+    )
+    return redirect("satisfaction:import_status", pk=job.pk)
 
 
 @capability_required(Capability.EDIT_PROGRAMS)
