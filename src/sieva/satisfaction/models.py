@@ -82,6 +82,11 @@ class SkmResponse(models.Model):
     campaign_response = models.ForeignKey(
         Response, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
     )
+    # The file an imported row came from: a re-export's rows already stored are reported with
+    # that file's date (decision 0053). Read only for those rows, so no index of its own.
+    imported_in = models.ForeignKey(
+        "SkmImport", null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
 
     class Meta:
         verbose_name = _("respons SKM")
@@ -192,6 +197,10 @@ class SkmImportJob(models.Model):
     unit_months = models.PositiveIntegerField(_("unit-bulan"), default=0)
     errors = models.JSONField(default=list, blank=True)
     error_count = models.PositiveIntegerField(default=0)
+    # The confirmed choices: {"unit": id or None, "columns": {header: target}}.
+    options = models.JSONField(default=dict, blank=True)
+    # Rows of the file already stored by an earlier import (reported, not counted twice).
+    already_imported = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -214,3 +223,55 @@ class SkmImportJob(models.Model):
         if self.finished:
             return 100
         return None if self.status == SkmImportStatus.RUNNING else 0
+
+
+class SkmUpload(models.Model):
+    """A file between upload and the user's confirmation of its columns (the preview).
+
+    `owner` is the uploader's scope (None for the whole tree); `unit` the service unit chosen
+    for the whole file (None when the file has a unit-code column). Deleted once imported or
+    when its uploader uploads another."""
+
+    owner = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(_("nama berkas"), max_length=200)
+    content = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unggahan SKM")
+        verbose_name_plural = _("unggahan SKM")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class SkmColumnMapping(models.Model):
+    """The columns a user confirmed for one source (files with the same header), offered
+    again next time: {header: element code or field, "" = not used}."""
+
+    owner = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    signature = models.CharField(max_length=64)
+    columns = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pemetaan kolom SKM")
+        verbose_name_plural = _("pemetaan kolom SKM")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "signature"],
+                name="skm_column_mapping_one_per_source",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.signature[:12]
