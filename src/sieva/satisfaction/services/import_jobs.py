@@ -19,6 +19,7 @@ from sieva.audit.services import audit_record
 from sieva.core.tables import UnreadableFile, read_table
 from sieva.org.access import Access, Capability, user_access
 from sieva.satisfaction.models import SkmImportJob, SkmImportStatus
+from sieva.satisfaction.selectors import service_units
 from sieva.satisfaction.services.imports import import_skm
 from sieva.satisfaction.services.imports.errors import RowError, error_rows
 
@@ -51,9 +52,17 @@ def count_rows(file_obj: IO[bytes], filename: str) -> int:
 
 
 def skm_import_start(
-    *, actor: Any, access: Access, file_obj: IO[bytes], filename: str, total_rows: int
+    *,
+    actor: Any,
+    access: Access,
+    file_obj: IO[bytes],
+    filename: str,
+    total_rows: int,
+    options: dict[str, Any] | None = None,
 ) -> SkmImportJob:
-    """Keep the upload on a job and queue it (the ImmediateBackend runs it at once)."""
+    """Keep the upload on a job and queue it (the ImmediateBackend runs it at once).
+
+    `options` are the user's confirmed choices: {"unit": id or None, "columns": {…}}."""
     if not access.can(Capability.EDIT_PROGRAMS):
         raise PermissionDenied
     raw = getattr(file_obj, "file", file_obj)
@@ -64,6 +73,7 @@ def skm_import_start(
         filename=filename[:200],
         content=raw.read(),
         total_rows=total_rows,
+        options=options or {},
     )
     audit_record(
         actor=actor,
@@ -99,11 +109,29 @@ def _run(job: SkmImportJob) -> None:
         _fail(job, [RowError(0, "", _("Pengunggah tidak lagi berwenang mengimpor SKM."))])
         return
     content = io.BytesIO(bytes(job.content))
-    result = import_skm(content, job.filename, actor=job.actor, access=access)
+    unit_id = job.options.get("unit")
+    unit = service_units(access).filter(pk=unit_id).first() if unit_id else None
+    if unit_id and unit is None:
+        _fail(job, [RowError(0, "", _("Unit layanan tidak dalam cakupan Anda."))])
+        return
+    result = import_skm(
+        content,
+        job.filename,
+        actor=job.actor,
+        access=access,
+        unit=unit,
+        columns=job.options.get("columns") or {},
+    )
     if not result.ok:
         _fail(job, result.errors, result.error_count)
         return
-    _finish(job, status=SkmImportStatus.DONE, rows=result.rows, unit_months=result.unit_months)
+    _finish(
+        job,
+        status=SkmImportStatus.DONE,
+        rows=result.rows,
+        unit_months=result.unit_months,
+        already_imported=result.already,
+    )
 
 
 def _fail(job: SkmImportJob, errors: list[RowError], count: int | None = None) -> None:

@@ -34,11 +34,16 @@ from sieva.satisfaction.services.imports.write import (
     insert_rows,
 )
 
-__all__ = ["SkmImportResult", "import_skm", "skm_mapping"]
+__all__ = ["SkmImportResult", "import_skm", "skm_mapping", "times_in_utc"]
 FILE_ROW, HEADER_ROW = 0, 1
 CHUNK_ROWS = 50_000
 # Kobo writes _submission_time in UTC without saying so; other sources write local time.
 _UTC_TIME_COLUMNS = {"submission time"}
+
+
+def times_in_utc(header: list[str], layout: dict[str, int]) -> bool:
+    """Whether the file's time column holds UTC times when it names no offset."""
+    return normalise(header[layout[WHEN]]) in _UTC_TIME_COLUMNS
 
 
 @dataclass
@@ -161,7 +166,7 @@ def _import(
         today or timezone.localdate(),
         utc_suffix="+00:00" if connection.vendor == "postgresql" else "",
         fixed_unit=unit.pk if unit else None,
-        naive_utc=normalise(table.header[layout[WHEN]]) in _UTC_TIME_COLUMNS,
+        naive_utc=times_in_utc(table.header, layout),
     )
     known = Earlier.for_units([unit.pk] if unit else None)
     result = SkmImportResult()

@@ -96,7 +96,7 @@ class Validator:
             for name in (col.GENDER, col.AGE, col.EDUCATION, col.OCCUPATION)
         ]
         service = self._service(cols, numbers)
-        dedupe = self._keys(cols, utc, answers, numbers)
+        dedupe = self._keys(cols, unit_ids, utc, answers, numbers)
         if self.error_count:
             return None
         periods = [self.periods[i] for i in period_idx]
@@ -289,43 +289,47 @@ class Validator:
     def _keys(
         self,
         cols: list[tuple[Any, ...]],
+        unit_ids: list[int],
         utc: list[str],
         answers: list[list[int]],
         numbers: list[int],
     ) -> list[str]:
         """Each row's key, by which a later file's same respondent is recognised: the source's
         id (a short one with its time, since LimeSurvey numbers every survey from 1), else the
-        time to the second with the nine answers; "" for a date without a time. A key seen
-        twice in the file is refused as a duplicate."""
+        time to the second with the nine answers; "" for a date without a time. The same id,
+        or without ids the same key, twice for one unit in the file is refused as a duplicate."""
         when = cols[self.layout[col.WHEN]]
         stamps = list(map(itemgetter(slice(0, 19)), utc))
         digits = (np.array(answers, dtype=np.uint8).T + ord("0")).tobytes()
         answered = np.frombuffer(digits, dtype=f"S{len(ELEMENTS)}").astype(str).tolist()
         keys = list(map(str.__add__, stamps, answered))
-        timed = [True] * len(keys)
         if not all(isinstance(c, str) for c in when) or min(map(len, when)) <= 10:
-            timed = list(map(has_time, when))
-            keys = [k if t else "" for k, t in zip(keys, timed, strict=True)]
-        column = col.RESPONDENT_ID if col.RESPONDENT_ID in self.layout else col.WHEN
+            keys = [k if timed else "" for k, timed in zip(keys, map(has_time, when), strict=True)]
+        identities = keys
+        column = col.WHEN
         if col.RESPONDENT_ID in self.layout:
-            for i, cell in enumerate(cols[self.layout[col.RESPONDENT_ID]]):
-                source_id = _source_id(cell)
-                if source_id:
-                    keys[i] = (
-                        source_id.replace("-", "")[:KEY_LIMIT]
-                        if len(source_id) > SHORT_ID
-                        else f"{source_id}@{stamps[i]}"
-                    )
+            column = col.RESPONDENT_ID
+            identities = list(map(_source_id, cols[self.layout[col.RESPONDENT_ID]]))
+            for i, source_id in enumerate(identities):
+                if not source_id:
+                    identities[i] = keys[i]
+                elif len(source_id) > SHORT_ID:
+                    keys[i] = source_id.replace("-", "")[:KEY_LIMIT]
+                else:
+                    keys[i] = f"{source_id}@{stamps[i]}"
         seen = self._seen
-        chunk = dict(zip(keys, numbers, strict=True))
-        chunk.pop("", None)
-        if len(chunk) == len(keys) - keys.count("") and seen.keys().isdisjoint(chunk):
+        pairs = list(zip(unit_ids, identities, strict=True))
+        chunk = dict(zip(pairs, numbers, strict=True))
+        blanks = identities.count("")
+        if len(chunk) + max(0, blanks - 1) == len(pairs) and seen.keys().isdisjoint(chunk):
             seen.update(chunk)  # no repeat at all, checked at C speed
             return keys
-        for i, key in enumerate(keys):
-            if key and seen.setdefault(key, numbers[i]) != numbers[i]:
+        for i, pair in enumerate(pairs):
+            if pair[0] is None or not pair[1]:
+                continue  # an unknown unit is reported already; a blank key matches nothing
+            if seen.setdefault(pair, numbers[i]) != numbers[i]:
                 message = _("Baris ini sama dengan baris %(first)d (responden yang sama).") % {
-                    "first": seen[key]
+                    "first": seen[pair]
                 }
                 self.error(numbers[i], column, message)
         return keys
