@@ -151,19 +151,33 @@ class SkmUnitPeriod(models.Model):
 
 
 class SkmImport(models.Model):
-    """One imported file; its SHA-256 stops the same file being counted twice."""
+    """One imported file; its SHA-256 stops the same file being counted twice.
 
-    sha256 = models.CharField(max_length=64, unique=True)
+    Rows are written in short transactions while the file is read, so the public is never
+    locked out for long (decision 0054); they count — in the aggregates, the rebuild and the
+    recognition of re-imports — only once `published` is set, in the one transaction that
+    also folds their totals. An import that fails deletes its rows; one that died leaves
+    unpublished rows that the next import purges."""
+
+    sha256 = models.CharField(max_length=64)
     filename = models.CharField(_("nama berkas"), max_length=200)
     rows = models.PositiveIntegerField(_("baris"))
     imported_at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    published = models.BooleanField(default=True)
 
     class Meta:
         verbose_name = _("impor SKM")
         verbose_name_plural = _("impor SKM")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sha256"],
+                condition=models.Q(published=True),
+                name="skm_import_one_published_per_file",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.rows})"

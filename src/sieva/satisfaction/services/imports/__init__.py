@@ -1,9 +1,10 @@
 """`import_skm`: SKM responses from CSV/XLSX, all or nothing, on the bulk path.
 
 The file is read by `sieva.core.tables` (a CSV is never loaded whole). Rows are streamed in
-chunks of `CHUNK_ROWS`, checked column by column, inserted in the same transaction and
-folded into the aggregates before it commits. Any error anywhere rolls everything back and
-the result lists every problem (row, column as in the file, reason).
+chunks of `CHUNK_ROWS`, checked column by column and inserted, unpublished, each chunk in a
+short transaction of its own; one last transaction folds them into the aggregates and
+publishes them (`staging`, decision 0054). Any error anywhere deletes what was inserted and
+the result lists every problem (row, column as in the file, reason): all or nothing.
 """
 
 import datetime as dt
@@ -27,12 +28,8 @@ from sieva.satisfaction.services.imports.reimports import Earlier
 from sieva.satisfaction.services.imports.saved_mappings import saved_mapping, saved_mapping_store
 from sieva.satisfaction.services.imports.validate import Validator
 from sieva.satisfaction.services.imports.wording import row_error
-from sieva.satisfaction.services.imports.write import (
-    bulk_session,
-    fold_arrays,
-    gc_paused,
-    insert_rows,
-)
+from sieva.satisfaction.services.imports.staging import Staged, purge_abandoned
+from sieva.satisfaction.services.imports.write import bulk_session, gc_paused
 
 __all__ = ["SkmImportResult", "import_skm", "skm_mapping", "times_in_utc"]
 FILE_ROW, HEADER_ROW = 0, 1
@@ -152,11 +149,12 @@ def _import(
     today: dt.date | None,
 ) -> SkmImportResult:
     sha256 = table.detected.sha256
-    earlier = SkmImport.objects.filter(sha256=sha256).first()
+    earlier = SkmImport.objects.filter(sha256=sha256, published=True).first()
     if earlier is not None:
         when = formats.date_format(timezone.localtime(earlier.imported_at), "DATETIME_FORMAT")
         message = _("Berkas yang sama persis sudah diimpor pada %(when)s (%(name)s).")
         return _failed([RowError(FILE_ROW, "", message % {"when": when, "name": earlier.filename})])
+    purge_abandoned()
     units = {code.upper(): pk for code, pk in service_units(access).values_list("code", "id")}
     layout = mapping.layout
     validator = Validator(
@@ -169,19 +167,22 @@ def _import(
         naive_utc=times_in_utc(table.header, layout),
     )
     known = Earlier.for_units([unit.pk] if unit else None)
-    result = SkmImportResult()
-    try:
-        with gc_paused(), bulk_session(), transaction.atomic():
-            record = SkmImport.objects.create(
-                sha256=sha256,
-                filename=filename[:200],
-                rows=0,
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-            )
-            result = _write(table, validator, known, record.pk, dry_run)
-            if dry_run:
-                raise _Rollback
-            SkmImport.objects.filter(pk=record.pk).update(rows=result.rows)
+    with gc_paused(), bulk_session():
+        staged = None if dry_run else Staged.begin(sha256, filename, actor)
+        try:
+            result = _write(table, validator, known, staged)
+        except (_Rollback, UnreadableFile) as exc:
+            if staged is not None:
+                staged.discard()
+            if isinstance(exc, UnreadableFile):
+                return _failed([RowError(FILE_ROW, "", str(exc))])
+            if validator.error_count:
+                return _failed(sorted(validator.errors, key=lambda e: e.row), validator.error_count)
+            return _failed([RowError(FILE_ROW, "", _("Berkas tidak berisi satu baris data pun."))])
+        if staged is None:
+            return result
+        with transaction.atomic():
+            result.unit_months = staged.publish(result.rows)
             saved_mapping_store(access, table.header, mapping.choices())
             audit_record(
                 actor=actor,
@@ -196,38 +197,34 @@ def _import(
                     "unit_months": result.unit_months,
                 },
             )
-    except _Rollback:
-        if validator.error_count:
-            return _failed(sorted(validator.errors, key=lambda e: e.row), validator.error_count)
-        if dry_run and (result.rows or result.already):
-            return result
-        return _failed([RowError(FILE_ROW, "", _("Berkas tidak berisi satu baris data pun."))])
-    except UnreadableFile as exc:
-        return _failed([RowError(FILE_ROW, "", str(exc))])
     return result
 
 
 def _write(
-    table: Table, validator: Validator, known: Earlier, import_id: int, dry_run: bool
+    table: Table, validator: Validator, known: Earlier, staged: Staged | None
 ) -> SkmImportResult:
-    keys, answers, rows, seen = [], [], 0, 0
+    """Check the file chunk by chunk; each clean chunk's new rows go in at once, in a short
+    transaction of its own, unpublished (reading and checking the next chunk happens with no
+    lock held, so public submissions get in between). Raises _Rollback after errors."""
+    rows, seen = 0, 0
+    keys, answers = [], []
     for first, chunk in table.chunks(CHUNK_ROWS):
         checked = validator.check(first, chunk)
         if checked is None:
             continue
         seen += len(checked.rows)
         checked = known.drop_known(checked)
-        if not dry_run:
-            insert_rows(checked.rows, {**checked.constants, "imported_in_id": import_id})
-        keys.append(checked.keys)
-        answers.append(checked.answers)
+        if staged is not None:
+            staged.insert(checked)
+        else:
+            keys.append(checked.keys)
         rows += len(checked.rows)
     if validator.error_count or not seen:
         raise _Rollback
-    result = SkmImportResult(rows=rows, already=known.found, dry_run=dry_run)
+    result = SkmImportResult(rows=rows, already=known.found, dry_run=staged is None)
     result.already_on = known.first_imported_at()
-    if dry_run or not rows:
+    if staged is None:
         result.unit_months = len({k for batch in keys for k in set(batch.tolist())})
     else:
-        result.unit_months = fold_arrays(keys, answers, validator.periods)
+        staged.periods = validator.periods
     return result

@@ -30,7 +30,9 @@ class Earlier:
     @classmethod
     def for_units(cls, unit_ids: list[int] | None) -> "Earlier":
         """Looks only when some imported row of these units (None: any unit) carries a key."""
-        rows = SkmResponse.objects.filter(source=Source.IMPORT).exclude(dedupe_key="")
+        rows = SkmResponse.objects.filter(
+            source=Source.IMPORT, imported_in__published=True
+        ).exclude(dedupe_key="")
         if unit_ids is not None:
             rows = rows.filter(unit_id__in=unit_ids)
         return cls(enabled=rows.exists())
@@ -43,7 +45,10 @@ class Earlier:
         periods = {row[1] for row in checked.rows}
         stored = dict(
             SkmResponse.objects.filter(
-                source=Source.IMPORT, unit_id__in=unit_ids, period__in=periods
+                source=Source.IMPORT,
+                unit_id__in=unit_ids,
+                period__in=periods,
+                imported_in__published=True,
             )
             .exclude(dedupe_key="")
             .values_list("dedupe_key", "imported_in_id")
