@@ -45,7 +45,9 @@ def _lands_on_the_units_ikm(page, unit, people):
 
 def test_a_google_forms_export_goes_to_the_units_ikm(page, live_server, alice, world):
     unit, people = world.medan_puskesmas, respondents(12)
-    _upload(page, live_server, alice, unit, "SKM Puskesmas (Jawaban).csv", CSV, google_forms_id(people))
+    _upload(
+        page, live_server, alice, unit, "SKM Puskesmas (Jawaban).csv", CSV, google_forms_id(people)
+    )
     # Recognised by question text; the first rows as they will be stored (labels → 1–4).
     expect(page.get_by_label("Cap waktu")).to_have_value("tanggal")
     expect(page.get_by_label("8. Bagaimana pendapat Saudara tentang kualitas sarana")).to_have_value("sarana")  # fmt: skip
@@ -59,7 +61,9 @@ def test_a_google_forms_export_goes_to_the_units_ikm(page, live_server, alice, w
 def test_a_kobo_export_waits_for_u8_and_u9_to_be_confirmed(page, live_server, alice, world):
     unit, people = world.medan_puskesmas, respondents(9, seed=1)
     _upload(page, live_server, alice, unit, "skm_puskesmas.xlsx", XLSX, kobo_xlsx(people))
-    expect(page.get_by_role("heading", name="Pastikan unsur kolom bernomor 8 dan 9")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Pastikan unsur kolom bernomor 8 dan 9")
+    ).to_be_visible()
     page.get_by_role("button", name="Impor", exact=True).click()  # not yet: still the preview
     expect(page.get_by_role("heading", name="Pemetaan belum lengkap")).to_be_visible()
     page.get_by_label("unsur/u8").select_option("sarana")
@@ -83,7 +87,9 @@ def test_a_limesurvey_export_with_codes_is_confirmed_and_reimport_is_reported(
     page.get_by_role("link", name="← Semua unit layanan").click()
     page.get_by_role("link", name="Impor respons SKM").click()
     page.get_by_label("Berkas respons SKM").set_input_files(
-        files=[{"name": "results-survey5 (1).csv", "mimeType": CSV, "buffer": limesurvey_csv(people)}]  # fmt: skip
+        files=[
+            {"name": "results-survey5 (1).csv", "mimeType": CSV, "buffer": limesurvey_csv(people)}
+        ]  # fmt: skip
     )
     page.get_by_label("Unit layanan").select_option(str(unit.pk))
     page.get_by_role("button", name="Unggah dan lihat pratinjau").click()

@@ -106,9 +106,7 @@ def test_bare_u8_and_u9_are_refused_until_the_user_names_their_elements(alice, p
     assert "pengaduan" in result.errors[0].message and "sarana" in result.errors[0].message
     assert SkmResponse.objects.count() == 0
     # The file's U8 holds sarana (the questionnaire's 8th question); U1–U7 are unambiguous.
-    confirmed = _import(
-        alice, GOOD, header=header, columns={"U8": "sarana", "U9": "pengaduan"}
-    )
+    confirmed = _import(alice, GOOD, header=header, columns={"U8": "sarana", "U9": "pengaduan"})
     assert confirmed.ok, confirmed.errors
     first = SkmResponse.objects.get(period="2026-04-01", persyaratan=4)
     assert (first.sarana, first.pengaduan, first.perilaku) == (3, 4, 4)

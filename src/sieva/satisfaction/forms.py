@@ -7,7 +7,6 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from sieva.org.models import OrgUnit
-
 from sieva.satisfaction.elements import (
     ANSWER_VALUES,
     ELEMENTS,

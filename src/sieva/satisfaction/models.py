@@ -85,7 +85,12 @@ class SkmResponse(models.Model):
     # The file an imported row came from: a re-export's rows already stored are reported with
     # that file's date (decision 0053). Read only for those rows, so no index of its own.
     imported_in = models.ForeignKey(
-        "SkmImport", null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
+        "SkmImport",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
 
     class Meta:

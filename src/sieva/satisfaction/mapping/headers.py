@@ -211,7 +211,9 @@ def propose(
     for index, name in enumerate(header):
         if index in user or index in remembered:
             target = user[index] if index in user else remembered[index]
-            chosen.append(ColumnChoice(index, name, target, Reason.USER if index in user else Reason.SAVED))
+            chosen.append(
+                ColumnChoice(index, name, target, Reason.USER if index in user else Reason.SAVED)
+            )
             ranks.append(10)
             continue
         target, reason, rank, ambiguous = _recognise(name)
@@ -230,8 +232,12 @@ def propose(
         if len(winners) > 1 or (top < 10 and target in ELEMENT_CODES):
             first, *rest = positions
             problems += [
-                Problem(1, chosen[p].header, ProblemCode.TWICE,
-                        {"first": chosen[first].header, "second": chosen[p].header, "target": target})
+                Problem(
+                    1,
+                    chosen[p].header,
+                    ProblemCode.TWICE,
+                    {"first": chosen[first].header, "second": chosen[p].header, "target": target},
+                )
                 for p in rest
             ]
             continue

@@ -36,9 +36,7 @@ TEXTS: dict[ProblemCode, str] = {
         "Tidak ada kolom waktu pengisian (mis. Cap waktu, Timestamp, _submission_time, "
         "submitdate, tanggal)."
     ),
-    ProblemCode.MISSING_UNIT: _(
-        "Pilih unit layanan berkas ini, atau sertakan kolom kode_unit."
-    ),
+    ProblemCode.MISSING_UNIT: _("Pilih unit layanan berkas ini, atau sertakan kolom kode_unit."),
     ProblemCode.TWICE: _("Kolom %(first)s dan %(second)s sama-sama dipetakan ke %(target)s."),
     ProblemCode.AMBIGUOUS: _(
         "Kolom %(column)s hanya bernomor: peraturan menyebut unsur ke-8 penanganan pengaduan "

@@ -79,9 +79,7 @@ def skm_import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "preview": preview,
         "result": result,
-        "columns": [
-            (form[f"col_{c.index}"], c, reason_text(c.reason)) for c in mapping.columns
-        ],
+        "columns": [(form[f"col_{c.index}"], c, reason_text(c.reason)) for c in mapping.columns],
         "problems": [problem_text(p) for p in mapping.problems],
         "unconfirmed": [c.header for c in mapping.unconfirmed],
         "element_codes": ELEMENTS,
@@ -135,7 +133,7 @@ def _import(request: HttpRequest, pending: SkmUpload, columns: dict[str, str]) -
 
 
 def already_text(already: int, total: int, when: object) -> str:
-    """"57 of 60 rows already imported on …", the re-import report."""
+    """ "57 of 60 rows already imported on …", the re-import report."""
     day = formats.date_format(timezone.localtime(when), "DATE_FORMAT") if when else "—"
     return _(
         "%(already)s dari %(total)s baris sudah diimpor pada %(when)s; baris itu tidak "

@@ -80,7 +80,9 @@ class Command(BaseCommand):
             for column in result.mapping.columns:
                 target = column.target or "(tidak dipakai)"
                 note = " — BELUM DIPASTIKAN" if column.ambiguous else ""
-                self.stderr.write(f"  {column.header} → {target} ({reason_text(column.reason)}){note}")
+                self.stderr.write(
+                    f"  {column.header} → {target} ({reason_text(column.reason)}){note}"
+                )
         for error in result.errors[:SHOWN]:
             self.stderr.write(
                 f"baris {error.row or '-'}, kolom {error.column or '-'}: {error.message}"

@@ -26,9 +26,9 @@ from sieva.satisfaction.selectors import service_units
 from sieva.satisfaction.services.imports.errors import RowError
 from sieva.satisfaction.services.imports.reimports import Earlier
 from sieva.satisfaction.services.imports.saved_mappings import saved_mapping, saved_mapping_store
+from sieva.satisfaction.services.imports.staging import Staged, purge_abandoned
 from sieva.satisfaction.services.imports.validate import Validator
 from sieva.satisfaction.services.imports.wording import row_error
-from sieva.satisfaction.services.imports.staging import Staged, purge_abandoned
 from sieva.satisfaction.services.imports.write import bulk_session, gc_paused
 
 __all__ = ["SkmImportResult", "import_skm", "skm_mapping", "times_in_utc"]
@@ -207,7 +207,7 @@ def _write(
     transaction of its own, unpublished (reading and checking the next chunk happens with no
     lock held, so public submissions get in between). Raises _Rollback after errors."""
     rows, seen = 0, 0
-    keys, answers = [], []
+    keys: list[Any] = []
     for first, chunk in table.chunks(CHUNK_ROWS):
         checked = validator.check(first, chunk)
         if checked is None:

@@ -95,8 +95,13 @@ def _first_rows(
         else:
             varying = [c for c in COLUMNS if c not in checked.constants]
             for number, values in zip(range(first, first + len(chunk)), checked.rows, strict=False):
-                stored: dict[str, Any] = {**checked.constants, **dict(zip(varying, values, strict=True))}
-                utc = dt.datetime.fromisoformat(str(stored["submitted_at"])[:19]).replace(tzinfo=dt.UTC)
+                stored: dict[str, Any] = {
+                    **checked.constants,
+                    **dict(zip(varying, values, strict=True)),
+                }
+                utc = dt.datetime.fromisoformat(str(stored["submitted_at"])[:19]).replace(
+                    tzinfo=dt.UTC
+                )
                 preview.rows.append(
                     PreviewRow(
                         number,
