@@ -91,7 +91,9 @@ def test_missing_elements_time_and_unit_are_each_named():
     mapping = propose(["persyaratan", "prosedur"])
     missing = [p.params.get("element") for p in mapping.problems if p.code == ProblemCode.MISSING_ELEMENT]  # fmt: skip
     assert missing == ["waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"]
-    assert {ProblemCode.MISSING_TIME, ProblemCode.MISSING_UNIT} <= {p.code for p in mapping.problems}
+    assert {ProblemCode.MISSING_TIME, ProblemCode.MISSING_UNIT} <= {
+        p.code for p in mapping.problems
+    }
 
 
 def test_answers_as_numbers_labels_letters_and_limesurvey_codes():
