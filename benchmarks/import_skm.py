@@ -122,9 +122,15 @@ def _write_export(plain: Path, export: Path) -> None:
         header = next(reader)
         questions = [f"{ANNEX[c].question_number}. {ANNEX[c].question}" for c in QUESTION_ORDER]
         writer.writerow(["Cap waktu", *questions, *header[11:]])
+        # One unit now holds every row: times 37 s apart within each month keep respondents
+        # distinct (the plain file's times repeat across its 2,000 units).
+        seen: dict[str, int] = {}
         for row in reader:
+            month = row[1][:7]
+            n = seen[month] = seen.get(month, -1) + 1
+            start = dt.datetime.strptime(month, "%Y-%m") + dt.timedelta(seconds=37 * n)  # noqa: DTZ007 - a wall time
             answers = row[2:11]
-            writer.writerow([row[1], *[labels[q][int(answers[i]) - 1] for q, i in enumerate(position)], *row[11:]])  # fmt: skip
+            writer.writerow([f"{start:%Y-%m-%d %H:%M:%S}", *[labels[q][int(answers[i]) - 1] for q, i in enumerate(position)], *row[11:]])  # fmt: skip
 
 
 def _clear_responses() -> None:

@@ -161,10 +161,10 @@ class Validator:
     ) -> tuple[list[str], list[int]]:
         """UTC texts to store and period slots, vectorised when the column is plain ISO."""
         cells = cols[self.layout[col.WHEN]]
-        if self.month_first is None:
-            self.month_first = month_first(cells)
         local = iso_column(cells)
         if local is None:
+            if self.month_first is None:  # decided on the first chunk that is not plain ISO
+                self.month_first = month_first(cells)
             return self._times_by_cell(cells, numbers)
         if self.naive_utc:
             local = local + np.timedelta64(self.offset)
@@ -299,7 +299,7 @@ class Validator:
         time to the second with the nine answers; "" for a date without a time. The same id,
         or without ids the same key, twice for one unit in the file is refused as a duplicate."""
         when = cols[self.layout[col.WHEN]]
-        stamps = list(map(itemgetter(slice(0, 19)), utc))
+        stamps = list(map(itemgetter(slice(0, 19)), utc)) if self.utc_suffix else utc
         digits = (np.array(answers, dtype=np.uint8).T + ord("0")).tobytes()
         answered = np.frombuffer(digits, dtype=f"S{len(ELEMENTS)}").astype(str).tolist()
         keys = list(map(str.__add__, stamps, answered))
@@ -318,14 +318,16 @@ class Validator:
                 else:
                     keys[i] = f"{source_id}@{stamps[i]}"
         seen = self._seen
-        pairs = list(zip(unit_ids, identities, strict=True))
+        # One unit for the whole file (the common case): the identities alone are the keys.
+        one_unit = self.fixed_unit is not None and col.UNIT not in self.layout
+        pairs: list[Any] = identities if one_unit else list(zip(unit_ids, identities, strict=True))
         chunk = dict(zip(pairs, numbers, strict=True))
         blanks = identities.count("")
         if len(chunk) + max(0, blanks - 1) == len(pairs) and seen.keys().isdisjoint(chunk):
             seen.update(chunk)  # no repeat at all, checked at C speed
             return keys
         for i, pair in enumerate(pairs):
-            if pair[0] is None or not pair[1]:
+            if not one_unit and (pair[0] is None or not pair[1]) or not pair:
                 continue  # an unknown unit is reported already; a blank key matches nothing
             if seen.setdefault(pair, numbers[i]) != numbers[i]:
                 message = _("Baris ini sama dengan baris %(first)d (responden yang sama).") % {
