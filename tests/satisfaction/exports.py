@@ -37,9 +37,10 @@ def google_forms_id(respondents, start=dt.datetime(2025, 2, 3, 8, 0)):  # noqa: 
     return out.getvalue().encode("utf-8")
 
 
-def kobo_xlsx(respondents, start=dt.datetime(2025, 4, 15, 3, 0)):  # noqa: B008
+def kobo_xlsx(respondents, start=dt.datetime(2025, 4, 15, 3, 0), dates=False):  # noqa: B008
     """KoboToolbox XLSX export (XML values and headers): group paths unsur/u1…u9 numbered
-    as the form asks (u8 sarana, u9 pengaduan), `_uuid`, `_submission_time` in UTC ISO."""
+    as the form asks (u8 sarana, u9 pengaduan), `_uuid`, `_submission_time` in UTC ISO
+    (or, with `dates`, as date cells, as the "dates as dates" export option writes them)."""
     book = Workbook()
     sheet = book.active
     sheet.title = "SKM Puskesmas"
@@ -54,7 +55,7 @@ def kobo_xlsx(respondents, start=dt.datetime(2025, 4, 15, 3, 0)):  # noqa: B008
             "30-39",
             1000 + n,
             row_uuid,
-            submitted.strftime("%Y-%m-%dT%H:%M:%S"),
+            submitted if dates else submitted.strftime("%Y-%m-%dT%H:%M:%S"),
             "",
             n + 1,
         ])  # fmt: skip

@@ -67,6 +67,14 @@ def test_a_kobo_xlsx_export_needs_u8_and_u9_confirmed_and_reads_utc_submission_t
     assert set(result.mapping.ignored) == {"start", "end", "_id", "_validation_status", "_index"}
 
 
+def test_kobo_submission_times_as_date_cells_are_utc_too(alice, puskesmas):
+    columns = {"unsur/u8": "sarana", "unsur/u9": "pengaduan"}
+    result = _import(alice, kobo_xlsx(respondents(3), dates=True), "k.xlsx", puskesmas, columns)
+    assert result.ok, result.errors
+    first = SkmResponse.objects.order_by("submitted_at").first()
+    assert first.submitted_at.isoformat() == "2025-04-15T03:00:00+00:00"
+
+
 def test_a_limesurvey_export_with_answer_codes_imports_once_confirmed(alice, puskesmas):
     people = respondents(10, seed=2)
     result = _import(alice, limesurvey_csv(people), "results-survey123.csv", puskesmas, CONFIRM)

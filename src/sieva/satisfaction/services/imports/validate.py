@@ -210,6 +210,8 @@ class Validator:
                     local += offset
             except (TypeError, ValueError):
                 local = parse_local(cell, month_first=order)
+                if naive_utc and local is not None and isinstance(cell, dt.datetime):
+                    local = local if cell.tzinfo is not None else local + offset
             if local is None or not EARLIEST <= local < latest:
                 self._bad_time(numbers[i], cell, local)
                 utc.append("")
