@@ -1,6 +1,7 @@
 """Upload of SKM responses (CSV/XLSX exports): choose the unit, confirm the columns in a
 preview, then import all or nothing, with every problem listed and downloadable."""
 
+import datetime as dt
 import io
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from sieva.satisfaction.models import SkmUpload
 from sieva.satisfaction.selectors import service_units
 from sieva.satisfaction.services import import_jobs
 from sieva.satisfaction.services.imports import SkmImportResult, import_skm
-from sieva.satisfaction.services.imports.errors import error_rows
+from sieva.satisfaction.services.imports.errors import RowError, error_rows
 from sieva.satisfaction.services.imports.preview import skm_preview
 from sieva.satisfaction.services.imports.uploads import get_upload_for_user, skm_upload_create
 from sieva.satisfaction.services.imports.wording import problem_text, reason_text
@@ -132,7 +133,7 @@ def _import(request: HttpRequest, pending: SkmUpload, columns: dict[str, str]) -
     return redirect("satisfaction:overview")
 
 
-def already_text(already: int, total: int, when: object) -> str:
+def already_text(already: int, total: int, when: dt.datetime | None) -> str:
     """ "57 of 60 rows already imported on …", the re-import report."""
     day = formats.date_format(timezone.localtime(when), "DATE_FORMAT") if when else "—"
     return _(
@@ -141,7 +142,7 @@ def already_text(already: int, total: int, when: object) -> str:
     ) % {"already": already, "total": total, "when": day}
 
 
-def _failed_result(errors: list, read_as: str) -> SkmImportResult:
+def _failed_result(errors: list[RowError], read_as: str) -> SkmImportResult:
     return SkmImportResult(errors=errors, error_count=len(errors), read_as=read_as)
 
 
