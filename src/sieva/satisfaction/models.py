@@ -284,12 +284,17 @@ class SkmColumnMapping(models.Model):
     class Meta:
         verbose_name = _("pemetaan kolom SKM")
         verbose_name_plural = _("pemetaan kolom SKM")
+        # One per scope and source; the whole tree (owner None) gets its own partial index,
+        # since SQLite cannot treat NULLs as equal in a unique constraint.
         constraints = [
             models.UniqueConstraint(
-                fields=["owner", "signature"],
-                name="skm_column_mapping_one_per_source",
-                nulls_distinct=False,
-            )
+                fields=["owner", "signature"], name="skm_column_mapping_one_per_source"
+            ),
+            models.UniqueConstraint(
+                fields=["signature"],
+                condition=models.Q(owner__isnull=True),
+                name="skm_column_mapping_one_per_source_nationally",
+            ),
         ]
 
     def __str__(self) -> str:
