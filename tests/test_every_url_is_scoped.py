@@ -30,7 +30,7 @@ from sieva.instruments.models.imports import ImportStatus, ResponseImport
 from sieva.org.models import OrgKind, Role
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from sieva.recommendations.models import TrackedRecommendation
-from sieva.satisfaction.models import SkmImportJob, SkmImportStatus, SkmLink
+from sieva.satisfaction.models import SkmImportJob, SkmImportStatus, SkmLink, SkmUpload
 from tests.development.estate import development_estate
 from tests.evidence.factories import evidence_estate
 from tests.factories import (
@@ -366,6 +366,8 @@ PERSON_PAGES: dict[str, tuple[Callable[[Estate], dict[str, Any]], str]] = {
     "development:milestone_done": (lambda e: e.pk("milestone"), "person_user"),
     "development:action_plan_verify": (lambda e: e.pk("action_plan"), "person_user"),
     "development:notification_open": (lambda e: e.pk("notification"), "person_user"),
+    # An SKM file waiting for its columns to be confirmed: its uploader's only.
+    "satisfaction:import_preview": (lambda e: e.pk("skm_upload"), "skm_uploader"),
 }
 
 # A person's own workspaces (no object in the URL): a Palembang person sees nothing of Medan
@@ -455,6 +457,15 @@ def estate(world) -> Estate:
         status=SkmImportStatus.FAILED,
         errors=[[2, "kode_unit", "Unit “MDN-PKM-99” di Medan tidak dikenal."]],
         error_count=1,
+    )
+    uploader = user_with_role("skm-uploader", Role.AGENCY_ADMIN, world.medan)
+    objects["skm_uploader"] = uploader
+    objects["skm_upload"] = SkmUpload.objects.create(
+        owner=world.medan,
+        actor=uploader,
+        unit=None,
+        filename="skm-Medan.csv",
+        content=b"Cap waktu,U1\n2026-04-02 08:00,4\n",
     )
     objects["report"] = medan_report(world.medan)
     objects.update(evidence_estate(world, program))

@@ -49,3 +49,24 @@ def answers_form(value=4, **overrides):
     data = {code: str(value) for code in ELEMENTS}
     data.update({k: str(v) for k, v in overrides.items()})
     return data
+
+
+def upload_and_import(client, content, name="skm.csv", unit=None, columns=None):
+    """The two steps of the upload page: the file (and its unit), then the preview's
+    "Impor" with the proposed columns, changed where `columns` says (header → target)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    data = {"file": SimpleUploadedFile(name, content)}
+    if unit is not None:
+        data["unit"] = str(unit.pk)
+    response = client.post(reverse("satisfaction:import"), data)
+    if response.status_code != 302:
+        return response
+    preview = client.get(response["Location"])
+    form = preview.context["form"]
+    choice = {name: field.initial for name, field in form.fields.items()}
+    for header, target in (columns or {}).items():
+        index = next(i for i, f in form.fields.items() if f.label == header)
+        choice[index] = target
+    return client.post(response["Location"], {**choice, "import": "1"})

@@ -18,8 +18,14 @@ GOOD = [
 ]
 
 
-def _import(user, rows, header=HEADER, name="skm.csv", **kwargs):
-    return import_skm(csv_file(rows, header, **kwargs), name, actor=user, access=user_access(user))
+def _import(user, rows, header=HEADER, name="skm.csv", columns=None, **kwargs):
+    return import_skm(
+        csv_file(rows, header, **kwargs),
+        name,
+        actor=user,
+        access=user_access(user),
+        columns=columns,
+    )
 
 
 def test_a_clean_file_is_stored_and_folded_into_monthly_aggregates(alice, puskesmas):
@@ -45,7 +51,7 @@ def test_an_answer_of_5_is_refused_with_its_row_and_column_and_nothing_is_writte
     assert not result.ok
     [error] = result.errors
     assert (error.row, error.column) == (5, "waktu")
-    assert "5" in error.message and "1, 2, 3 atau 4" in error.message
+    assert "Jawaban 5 tidak sah" in error.message and "4 Sangat cepat" in error.message
     assert SkmResponse.objects.count() == 0 and SkmAggregate.objects.count() == 0
     assert SkmImport.objects.count() == 0
 
@@ -93,11 +99,17 @@ def test_the_same_file_is_not_counted_twice(alice, puskesmas):
     assert SkmResponse.objects.count() == 3
 
 
-def test_positional_u1_to_u9_headers_are_refused_because_forms_swap_u8_and_u9(alice, puskesmas):
+def test_bare_u8_and_u9_are_refused_until_the_user_names_their_elements(alice, puskesmas):
     header = ["kode_unit", "tanggal", *[f"U{i}" for i in range(1, 10)]]
     result = _import(alice, GOOD, header=header)
-    assert result.errors[0].row == 1
-    assert "U8/U9" in result.errors[0].message
+    assert [(e.row, e.column) for e in result.errors] == [(1, "U8"), (1, "U9")]
+    assert "pengaduan" in result.errors[0].message and "sarana" in result.errors[0].message
+    assert SkmResponse.objects.count() == 0
+    # The file's U8 holds sarana (the questionnaire's 8th question); U1–U7 are unambiguous.
+    confirmed = _import(alice, GOOD, header=header, columns={"U8": "sarana", "U9": "pengaduan"})
+    assert confirmed.ok, confirmed.errors
+    first = SkmResponse.objects.get(period="2026-04-01", persyaratan=4)
+    assert (first.sarana, first.pengaduan, first.perilaku) == (3, 4, 4)
 
 
 def test_semicolon_csv_with_profile_columns_and_an_xlsx_file_both_import(alice, puskesmas):

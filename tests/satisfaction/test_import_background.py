@@ -18,7 +18,7 @@ from sieva.satisfaction.models import (
 )
 from sieva.satisfaction.services import import_jobs
 from sieva.satisfaction.services.rebuild import aggregates_compare
-from tests.satisfaction.conftest import HEADER, csv_file
+from tests.satisfaction.conftest import HEADER, csv_file, upload_and_import
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +32,7 @@ ROWS = [
 
 def _upload(client, user, rows, name="skm-besar.csv"):
     client.force_login(user)
-    upload = SimpleUploadedFile(name, csv_file(rows).getvalue(), content_type="text/csv")
-    return client.post(reverse("satisfaction:import"), {"file": upload})
+    return upload_and_import(client, csv_file(rows).getvalue(), name)
 
 
 @override_settings(SIEVA_SKM_IMPORT_BACKGROUND_ROWS=3)

@@ -149,18 +149,18 @@ def test_the_poster_is_an_a4_pdf_naming_the_unit(client, alice, puskesmas, tmp_p
 
 
 def test_the_import_page_lists_row_column_and_reason_and_offers_the_report(client, olga, puskesmas):
-    from tests.satisfaction.conftest import csv_file
+    from tests.satisfaction.conftest import csv_file, upload_and_import
 
     client = _login(client, olga)
-    upload = csv_file([["MDN-PKM-01", "2026-04-02 08:00", 4, 4, 5, 4, 4, 4, 4, 4, 4]])
-    upload.name = "skm.csv"
-    response = client.post(reverse("satisfaction:import"), {"file": upload})
+    rows = [["MDN-PKM-01", "2026-04-02 08:00", 4, 4, 4, 4, 4, 4, 4, 4, 4]] * 5
+    upload = csv_file([*rows, ["MDN-PKM-01", "2026-04-02 09:00", 4, 4, 5, 4, 4, 4, 4, 4, 4]])
+    response = upload_and_import(client, upload.getvalue())
     assert response.status_code == 400
     body = response.content.decode()
     assert "waktu" in body and "Jawaban 5 tidak sah" in body
     assert "Berkas dibaca sebagai UTF-8, pemisah koma." in body  # helps when columns are off
     report = client.get(reverse("satisfaction:import_errors")).content.decode("utf-8-sig")
-    assert '2,waktu,"Jawaban 5 tidak sah' in report
+    assert '7,waktu,"Jawaban 5 tidak sah' in report
 
 
 def test_bobs_overview_and_export_name_nothing_of_medan(

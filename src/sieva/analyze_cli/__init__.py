@@ -1,6 +1,6 @@
 """`sieva analyze …`: statistics on a CSV or XLSX file, without Django or a database.
 
-    sieva analyze ikm FILE [--legacy rounded-0.111|rounded-0.11|kep25-2004] [--json]
+    sieva analyze ikm FILE [--map COLUMN=ELEMENT ...] [--legacy rounded-0.111|rounded-0.11|kep25-2004] [--json]
     sieva analyze sample-size --population N [--method krejcie-morgan|slovin|cochran]
     sieva analyze paired FILE --pre COL --post COL [--max-score M] [--json]
     sieva analyze reliability FILE [--items COL,COL,…] [--json]
@@ -30,7 +30,17 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
 
     ikm = sub.add_parser("ikm", help="Indeks Kepuasan Masyarakat dari jawaban responden")
-    ikm.add_argument("file", help="CSV/XLSX: satu baris per responden, satu kolom per unsur")
+    ikm.add_argument(
+        "file",
+        help="CSV/XLSX: satu baris per responden, satu kolom per unsur (ekspor Google Forms, "
+        "KoboToolbox, LimeSurvey atau susunan sendiri)",
+    )
+    ikm.add_argument(
+        "--map",
+        action="append",
+        metavar="KOLOM=UNSUR",
+        help="tetapkan unsur sebuah kolom (mis. U8=sarana; - untuk diabaikan); boleh berulang",
+    )
     ikm.add_argument(
         "--legacy", choices=LEGACY_MODES, help="aturan lama untuk mencocokkan laporan lama"
     )

@@ -5,6 +5,7 @@ Codes from `sieva.analysis` are printed with their Indonesian text from `sieva.c
 """
 
 import argparse
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,14 @@ from sieva.analyze_cli.tables import (
     read_table,
 )
 from sieva.core.codebook import text
+from sieva.satisfaction.mapping import (
+    BAD,
+    answer_maps,
+    label_list,
+    parse_overrides,
+    propose,
+    render,
+)
 
 __all__ = ["run_ikm", "run_paired", "run_reliability", "run_sample_size"]
 
@@ -66,26 +75,49 @@ def ikm_columns(table: Table, mode: str) -> dict[str, int]:
     return found
 
 
+def ikm_answers(table: Table, overrides: list[str] | None) -> dict[str, list[Any]]:
+    """The nine elements' answers (1–4, None for blank) through the import's mapping:
+    columns by code, question text or number, answers as numbers, labels or A1–A4; a bare
+    U8/U9 is refused until `--map` names its element. How columns were read goes to stderr."""
+    try:
+        choices = parse_overrides(overrides)
+    except ValueError as exc:
+        raise DataError(f"--map {exc}: tulis KOLOM=UNSUR, mis. U8=sarana.") from None
+    mapping = propose(table.headers, overrides=choices, need_unit=False, need_time=False)
+    if not mapping.ok:
+        raise DataError("\n".join(render(p) for p in mapping.problems))
+    used = [f"{c.header} → {c.target}" for c in mapping.columns if c.target in ELEMENT_NAMES]
+    print("Kolom unsur: " + "; ".join(used) + ".", file=sys.stderr)
+    if mapping.ignored:
+        print("Kolom tidak dipakai: " + ", ".join(mapping.ignored) + ".", file=sys.stderr)
+    maps = answer_maps()
+    answers: dict[str, list[Any]] = {}
+    for code in ELEMENT_NAMES:
+        j = mapping.layout[code]
+        values = [maps[code][row[j]] for _, row in table.rows]
+        if BAD in values:
+            i = values.index(BAD)
+            row_no, cells = table.rows[i]
+            expected = f"jawaban 1–4, {label_list(code)}, atau A1–A4, atau kosong"
+            raise cell_error(row_no, table.headers[j], cells[j], expected)
+        answers[code] = [v or None for v in values]
+    return answers
+
+
 def run_ikm(args: argparse.Namespace) -> None:
     from sieva.analysis.indices.ikm import IkmMode, InvalidAnswer, ikm_from_responses
 
     table = read_table(args.file)
     mode = IkmMode(args.legacy) if args.legacy else IkmMode.PERMENPANRB_14_2017
-    columns = ikm_columns(table, mode.value)
-    answers: dict[str, list[Any]] = {}
-    for code, j in columns.items():
-        col: list[Any] = []
-        for _, row in table.rows:
-            try:
-                value = parse_number(row[j])
-            except ValueError:
-                col.append(row[j])  # left for the library to reject with its position
-                continue
-            col.append(int(value) if value is not None and value.is_integer() else value)
-        answers[code] = col
+    if mode == IkmMode.KEP25_2004:  # the fourteen elements of 2004, by U1–U14 or code
+        columns = ikm_columns(table, mode.value)
+        answers = _numbers(table, columns)
+    else:
+        answers = ikm_answers(table, getattr(args, "map", None))
+        columns = {}
     try:
         result = ikm_from_responses(answers, mode=mode)
-    except InvalidAnswer as exc:
+    except InvalidAnswer as exc:  # only the 2004 layout's numbers reach the library unchecked
         row_no, cells = table.rows[exc.index]
         j = columns[exc.element]
         raise cell_error(
@@ -120,6 +152,21 @@ def run_ikm(args: argparse.Namespace) -> None:
         f"Mutu pelayanan: {result.grade} ({text(result.grade)})",
     ]
     emit(args, payload, lines)
+
+
+def _numbers(table: Table, columns: dict[str, int]) -> dict[str, list[Any]]:
+    answers: dict[str, list[Any]] = {}
+    for code, j in columns.items():
+        col: list[Any] = []
+        for _, row in table.rows:
+            try:
+                value = parse_number(row[j])
+            except ValueError:
+                col.append(row[j])  # left for the library to reject with its position
+                continue
+            col.append(int(value) if value is not None and value.is_integer() else value)
+        answers[code] = col
+    return answers
 
 
 # --- sample-size -----------------------------------------------------------------------

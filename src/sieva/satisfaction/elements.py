@@ -20,6 +20,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sieva.analysis.indices.ikm import STANDARD_ELEMENTS
+from sieva.satisfaction.annex import ANNEX, PROFILE_CODES
+from sieva.satisfaction.annex import QUESTION_ORDER as ANNEX_QUESTION_ORDER
 
 Text = str | Promise
 
@@ -37,109 +39,34 @@ class Element:
     answers: tuple[Text, Text, Text, Text]
 
 
-_SESUAI = (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai"))
+# The element names of the regulation's list; questions and answer labels come from the annex.
+_NAMES: dict[str, Text] = {
+    "persyaratan": _("Persyaratan"),
+    "prosedur": _("Sistem, mekanisme, dan prosedur"),
+    "waktu": _("Waktu penyelesaian"),
+    "biaya": _("Biaya/tarif"),
+    "produk": _("Produk spesifikasi jenis pelayanan"),
+    "kompetensi": _("Kompetensi pelaksana"),
+    "perilaku": _("Perilaku pelaksana"),
+    "pengaduan": _("Penanganan pengaduan, saran dan masukan"),
+    "sarana": _("Sarana dan prasarana"),
+}
+
+
+def _element(number: int, code: str) -> Element:
+    annex = ANNEX[code]
+    a, b, c, d = (_(label) for label in annex.answers)  # msgids marked in annex.py
+    return Element(
+        code, number, annex.question_number, _NAMES[code], _(annex.question), (a, b, c, d)
+    )
+
 
 SKM_ELEMENTS: dict[str, Element] = {
-    e.code: e
-    for e in (
-        Element(
-            "persyaratan",
-            1,
-            1,
-            _("Persyaratan"),
-            _(
-                "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan "
-                "jenis pelayanannya?"
-            ),
-            _SESUAI,
-        ),
-        Element(
-            "prosedur",
-            2,
-            2,
-            _("Sistem, mekanisme, dan prosedur"),
-            _("Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?"),
-            (_("Tidak mudah"), _("Kurang mudah"), _("Mudah"), _("Sangat mudah")),
-        ),
-        Element(
-            "waktu",
-            3,
-            3,
-            _("Waktu penyelesaian"),
-            _("Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?"),
-            (_("Tidak cepat"), _("Kurang cepat"), _("Cepat"), _("Sangat cepat")),
-        ),
-        Element(
-            "biaya",
-            4,
-            4,
-            _("Biaya/tarif"),
-            _("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?"),
-            (_("Sangat mahal"), _("Cukup mahal"), _("Murah"), _("Gratis")),
-        ),
-        Element(
-            "produk",
-            5,
-            5,
-            _("Produk spesifikasi jenis pelayanan"),
-            _(
-                "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang "
-                "tercantum dalam standar pelayanan dengan hasil yang diberikan?"
-            ),
-            _SESUAI,
-        ),
-        Element(
-            "kompetensi",
-            6,
-            6,
-            _("Kompetensi pelaksana"),
-            _("Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?"),
-            (_("Tidak kompeten"), _("Kurang kompeten"), _("Kompeten"), _("Sangat kompeten")),
-        ),
-        Element(
-            "perilaku",
-            7,
-            7,
-            _("Perilaku pelaksana"),
-            _(
-                "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait "
-                "kesopanan dan keramahan?"
-            ),
-            (
-                _("Tidak sopan dan ramah"),
-                _("Kurang sopan dan ramah"),
-                _("Sopan dan ramah"),
-                _("Sangat sopan dan ramah"),
-            ),
-        ),
-        Element(
-            "pengaduan",
-            8,
-            9,  # the annex asks about complaints last
-            _("Penanganan pengaduan, saran dan masukan"),
-            _("Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?"),
-            (
-                _("Tidak ada"),
-                _("Ada tetapi tidak berfungsi"),
-                _("Berfungsi kurang maksimal"),
-                _("Dikelola dengan baik"),
-            ),
-        ),
-        Element(
-            "sarana",
-            9,
-            8,
-            _("Sarana dan prasarana"),
-            _("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?"),
-            (_("Buruk"), _("Cukup"), _("Baik"), _("Sangat Baik")),
-        ),
-    )
+    code: _element(number, code) for number, code in enumerate(STANDARD_ELEMENTS, start=1)
 }
 
 ELEMENTS: tuple[str, ...] = STANDARD_ELEMENTS
-QUESTION_ORDER: tuple[str, ...] = tuple(
-    sorted(ELEMENTS, key=lambda code: SKM_ELEMENTS[code].question_number)
-)
+QUESTION_ORDER: tuple[str, ...] = ANNEX_QUESTION_ORDER
 ANSWER_VALUES = (1, 2, 3, 4)  # no neutral answer
 ELEMENT_CHOICES = [(code, SKM_ELEMENTS[code].name) for code in ELEMENTS]
 
@@ -190,12 +117,13 @@ class ProfileField:
     required: bool = False
 
 
+_GENDER, _AGE, _EDUCATION, _OCCUPATION, _SERVICE = PROFILE_CODES
 PROFILE: tuple[ProfileField, ...] = (
-    ProfileField("gender", "jenis_kelamin", _("Jenis kelamin"), RespondentGender, 1),
-    ProfileField("age_band", "usia", _("Usia"), AgeBand, 5),
-    ProfileField("education", "pendidikan", _("Pendidikan terakhir"), RespondentEducation, 5),
-    ProfileField("occupation", "pekerjaan", _("Pekerjaan"), Occupation, 10),
-    ProfileField("service", "layanan", _("Jenis layanan yang diterima"), None, 200),
+    ProfileField("gender", _GENDER, _("Jenis kelamin"), RespondentGender, 1),
+    ProfileField("age_band", _AGE, _("Usia"), AgeBand, 5),
+    ProfileField("education", _EDUCATION, _("Pendidikan terakhir"), RespondentEducation, 5),
+    ProfileField("occupation", _OCCUPATION, _("Pekerjaan"), Occupation, 10),
+    ProfileField("service", _SERVICE, _("Jenis layanan yang diterima"), None, 200),
 )
 PROFILE_FIELDS: tuple[str, ...] = tuple(p.field for p in PROFILE)
 

@@ -1,10 +1,12 @@
 """Forms: the citizen's SKM questionnaire, the staff import upload and the period filter."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from sieva.org.models import OrgUnit
 from sieva.satisfaction.elements import (
     ANSWER_VALUES,
     ELEMENTS,
@@ -13,6 +15,7 @@ from sieva.satisfaction.elements import (
     SKM_ELEMENTS,
     ProfileField,
 )
+from sieva.satisfaction.mapping import IGNORE, RESPONDENT_ID, UNIT, WHEN, Mapping
 from sieva.satisfaction.periods import Period, parse_period
 
 ANSWER_REQUIRED = _("Pilih salah satu jawaban untuk unsur ini.")
@@ -74,8 +77,67 @@ class SkmPublicForm(forms.Form):
 class SkmImportForm(forms.Form):
     file = forms.FileField(
         label=_("Berkas respons SKM"),
-        help_text=_("CSV atau XLSX; baris pertama berisi nama kolom."),
+        help_text=_(
+            "CSV atau XLSX ekspor Google Forms, KoboToolbox, LimeSurvey atau susunan sendiri; "
+            "baris pertama berisi nama kolom."
+        ),
     )
+    unit = forms.ModelChoiceField(
+        label=_("Unit layanan"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        empty_label=_("— berkas punya kolom kode_unit —"),
+        help_text=_("Unit yang dinilai responden di berkas ini (satu berkas per unit)."),
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[OrgUnit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["unit"])
+        field.queryset = units.order_by("code")
+        field.label_from_instance = lambda unit: f"{unit.code} — {unit.name}"
+
+
+def target_choices() -> list[tuple[str, Any]]:
+    """What a column may hold, for the preview's selects: elements by code and name, the
+    fields, the profile items, or nothing."""
+    return [
+        (IGNORE, _("(tidak dipakai)")),
+        *[(code, f"{code} — {SKM_ELEMENTS[code].name}") for code in ELEMENTS],
+        (UNIT, _("kode_unit — kode unit layanan")),
+        (WHEN, _("tanggal — waktu pengisian")),
+        (RESPONDENT_ID, _("id_respon — ID responden di sumbernya")),
+        *[(field.code, f"{field.code} — {field.label}") for field in PROFILE],
+    ]
+
+
+class SkmMappingForm(forms.Form):
+    """One select per column of the file; a bare U8/U9 starts unselected: the user must
+    name its element before the import runs."""
+
+    def __init__(self, *args: Any, mapping: Mapping, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = target_choices()
+        for column in mapping.columns:
+            initial = column.target
+            field_choices = choices
+            if column.ambiguous:
+                initial = None
+                field_choices = [("?", _("— pastikan unsurnya —")), *choices[1:]]
+            self.fields[f"col_{column.index}"] = forms.ChoiceField(
+                label=column.header,
+                choices=field_choices,
+                initial=initial if initial is not None else "?",
+                required=False,
+            )
+
+    def columns(self, header: list[str]) -> dict[str, str]:
+        """The chosen target of every column whose choice was sent and made (not "?")."""
+        out = {}
+        for index, name in enumerate(header):
+            value = self.cleaned_data.get(f"col_{index}")
+            if f"col_{index}" in self.data and value is not None and value != "?":
+                out[name] = value
+        return out
 
 
 class PeriodForm(forms.Form):

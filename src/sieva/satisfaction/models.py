@@ -82,6 +82,16 @@ class SkmResponse(models.Model):
     campaign_response = models.ForeignKey(
         Response, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
     )
+    # The file an imported row came from: a re-export's rows already stored are reported with
+    # that file's date (decision 0053). Read only for those rows, so no index of its own.
+    imported_in = models.ForeignKey(
+        "SkmImport",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
 
     class Meta:
         verbose_name = _("respons SKM")
@@ -146,19 +156,33 @@ class SkmUnitPeriod(models.Model):
 
 
 class SkmImport(models.Model):
-    """One imported file; its SHA-256 stops the same file being counted twice."""
+    """One imported file; its SHA-256 stops the same file being counted twice.
 
-    sha256 = models.CharField(max_length=64, unique=True)
+    Rows are written in short transactions while the file is read, so the public is never
+    locked out for long (decision 0054); they count — in the aggregates, the rebuild and the
+    recognition of re-imports — only once `published` is set, in the one transaction that
+    also folds their totals. An import that fails deletes its rows; one that died leaves
+    unpublished rows that the next import purges."""
+
+    sha256 = models.CharField(max_length=64)
     filename = models.CharField(_("nama berkas"), max_length=200)
     rows = models.PositiveIntegerField(_("baris"))
     imported_at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    published = models.BooleanField(default=True)
 
     class Meta:
         verbose_name = _("impor SKM")
         verbose_name_plural = _("impor SKM")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sha256"],
+                condition=models.Q(published=True),
+                name="skm_import_one_published_per_file",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.rows})"
@@ -192,6 +216,10 @@ class SkmImportJob(models.Model):
     unit_months = models.PositiveIntegerField(_("unit-bulan"), default=0)
     errors = models.JSONField(default=list, blank=True)
     error_count = models.PositiveIntegerField(default=0)
+    # The confirmed choices: {"unit": id or None, "columns": {header: target}}.
+    options = models.JSONField(default=dict, blank=True)
+    # Rows of the file already stored by an earlier import (reported, not counted twice).
+    already_imported = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -214,3 +242,60 @@ class SkmImportJob(models.Model):
         if self.finished:
             return 100
         return None if self.status == SkmImportStatus.RUNNING else 0
+
+
+class SkmUpload(models.Model):
+    """A file between upload and the user's confirmation of its columns (the preview).
+
+    `owner` is the uploader's scope (None for the whole tree); `unit` the service unit chosen
+    for the whole file (None when the file has a unit-code column). Deleted once imported or
+    when its uploader uploads another."""
+
+    owner = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(_("nama berkas"), max_length=200)
+    content = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unggahan SKM")
+        verbose_name_plural = _("unggahan SKM")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class SkmColumnMapping(models.Model):
+    """The columns a user confirmed for one source (files with the same header), offered
+    again next time: {header: element code or field, "" = not used}."""
+
+    owner = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    signature = models.CharField(max_length=64)
+    columns = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pemetaan kolom SKM")
+        verbose_name_plural = _("pemetaan kolom SKM")
+        # One per scope and source; the whole tree (owner None) gets its own partial index,
+        # since SQLite cannot treat NULLs as equal in a unique constraint.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "signature"], name="skm_column_mapping_one_per_source"
+            ),
+            models.UniqueConstraint(
+                fields=["signature"],
+                condition=models.Q(owner__isnull=True),
+                name="skm_column_mapping_one_per_source_nationally",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.signature[:12]

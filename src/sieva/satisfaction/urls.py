@@ -13,6 +13,7 @@ urlpatterns = [
     path("unit/<int:pk>/poster.pdf", links.poster_pdf, name="poster_pdf"),
     path("impor/", imports.skm_import, name="import"),
     path("impor/galat.csv", imports.skm_import_errors, name="import_errors"),
+    path("impor/pratinjau/<int:pk>/", imports.skm_import_preview, name="import_preview"),
     path("impor/<int:pk>/", imports.skm_import_status, name="import_status"),
     path("impor/<int:pk>/ulang/", imports.skm_import_retry, name="import_retry"),
     path("impor/<int:pk>/galat.csv", imports.skm_import_job_errors, name="import_job_errors"),

@@ -3,11 +3,12 @@
 
 Files up to `SIEVA_SKM_IMPORT_BACKGROUND_ROWS` data rows still import inside the request.
 The run holds a lease (`sieva.core.jobs`): a worker that dies mid-job is found by the reaper,
-which ends the job as failed and drops the upload; the rows and the job's end commit in one
-transaction, so a dead worker leaves nothing of the file behind. The status page then offers a
-retry with the same file chosen again.
+which ends the job as failed, deletes the rows the import had staged but not published
+(decision 0054) and drops the upload, so a dead worker leaves nothing of the file behind. The
+status page then offers a retry with the same file chosen again.
 """
 
+import hashlib
 import io
 import logging
 from typing import IO, Any
@@ -25,8 +26,10 @@ from sieva.core import jobs
 from sieva.core.tables import UnreadableFile, read_table
 from sieva.org.access import Access, Capability, user_access
 from sieva.satisfaction.models import SkmImportJob, SkmImportStatus
+from sieva.satisfaction.selectors import service_units
 from sieva.satisfaction.services.imports import import_skm
 from sieva.satisfaction.services.imports.errors import RowError, error_rows
+from sieva.satisfaction.services.imports.staging import discard_unpublished
 
 logger = logging.getLogger(__name__)
 JOB_KIND = "skm.import"
@@ -58,9 +61,17 @@ def count_rows(file_obj: IO[bytes], filename: str) -> int:
 
 
 def skm_import_start(
-    *, actor: Any, access: Access, file_obj: IO[bytes], filename: str, total_rows: int
+    *,
+    actor: Any,
+    access: Access,
+    file_obj: IO[bytes],
+    filename: str,
+    total_rows: int,
+    options: dict[str, Any] | None = None,
 ) -> SkmImportJob:
-    """Keep the upload on a job and queue it (the ImmediateBackend runs it at once)."""
+    """Keep the upload on a job and queue it (the ImmediateBackend runs it at once).
+
+    `options` are the user's confirmed choices: {"unit": id or None, "columns": {…}}."""
     if not access.can(Capability.EDIT_PROGRAMS):
         raise PermissionDenied
     raw = getattr(file_obj, "file", file_obj)
@@ -71,6 +82,7 @@ def skm_import_start(
         filename=filename[:200],
         content=raw.read(),
         total_rows=total_rows,
+        options=options or {},
     )
     audit_record(
         actor=actor,
@@ -129,8 +141,11 @@ def job_lost(job: SkmImportJob) -> bool:
 
 
 def skm_import_lost(key: str) -> None:
-    """The reaper's callback: the worker died mid-job, whose transaction died with it."""
+    """The reaper's callback: the worker died mid-job; its unpublished rows are deleted."""
     message = _("Proses latar berhenti di tengah impor; tidak ada yang disimpan. Coba lagi.")
+    job = SkmImportJob.objects.filter(pk=int(key), status=SkmImportStatus.RUNNING).first()
+    if job is not None and job.content:
+        discard_unpublished(hashlib.sha256(bytes(job.content)).hexdigest())
     SkmImportJob.objects.filter(pk=int(key), status=SkmImportStatus.RUNNING).update(
         status=SkmImportStatus.FAILED,
         errors=[[0, "", message]],
@@ -164,14 +179,37 @@ def _run(job: SkmImportJob) -> None:
         _fail(job, [RowError(0, "", _("Pengunggah tidak lagi berwenang mengimpor SKM."))])
         return
     content = io.BytesIO(bytes(job.content))
-    # The rows and the job's end commit together: a worker that dies in between leaves neither.
-    with transaction.atomic():
-        result = import_skm(content, job.filename, actor=job.actor, access=access)
-        done = {"rows": result.rows, "unit_months": result.unit_months}
-        if result.ok and not _finish(job, status=SkmImportStatus.DONE, **done):
-            raise JobTakenAway(job.pk)
+    unit_id = job.options.get("unit")
+    unit = service_units(access).filter(pk=unit_id).first() if unit_id else None
+    if unit_id and unit is None:
+        _fail(job, [RowError(0, "", _("Unit layanan tidak dalam cakupan Anda."))])
+        return
+    # The import stages its rows in short transactions and publishes them in one (decision
+    # 0054), so it cannot share a transaction with the job's end. A worker that dies before
+    # publishing leaves unpublished rows that count nowhere; the reaper deletes them.
+    result = import_skm(
+        content,
+        job.filename,
+        actor=job.actor,
+        access=access,
+        unit=unit,
+        columns=job.options.get("columns") or {},
+    )
     if not result.ok:
         _fail(job, result.errors, result.error_count)
+        return
+    done = {
+        "rows": result.rows,
+        "unit_months": result.unit_months,
+        "already_imported": result.already,
+    }
+    if not _finish(job, status=SkmImportStatus.DONE, **done):
+        # The reaper ended a job whose worker was only slow: the rows are published, so the
+        # job says so (a retry would find every row already imported, decision 0053).
+        logger.warning("SKM import job %s published after it was reaped", job.pk)
+        SkmImportJob.objects.filter(pk=job.pk).update(
+            status=SkmImportStatus.DONE, errors=[], error_count=0, **done
+        )
 
 
 def _fail(job: SkmImportJob, errors: list[RowError], count: int | None = None) -> None:

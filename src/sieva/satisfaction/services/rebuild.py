@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from sieva.satisfaction.elements import ELEMENTS
-from sieva.satisfaction.models import SkmAggregate, SkmResponse, SkmUnitPeriod
+from sieva.satisfaction.models import SkmAggregate, SkmImport, SkmResponse, SkmUnitPeriod
 from sieva.satisfaction.services.aggregates import STATS
 
 Key = tuple[int, str, str]  # unit id, 'YYYY-MM-DD', element ('' for the respondent count)
@@ -35,7 +35,14 @@ def expected_totals() -> dict[Key, tuple[int, ...]]:
         c = q(element)
         parts += [f"COUNT({c})", f"COALESCE(SUM({c}), 0)", f"COALESCE(SUM({c} * {c}), 0)"]
         parts += [f"SUM(CASE WHEN {c} = {v} THEN 1 ELSE 0 END)" for v in range(1, 5)]
-    sql = f"SELECT unit_id, period, {', '.join(parts)} FROM {table} GROUP BY unit_id, period"  # noqa: S608 - names are ours
+    # Rows of an import not yet published (decision 0054) count nowhere.
+    imports = q(SkmImport._meta.db_table)
+    unpublished = f"SELECT id FROM {imports} WHERE NOT published"  # noqa: S608 - names are ours
+    sql = (
+        f"SELECT unit_id, period, {', '.join(parts)} FROM {table} "  # noqa: S608 - names are ours
+        f"WHERE imported_in_id IS NULL OR imported_in_id NOT IN ({unpublished}) "
+        "GROUP BY unit_id, period"
+    )
     out: dict[Key, tuple[int, ...]] = {}
     width = len(STATS)
     with connection.cursor() as cursor:

@@ -1,20 +1,30 @@
-"""Upload of SKM responses (CSV/XLSX): all or nothing, with every problem listed and downloadable."""
+"""Upload of SKM responses (CSV/XLSX exports): choose the unit, confirm the columns in a
+preview, then import all or nothing, with every problem listed and downloadable."""
+
+import datetime as dt
+import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sieva.core import jobs
 from sieva.core.exports import table_response
 from sieva.org.access import Capability, access_of, capability_required
-from sieva.satisfaction.forms import SkmImportForm
-from sieva.satisfaction.models import SkmImportJob
+from sieva.satisfaction.elements import ELEMENTS, PROFILE
+from sieva.satisfaction.forms import SkmImportForm, SkmMappingForm
+from sieva.satisfaction.models import SkmImportJob, SkmUpload
+from sieva.satisfaction.selectors import service_units
 from sieva.satisfaction.services import import_jobs
-from sieva.satisfaction.services.imports import columns, import_skm
-from sieva.satisfaction.services.imports.errors import error_rows
+from sieva.satisfaction.services.imports import SkmImportResult, import_skm
+from sieva.satisfaction.services.imports.errors import RowError, error_rows
+from sieva.satisfaction.services.imports.preview import skm_preview
+from sieva.satisfaction.services.imports.uploads import get_upload_for_user, skm_upload_create
+from sieva.satisfaction.services.imports.wording import problem_text, reason_text
 
 ERRORS_SHOWN = 200
 _SESSION_KEY = "skm_import_errors"
@@ -22,39 +32,127 @@ _SESSION_KEY = "skm_import_errors"
 
 @capability_required(Capability.EDIT_PROGRAMS)
 def skm_import(request: HttpRequest) -> HttpResponse:
-    form = SkmImportForm(request.POST or None, request.FILES or None)
-    result = None
+    """Step 1: the file and its unit; the columns are confirmed on the preview."""
+    access = access_of(request)
+    form = SkmImportForm(request.POST or None, request.FILES or None, units=service_units(access))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        total = import_jobs.count_rows(upload, upload.name)
-        if total > import_jobs.background_rows():
-            job = import_jobs.skm_import_start(
-                actor=request.user,
-                access=access_of(request),
-                file_obj=upload,
-                filename=upload.name,
-                total_rows=total,
-            )
-            return redirect("satisfaction:import_status", pk=job.pk)
-        result = import_skm(upload, upload.name, actor=request.user, access=access_of(request))
-        if result.ok:
-            request.session.pop(_SESSION_KEY, None)
-            messages.success(
-                request,
-                _("Impor selesai: %(rows)s respons untuk %(months)s unit-bulan.")
-                % {"rows": result.rows, "months": result.unit_months},
-            )
-            return redirect("satisfaction:overview")
+        pending = skm_upload_create(
+            actor=request.user,
+            access=access,
+            file_obj=upload,
+            filename=upload.name,
+            unit=form.cleaned_data["unit"],
+        )
+        return redirect("satisfaction:import_preview", pk=pending.pk)
+    return render(request, "satisfaction/import.html", {"form": form})
+
+
+@capability_required(Capability.EDIT_PROGRAMS)
+def skm_import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 2: the mapping proposed (saved, recognised) with the first rows translated; the
+    user edits it, checks it again or imports. Bare U8/U9 must be chosen before importing."""
+    access = access_of(request)
+    pending = get_upload_for_user(access, request.user, pk)
+    first = skm_preview(
+        io.BytesIO(bytes(pending.content)), pending.filename, access=access, unit=pending.unit
+    )
+    if first.mapping is None:  # unreadable: back to the upload with the reason
+        return _render_result(request, _failed_result(first.errors, first.read_as), status=400)
+    form = SkmMappingForm(request.POST or None, mapping=first.mapping)
+    preview, result = first, None
+    if request.method == "POST" and form.is_valid():
+        columns = form.columns(first.header)
+        preview = skm_preview(
+            io.BytesIO(bytes(pending.content)),
+            pending.filename,
+            access=access,
+            unit=pending.unit,
+            columns=columns,
+        )
+        if preview.mapping is None:  # the stored file was readable a moment ago
+            return _render_result(request, _failed_result(preview.errors, ""), status=400)
+        # Problems in the first rows do not stop the import: it lists them all, with a report.
+        if "import" in request.POST and preview.mapping.ok:
+            return _import(request, pending, columns)
+        form = SkmMappingForm(request.POST, mapping=preview.mapping)
+        form.is_valid()
+    mapping = preview.mapping
+    context = {
+        "pending": pending,
+        "form": form,
+        "preview": preview,
+        "result": result,
+        "columns": [(form[f"col_{c.index}"], c, reason_text(c.reason)) for c in mapping.columns],
+        "problems": [problem_text(p) for p in mapping.problems],
+        "unconfirmed": [c.header for c in mapping.unconfirmed],
+        "element_codes": ELEMENTS,
+        "profile_codes": [p.code for p in PROFILE],
+        "errors": preview.errors[:ERRORS_SHOWN],
+    }
+    status = 400 if request.method == "POST" and (mapping.problems or preview.errors) else 200
+    return render(request, "satisfaction/import_preview.html", context, status=status)
+
+
+def _import(request: HttpRequest, pending: SkmUpload, columns: dict[str, str]) -> HttpResponse:
+    access = access_of(request)
+    content = io.BytesIO(bytes(pending.content))
+    total = import_jobs.count_rows(content, pending.filename)
+    if total > import_jobs.background_rows():
+        job = import_jobs.skm_import_start(
+            actor=request.user,
+            access=access,
+            file_obj=content,
+            filename=pending.filename,
+            total_rows=total,
+            options={"unit": pending.unit_id, "columns": columns},
+        )
+        pending.delete()
+        return redirect("satisfaction:import_status", pk=job.pk)
+    result = import_skm(
+        content,
+        pending.filename,
+        actor=request.user,
+        access=access,
+        unit=pending.unit,
+        columns=columns,
+    )
+    if not result.ok:
         # Kept for the report download: the upload itself is gone after this request.
         request.session[_SESSION_KEY] = error_rows(result.errors)
-    context = {
-        "form": form,
-        "result": result,
-        "errors": result.errors[:ERRORS_SHOWN] if result else [],
-        "required_columns": columns.REQUIRED,
-        "optional_columns": columns.OPTIONAL,
-    }
-    return render(request, "satisfaction/import.html", context, status=400 if result else 200)
+        pending.delete()
+        return _render_result(request, result, status=400)
+    request.session.pop(_SESSION_KEY, None)
+    pending.delete()
+    if result.already:
+        messages.info(request, already_text(result.already, result.file_rows, result.already_on))
+    messages.success(
+        request,
+        _("Impor selesai: %(rows)s respons untuk %(months)s unit-bulan.")
+        % {"rows": result.rows, "months": result.unit_months},
+    )
+    if pending.unit_id:
+        return redirect("satisfaction:unit_dashboard", pk=pending.unit_id)
+    return redirect("satisfaction:overview")
+
+
+def already_text(already: int, total: int, when: dt.datetime | None) -> str:
+    """ "57 of 60 rows already imported on …", the re-import report."""
+    day = formats.date_format(timezone.localtime(when), "DATE_FORMAT") if when else "—"
+    return _(
+        "%(already)s dari %(total)s baris sudah diimpor pada %(when)s; baris itu tidak "
+        "dihitung dua kali."
+    ) % {"already": already, "total": total, "when": day}
+
+
+def _failed_result(errors: list[RowError], read_as: str) -> SkmImportResult:
+    return SkmImportResult(errors=errors, error_count=len(errors), read_as=read_as)
+
+
+def _render_result(request: HttpRequest, result: SkmImportResult, status: int) -> HttpResponse:
+    form = SkmImportForm(units=service_units(access_of(request)))
+    context = {"form": form, "result": result, "errors": result.errors[:ERRORS_SHOWN]}
+    return render(request, "satisfaction/import.html", context, status=status)
 
 
 @capability_required(Capability.EDIT_PROGRAMS)

@@ -1,80 +1,33 @@
-"""The SKM import layout: which header names are accepted, and how raw cells become values.
+"""Profile values of an SKM file, and the field names the import's layout uses.
 
-Value maps are dicts whose `__missing__` tries the spellings people type (case, spaces,
-labels, numbers as 3.0) once per distinct value, so `map(table.__getitem__, column)` runs
-at C speed on a million rows.
+Which column holds what is decided by `sieva.satisfaction.mapping` (Django-free, shared with
+`sieva analyze ikm`). Value maps are dicts whose `__missing__` tries the spellings people
+type (case, spaces, labels) once per distinct value, so `map(table.__getitem__, column)`
+runs at C speed on a million rows.
 """
 
 import re
 from typing import Any
 
-from django.utils.translation import gettext as _
-
 from sieva.satisfaction.elements import (
-    ELEMENTS,
     PROFILE,
     AgeBand,
     Occupation,
     RespondentEducation,
     RespondentGender,
 )
+from sieva.satisfaction.mapping import BAD, RESPONDENT_ID, UNIT, WHEN
 
-BAD = -1  # marks a cell that is not a valid value
-UNIT, WHEN, RESPONDENT_ID = "kode_unit", "tanggal", "id_respon"
+__all__ = ["BAD", "RESPONDENT_ID", "UNIT", "WHEN", "ValueMap", "allowed", "value_maps"]
 # Profile columns are named like the SKM instrument's items (the one SKM definition).
 GENDER, AGE, EDUCATION, OCCUPATION, SERVICE = (field.code for field in PROFILE)
-REQUIRED = (UNIT, WHEN, *ELEMENTS)
-OPTIONAL = (GENDER, AGE, EDUCATION, OCCUPATION, SERVICE, RESPONDENT_ID)
-# "waktu" alone is the element waktu penyelesaian, never the timestamp.
-_ALIASES = {
-    "unit": UNIT,
-    "kode_unit_layanan": UNIT,
-    "cap_waktu": WHEN,
-    "timestamp": WHEN,
-    "waktu_pengisian": WHEN,
-    "tanggal_pengisian": WHEN,
-    "gender": GENDER,
-    "kelompok_usia": AGE,
-    "umur": AGE,
-    "jenis_layanan": SERVICE,
-    "id": RESPONDENT_ID,
-    "_uuid": RESPONDENT_ID,
-    "response_id": RESPONDENT_ID,
-}
-_POSITIONAL = re.compile(r"^u[1-9]$")
+
+
 _SEPARATORS = re.compile(r"[\s\-/.]+")
 
 
 def normalise(name: str) -> str:
     return _SEPARATORS.sub("_", name.strip().lower()).strip("_")
-
-
-def match_header(header: list[str]) -> tuple[dict[str, int], list[tuple[str, str]]]:
-    """Field → column index, and (column, problem) pairs for the header row."""
-    layout: dict[str, int] = {}
-    problems: list[tuple[str, str]] = []
-    for index, name in enumerate(header):
-        key = normalise(name)
-        field = _ALIASES.get(key, key)
-        if _POSITIONAL.match(key):
-            problems.append(
-                (
-                    name,
-                    _(
-                        "Kolom U1–U9 berbeda urutannya antarformulir (U8/U9 sering tertukar); ganti "
-                        "nama kolom dengan kode unsur: %(codes)s."
-                    )
-                    % {"codes": ", ".join(ELEMENTS)},
-                )
-            )
-        elif field in REQUIRED or field in OPTIONAL:
-            if field in layout:
-                problems.append((name, _("Kolom ini muncul dua kali.")))
-            layout[field] = index
-    for field in REQUIRED:
-        if field not in layout:
-            problems.append((field, _("Kolom wajib %(column)s tidak ada.") % {"column": field}))
-    return layout, problems
 
 
 class ValueMap(dict[Any, Any]):
@@ -95,24 +48,6 @@ class ValueMap(dict[Any, Any]):
         return value
 
 
-class AnswerMap(ValueMap):
-    """1–4 → int; blank → 0 (left unanswered); anything else → BAD."""
-
-    def __init__(self) -> None:
-        super().__init__({str(v): v for v in range(1, 5)})
-        self[None] = 0
-        self[""] = 0
-        for v in range(1, 5):
-            self[v] = v  # XLSX numbers; 3.0 hashes as 3
-
-    def lookup(self, key: str) -> Any:
-        if key == "":
-            return 0
-        if key.endswith("_0") or key.endswith(",0"):
-            key = key[:-2]  # "3.0" and "3,0" after normalising
-        return self.known.get(key, BAD)
-
-
 def _choices(enum: Any, extra: dict[str, str]) -> dict[str, str]:
     out = {c.value: c.value for c in enum}
     out |= {str(c.label): c.value for c in enum}
@@ -123,6 +58,8 @@ class AgeMap(ValueMap):
     """Age band by code or label, or an age in years turned into its band."""
 
     def lookup(self, key: str) -> Any:
+        if key.endswith("_0"):
+            key = key[:-2]  # 34.0 from a spreadsheet
         if key.isdigit() and 10 <= int(key) <= 120:
             age = int(key)
             if age < 20:

@@ -1,9 +1,11 @@
-"""Reading the time a response was given: ISO (2026-05-14 10:22[:05]) or D/M/Y as in Indonesia.
+"""Reading the time a response was given: ISO (with or without offset), D/M/Y as in Indonesia,
+M/D/Y of US-locale Google Forms, Y/M/D, and spreadsheet dates.
 
 Times without a zone are WIB (the instance's TIME_ZONE); they are stored in UTC.
 """
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,14 +19,19 @@ def local_offset() -> dt.timedelta:
     return offset or dt.timedelta(0)
 
 
-def parse_local(cell: Any) -> dt.datetime | None:
-    """A naive local datetime from a cell, or None when it is not a date we can read."""
+def parse_local(cell: Any, *, month_first: bool = False) -> dt.datetime | None:
+    """A naive local datetime from a cell, or None when it is not a date we can read.
+
+    Text may be ISO (with or without an offset: one is converted to local time), D/M/Y as
+    Indonesian Google Forms export it (`03/02/2025 08.00.00`, dots in the time), M/D/Y when
+    `month_first` (Google Forms in the US English locale) or Y/M/D (`2025/04/15 10:00:00`).
+    """
     if isinstance(cell, str):
         text = cell.strip()
         try:
             value = dt.datetime.fromisoformat(text)
         except ValueError:
-            return _day_month_year(text)
+            return _day_month_year(text, month_first=month_first)
         return value if value.tzinfo is None else timezone.make_naive(value)
     if isinstance(cell, dt.datetime):
         return timezone.make_naive(cell) if timezone.is_aware(cell) else cell
@@ -33,20 +40,50 @@ def parse_local(cell: Any) -> dt.datetime | None:
     return None
 
 
-def _day_month_year(text: str) -> dt.datetime | None:
+_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
+_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\s*([ap])\.?m\.?)?$", re.IGNORECASE)
+
+
+def _day_month_year(text: str, *, month_first: bool = False) -> dt.datetime | None:
     date_part, _, time_part = text.partition(" ")
-    for separator in "/-.":
-        pieces = date_part.split(separator)
-        if len(pieces) == 3:
-            break
-    else:
+    date = _DATE.match(date_part)
+    if date is None:
         return None
+    first, second, third = (int(p) for p in date.groups())
+    if len(date.group(1)) == 4:
+        year, month, day = first, second, third
+    elif month_first:
+        month, day, year = first, second, third
+    else:
+        day, month, year = first, second, third
+    clock: list[int] = []
+    if time_part.strip():
+        match = _CLOCK.match(time_part.strip())
+        if match is None:
+            return None
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if match.group(4):  # 12-hour clock of the English locales
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if match.group(4).lower() == "p" else 0)
+        clock = [hour, minute, int(match.group(3) or 0)]
     try:
-        day, month, year = (int(p) for p in pieces)
-        clock = [int(p) for p in time_part.strip().split(":")] if time_part.strip() else []
-        return dt.datetime(year, month, day, *clock[:3])  # noqa: DTZ001 - local wall time
+        return dt.datetime(year, month, day, *clock)  # noqa: DTZ001 - local wall time
     except (ValueError, TypeError):
         return None
+
+
+def month_first(cells: Sequence[Any]) -> bool:
+    """Whether a column of slashed dates is M/D/Y: some second number above 12 and no first
+    one above 12 (Google Forms in the US locale). Day first otherwise, as in Indonesia."""
+    firsts, seconds = 0, 0
+    for cell in cells:
+        if isinstance(cell, str):
+            date = _DATE.match(cell.strip().partition(" ")[0])
+            if date and len(date.group(1)) <= 2:
+                firsts = max(firsts, int(date.group(1)))
+                seconds = max(seconds, int(date.group(2)))
+    return seconds > 12 and firsts <= 12
 
 
 def has_time(cell: Any) -> bool:

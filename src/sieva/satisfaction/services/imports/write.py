@@ -23,11 +23,14 @@ _BATCH = 50_000
 SQLITE_CACHE_KIB = 128 * 1024
 
 
-def insert_rows(rows: Iterable[tuple[Any, ...]], constants: dict[str, str] | None = None) -> None:
+def insert_rows(
+    rows: Iterable[tuple[Any, ...]], constants: dict[str, str | int] | None = None
+) -> None:
     """Insert rows in `COLUMNS` order, leaving out the columns named in `constants`.
 
-    `constants` holds text columns equal in every row (e.g. ``source``); SQLite gets them as
-    literals in the statement, so fewer values are bound per row.
+    `constants` holds columns equal in every row (e.g. ``source``, or ``imported_in_id``,
+    which is not in `COLUMNS`); SQLite gets them as literals in the statement, so fewer
+    values are bound per row.
     """
     constants = constants or {}
     varying = [c for c in COLUMNS if c not in constants]
@@ -50,9 +53,11 @@ def insert_rows(rows: Iterable[tuple[Any, ...]], constants: dict[str, str] | Non
         connection.connection.executemany(sql, batch)
 
 
-def _sqlite_literal(value: str) -> str:
+def _sqlite_literal(value: str | int) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     if not isinstance(value, str):
-        raise TypeError("only text columns can be written as literals")
+        raise TypeError("only text and integer columns can be written as literals")
     return "'" + value.replace("'", "''") + "'"
 
 
