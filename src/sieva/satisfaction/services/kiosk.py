@@ -20,7 +20,7 @@ from sieva.org.models import OrgUnit
 from sieva.satisfaction.models import CounterDevice
 
 _SALT = "sieva.skm.kiosk"
-NAME_REQUIRED = _("Beri nama perangkat, misalnya \u201cTablet loket 1\u201d.")
+NAME_REQUIRED = _('Beri nama perangkat, misalnya "Tablet loket 1".')
 
 
 def _hash(secret: str) -> str:
