@@ -111,9 +111,15 @@ def test_too_many_submissions_to_one_unit_from_one_address_get_a_clear_429(
 
 
 def test_an_unknown_or_disabled_link_is_404(client, link):
+    from sieva.satisfaction.views.public import link_memo_clear
+
     assert client.get("/skm/isi/tidakada/").status_code == 404
+    assert client.get(_url(link)).status_code == 200
     link.is_active = False
     link.save()
+    # A submission reads the database: refused at once, even while the form is memoised.
+    assert client.post(_url(link), answers_form(4)).status_code == 404
+    link_memo_clear()  # the memo's 30 seconds have passed
     assert client.get(_url(link)).status_code == 404
 
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from sieva.satisfaction.models import SkmResponse
-from sieva.satisfaction.views import form_page
+from sieva.satisfaction.views import form_page, public
 from tests.satisfaction.conftest import answers_form
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +54,7 @@ def test_a_renamed_unit_or_another_language_is_a_new_rendering(client, link):
     assert "Puskesmas Padang Bulan" in client.get(_url(link)).content.decode()
     link.unit.name = "Puskesmas Padang Bulan Baru"
     link.unit.save()
+    public.link_memo_clear()  # the link memo's 30 seconds have passed
     assert "Puskesmas Padang Bulan Baru" in client.get(_url(link)).content.decode()
     client.cookies["django_language"] = "en"
     assert "How was the service you received?" in client.get(_url(link)).content.decode()

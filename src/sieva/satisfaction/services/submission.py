@@ -3,16 +3,20 @@
 
 Duplicate protection (docs/decisions/0009, 0055): the public view refuses a second response
 from the same browser to the same unit on the same day (signed cookie), and these services
-refuse identical answers from the same device fingerprint within `duplicate_window` — the
+refuse identical answers from the same device fingerprint within `duplicate_window` (a claim
+in the shared cache) — the
 double tap or the reload that re-posts the form (10 minutes on a phone, seconds on a counter
 tablet, where the next citizen may well give the same answers).
 """
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -50,17 +54,20 @@ def dedupe_key(
     return hashlib.blake2b(content.encode(), key=key, digest_size=16).hexdigest()
 
 
-def _refuse_duplicate(unit: OrgUnit, key: str, now: dt.datetime, window: dt.timedelta) -> None:
-    since = now - window
-    recent = SkmResponse.objects.filter(
-        unit=unit,
-        period__gte=month_start(timezone.localtime(since).date()),
-        submitted_at__gte=since,
-        dedupe_key=key,
-    )
-    held = SkmHeldResponse.objects.filter(unit=unit, submitted_at__gte=since, dedupe_key=key)
-    if recent.exists() or held.exists():
+@contextmanager
+def _claimed(unit: OrgUnit, key: str, window: dt.timedelta) -> Iterator[None]:
+    """Claim `key` in the shared cache for `window`; DuplicateResponse when it is already
+    claimed. One atomic `add` replaces a look-up of recent rows (one round trip, and two
+    simultaneous double taps cannot both pass); the claim is released when storing fails,
+    so a retry after an error is not mistaken for a duplicate."""
+    claim = f"skm-dedupe:{unit.pk}:{key}"
+    if not cache.add(claim, 1, timeout=max(1, int(window.total_seconds()))):
         raise DuplicateResponse(str(DUPLICATE_ANSWERS))
+    try:
+        yield
+    except BaseException:
+        cache.delete(claim)
+        raise
 
 
 def response_store(
@@ -116,8 +123,7 @@ def skm_response_submit(
     period = month_start(timezone.localtime(now).date())
     clean_profile, clean_suggestion = _clean(profile, suggestion)
     key = dedupe_key(unit, fingerprint, answers, clean_profile)
-    with transaction.atomic():
-        _refuse_duplicate(unit, key, now, duplicate_window)
+    with _claimed(unit, key, duplicate_window), transaction.atomic():
         return response_store(
             unit=unit,
             period=period,
@@ -149,8 +155,7 @@ def skm_response_hold(
     now = now or timezone.now()
     clean_profile, clean_suggestion = _clean(profile, suggestion)
     key = dedupe_key(unit, fingerprint, answers, clean_profile)
-    with transaction.atomic():
-        _refuse_duplicate(unit, key, now, duplicate_window)
+    with _claimed(unit, key, duplicate_window), transaction.atomic():
         return SkmHeldResponse.objects.create(
             unit=unit,
             period=month_start(timezone.localtime(now).date()),

@@ -2,15 +2,18 @@
 
 The blank form is the same for every citizen of a unit except the CSRF token, so its HTML is
 rendered once per unit, unit name, language, kiosk mode and release (`FORM_VERSION`), kept in
-a small per-process LRU memo, and each request only swaps the real token for a placeholder.
-Every input of the page is part of the key, so a memo entry is never stale: a renamed unit or
-a new release simply makes a new key. Forms with errors are rendered normally.
+the shared cache (one rendering for all workers) and in a small per-process LRU memo (no cache
+round trip on the hot path), and each request only swaps the real token for a placeholder.
+Every input of the page is part of the key, so an entry is never stale: a renamed unit or a new
+release simply makes a new key. Forms with errors are rendered normally.
 """
 
+import hashlib
 from collections import OrderedDict
 from importlib.metadata import PackageNotFoundError, version
 from threading import Lock
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -23,6 +26,7 @@ from sieva.satisfaction.forms import SkmPublicForm
 TEMPLATE = "satisfaction/public_form.html"
 _TOKEN_PLACEHOLDER = "__sieva_csrf_token__"
 _MEMO_SIZE = 512  # entries of ~16 kB: a few MB per process at most
+_CACHE_SECONDS = 24 * 3600  # keys change with every input; this only lets old ones go
 
 
 def _release() -> str:
@@ -46,8 +50,12 @@ def _blank_html(unit: OrgUnit, *, kiosk: bool) -> str:
         if html is not None:
             _memo.move_to_end(key)
             return html
-    context = {"unit": unit, "form": SkmPublicForm(), "kiosk": kiosk}
-    html = render_to_string(TEMPLATE, {**context, "csrf_token": _TOKEN_PLACEHOLDER})
+    shared_key = "skm-form:" + hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+    html = cache.get(shared_key)
+    if html is None:
+        context = {"unit": unit, "form": SkmPublicForm(), "kiosk": kiosk}
+        html = render_to_string(TEMPLATE, {**context, "csrf_token": _TOKEN_PLACEHOLDER})
+        cache.set(shared_key, html, _CACHE_SECONDS)
     with _lock:
         _memo[key] = html
         while len(_memo) > _MEMO_SIZE:

@@ -7,6 +7,7 @@ limit per unit and address; bursts held for review, not blocked); a counter tabl
 """
 
 import datetime as dt
+import time
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,6 +32,31 @@ _COOKIE_SALT = "sieva.skm.done"
 
 def _link(token: str) -> SkmLink:
     return get_object_or_404(SkmLink.objects.select_related("unit"), token=token, is_active=True)
+
+
+# Blank-form GETs read the link from a per-process memo for `_LINK_SECONDS` (decision 0056):
+# the one query a GET would otherwise make. A submission always reads the database, so a
+# closed link or unit stops counting at once; its form may show for up to that long.
+_LINK_SECONDS = 30.0
+_LINK_MEMO_SIZE = 4096
+_links: dict[str, tuple[float, SkmLink]] = {}
+
+
+def link_memo_clear() -> None:
+    """Forget the memoised links (tests reuse a token across databases)."""
+    _links.clear()
+
+
+def _link_for_display(token: str) -> SkmLink:
+    now = time.monotonic()
+    hit = _links.get(token)
+    if hit is not None and now - hit[0] < _LINK_SECONDS:
+        return hit[1]
+    link = _link(token)
+    if len(_links) >= _LINK_MEMO_SIZE:
+        _links.clear()
+    _links[token] = (now, link)
+    return link
 
 
 def _cookie_name(link: SkmLink) -> str:
@@ -79,7 +105,7 @@ def _store(request: HttpRequest, link: SkmLink, form: SkmPublicForm) -> HttpResp
 
 @never_cache
 def public_form(request: HttpRequest, token: str) -> HttpResponse:
-    link = _link(token)
+    link = _link(token) if request.method == "POST" else _link_for_display(token)
     context = {"unit": link.unit, "link": link}
     if not link.unit.active:  # a deactivated unit no longer collects answers (decision 0050)
         return render(request, "satisfaction/public_closed.html", context, status=410)
