@@ -64,6 +64,29 @@ for i in range({units}):
 """
 
 
+def _cpu_seconds(root: int, database: str) -> float:
+    """CPU time (user + system) of the server: every descendant of `root` (gunicorn, its
+    workers, the task worker, the scheduler) and the PostgreSQL backends serving `database`.
+    Redis is shared with other work on the machine and left out (it is a small share)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, int]] = {}  # pid -> (parent, ticks)
+    backends = 0
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            ticks = int(fields[11]) + int(fields[12])
+            stats[int(proc.name)] = (int(fields[1]), ticks)
+            if f" {database} ".encode() in (proc / "cmdline").read_bytes().replace(b"\0", b" "):
+                backends += ticks
+        except (OSError, ValueError, IndexError):
+            continue
+    ours, total = {root}, 0
+    for _ in range(4):  # serve -> run_together children -> gunicorn workers
+        ours |= {pid for pid, (parent, _t) in stats.items() if parent in ours}
+    total = sum(ticks for pid, (_p, ticks) in stats.items() if pid in ours)
+    return (total + backends) / tick
+
+
 @dataclass
 class Phase:
     name: str
@@ -71,6 +94,19 @@ class Phase:
     statuses: dict[int, int] = field(default_factory=dict)
     errors: int = 0
     seconds: float = 0.0
+    server_cpu: float = 0.0
+    client_cpu: float = 0.0
+
+    def cpu_line(self) -> str:
+        n = len(self.latencies) or 1
+        server, client = self.server_cpu / n * 1000, self.client_cpu / n * 1000
+        # On 2 cores of its own, server and load client would share them; the rate they allow:
+        capacity = 2000 / (server + client) if server + client else 0.0
+        return (
+            f"    CPU per request: server with its PostgreSQL backends {server:.2f} ms, "
+            f"load client {client:.2f} ms "
+            f"-> {capacity:,.0f}/s if both had the 2 cores to themselves"
+        )
 
     def record(self, status: int, latency: float) -> None:
         self.statuses[status] = self.statuses.get(status, 0) + 1
@@ -165,7 +201,13 @@ async def _post_worker(
 
 
 async def _run(
-    port: int, connections: int, seconds: float, links: list[str], kiosks: list[str]
+    port: int,
+    connections: int,
+    seconds: float,
+    links: list[str],
+    kiosks: list[str],
+    root: int,
+    database: str,
 ) -> tuple[Phase, Phase, set[str]]:
     # Warm-up, not counted: every worker imports its modules and meets each unit's form once.
     warm = Phase("warm-up")
@@ -173,18 +215,22 @@ async def _run(
     await asyncio.gather(*(_get_worker(port, links, warm, stop) for _ in range(connections)))
     gets = Phase("GET form")
     stop = time.perf_counter() + seconds
-    started = time.perf_counter()
+    started, cpu, own = time.perf_counter(), _cpu_seconds(root, database), time.process_time()
     await asyncio.gather(*(_get_worker(port, links, gets, stop) for _ in range(connections)))
     gets.seconds = time.perf_counter() - started
+    gets.server_cpu = _cpu_seconds(root, database) - cpu
+    gets.client_cpu = time.process_time() - own
     posts = Phase("POST submission")
     acknowledged: set[str] = set()
     targets = [(p, False) for p in links] + [(p, True) for p in kiosks]
     stop = time.perf_counter() + seconds + 1.0
-    started = time.perf_counter()
+    started, cpu, own = time.perf_counter(), _cpu_seconds(root, database), time.process_time()
     await asyncio.gather(
         *(_post_worker(port, w, targets, posts, stop, acknowledged) for w in range(connections))
     )
     posts.seconds = time.perf_counter() - started
+    posts.server_cpu = _cpu_seconds(root, database) - cpu
+    posts.client_cpu = time.process_time() - own
     return gets, posts, acknowledged
 
 
@@ -290,7 +336,7 @@ def main() -> int:
             _wait_for(args.port, links[0])
             print(f"server: sieva serve, {os.cpu_count()} cores; before the run: {_load()}")
             gets, posts, acknowledged = asyncio.run(
-                _run(args.port, args.connections, args.seconds, links, kiosks)
+                _run(args.port, args.connections, args.seconds, links, kiosks, server.pid, name)
             )
             print(f"after the run: {_load()}")
             figures = _check(dsn, acknowledged)
@@ -329,6 +375,7 @@ def _report(gets: Phase, posts: Phase, figures: dict[str, int]) -> int:
             f"p95 {p95:.1f} ms (target {P95_TARGET_MS:.0f}), statuses {phase.statuses}, "
             f"connection errors {phase.errors} — {'met' if hit else 'MISSED'}"
         )
+        print(phase.cpu_line())
     for key, value in figures.items():
         print(f"  {key}: {value}")
     consistent = (
