@@ -142,9 +142,7 @@ async def _request(port: int, raw: bytes) -> tuple[int, dict[str, list[str]], by
 
 def _get(path: str, cookie: str = "") -> bytes:
     extra = f"Cookie: {cookie}\r\n" if cookie else ""
-    return (
-        f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{extra}Connection: close\r\n\r\n"
-    ).encode()
+    return (f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{extra}Connection: close\r\n\r\n").encode()
 
 
 def _post(path: str, cookie: str, body: str, address: str, agent: str) -> bytes:
@@ -175,7 +173,11 @@ async def _get_worker(port: int, links: list[str], phase: Phase, stop: float) ->
 
 
 async def _post_worker(
-    port: int, worker: int, targets: list[tuple[str, bool]], phase: Phase, stop: float,
+    port: int,
+    worker: int,
+    targets: list[tuple[str, bool]],
+    phase: Phase,
+    stop: float,
     acknowledged: set[str],
 ) -> None:
     path, kiosk = random.choice(targets)
@@ -243,7 +245,7 @@ def _check(dsn: str, acknowledged: set[str]) -> dict[str, int]:
         held = conn.execute(
             "SELECT count(*) FROM satisfaction_skmheldresponse WHERE status = 'tunggu'"
         ).fetchone()
-        stored = {service: count for service, count in rows}
+        stored = dict(rows)
         mismatched = conn.execute(
             """
             WITH raw AS (
@@ -309,7 +311,7 @@ def main() -> int:
                 DATABASE_URL=dsn,
                 REDIS_URL=REDIS_URL,
                 SIEVA_VAR_DIR=var,
-                SIEVA_SECRET_KEY="benchmark-only-not-secret",
+                SIEVA_SECRET_KEY="benchmark-only-not-secret",  # noqa: S106 - a throwaway run
                 SIEVA_PSEUDONYM_KEY="benchmark-only-not-secret",
                 SIEVA_HTTPS="0",
                 SIEVA_ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -385,7 +387,9 @@ def _report(gets: Phase, posts: Phase, figures: dict[str, int]) -> int:
         and figures["aggregate cells differing from the rows"] == 0
         and figures["unit-months whose respondents differ"] == 0
     )
-    print(f"consistency (0 lost, 0 double-counted, aggregates = rows): {'met' if consistent else 'MISSED'}")
+    print(
+        f"consistency (0 lost, 0 double-counted, aggregates = rows): {'met' if consistent else 'MISSED'}"
+    )
     return 0 if ok and consistent else 1
 
 

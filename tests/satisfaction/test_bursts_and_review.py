@@ -25,9 +25,7 @@ def _url(link):
 
 def _post(client, link, value, agent, address="10.0.0.7"):
     client.cookies.clear()  # a fresh browser each time
-    return client.post(
-        _url(link), answers_form(value), HTTP_USER_AGENT=agent, REMOTE_ADDR=address
-    )
+    return client.post(_url(link), answers_form(value), HTTP_USER_AGENT=agent, REMOTE_ADDR=address)
 
 
 def test_many_citizens_behind_one_carrier_address_are_all_counted(client, link):
@@ -43,7 +41,9 @@ def test_a_fresh_browser_on_the_same_phone_is_held_not_counted_nor_refused(clien
     assert SkmResponse.objects.count() == 2  # SIEVA_SKM_DEVICE_BURST_LIMIT = 2
     held = SkmHeldResponse.objects.order_by("pk")
     assert [h.answers["waktu"] for h in held] == [2, 1]
-    assert {h.reason for h in held} == {"perangkat"} and SkmUnitPeriod.objects.get().respondents == 2
+    assert {h.reason for h in held} == {
+        "perangkat"
+    } and SkmUnitPeriod.objects.get().respondents == 2
 
 
 def test_a_burst_from_one_address_is_held(client, link, settings):

@@ -94,9 +94,7 @@ def test_identical_answers_from_one_device_within_minutes_are_refused_even_witho
     assert client.post(_url(link), answers_form(2, gender="L")).status_code == 302
 
 
-def test_too_many_submissions_to_one_unit_from_one_address_get_a_clear_429(
-    client, link, settings
-):
+def test_too_many_submissions_to_one_unit_from_one_address_get_a_clear_429(client, link, settings):
     settings.SIEVA_SKM_RATE_LIMIT = 3
     settings.SIEVA_SKM_DEVICE_BURST_LIMIT = 10  # the hard limit alone (bursts: decision 0055)
     for value in (1, 2, 3):

@@ -37,7 +37,7 @@ def test_the_required_sample_is_krejcie_morgan_for_the_periods_share_of_the_year
         required,
         "krejcie-morgan",
     )
-    assert check.below is (50 < required)
+    assert check.below is (required > 50)
 
 
 def test_without_a_population_the_documented_minimum_applies(settings):

@@ -12,9 +12,7 @@ urlpatterns = [
     path("unit/<int:pk>/qr.svg", links.qr_svg, name="qr_svg"),
     path("unit/<int:pk>/poster.pdf", links.poster_pdf, name="poster_pdf"),
     path("unit/<int:pk>/tablet/", links.device_register, name="device_register"),
-    path(
-        "unit/<int:pk>/tablet/<int:device_pk>/cabut/", links.device_revoke, name="device_revoke"
-    ),
+    path("unit/<int:pk>/tablet/<int:device_pk>/cabut/", links.device_revoke, name="device_revoke"),
     path("unit/<int:pk>/tinjau/", review.held_review, name="held_review"),
     path("impor/", imports.skm_import, name="import"),
     path("impor/galat.csv", imports.skm_import_errors, name="import_errors"),

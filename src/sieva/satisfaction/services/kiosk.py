@@ -32,7 +32,9 @@ def _signer() -> signing.Signer:
 
 
 @transaction.atomic
-def counter_device_register(*, unit: OrgUnit, name: str, actor: object) -> tuple[CounterDevice, str]:
+def counter_device_register(
+    *, unit: OrgUnit, name: str, actor: object
+) -> tuple[CounterDevice, str]:
     """Register a tablet for `unit`; returns the device and its signed token (shown once)."""
     name = name.strip()
     if not name:
@@ -54,9 +56,7 @@ def counter_device_revoke(*, device: CounterDevice, actor: object) -> None:
     device.revoked_at = timezone.now()
     device.revoked_by = actor  # type: ignore[assignment]
     device.save(update_fields=["revoked_at", "revoked_by"])
-    audit_record(
-        actor=actor, action="skm.kiosk_revoke", obj=device, org_path=device.unit.path
-    )
+    audit_record(actor=actor, action="skm.kiosk_revoke", obj=device, org_path=device.unit.path)
 
 
 def counter_device_from_token(token: str) -> CounterDevice | None:

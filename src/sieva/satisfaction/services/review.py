@@ -12,9 +12,7 @@ from sieva.satisfaction.models import HeldStatus, SkmHeldResponse
 from sieva.satisfaction.services.submission import response_store
 
 
-def held_responses_decide(
-    *, unit: OrgUnit, ids: Iterable[int], accept: bool, actor: object
-) -> int:
+def held_responses_decide(*, unit: OrgUnit, ids: Iterable[int], accept: bool, actor: object) -> int:
     """Accept or reject the pending held responses `ids` of `unit`; returns how many changed.
 
     Ids of other units or already decided responses are ignored, so a double click or a stale

@@ -58,11 +58,15 @@ def overview(request: HttpRequest) -> HttpResponse:
     form, period = _period(request, selectors.latest_month(selectors.service_units(access)))
     scores = selectors.scores_for_units([u.pk for u in units], period) if period else {}
     months = len(period.months) if period else 0
-    rows = [
-        (unit, score, sample_check(score.respondents, unit.service_population, months))
-        for unit in units
-        for score in [scores[unit.pk]]
-    ] if period else []
+    rows = (
+        [
+            (unit, score, sample_check(score.respondents, unit.service_population, months))
+            for unit in units
+            for score in [scores[unit.pk]]
+        ]
+        if period
+        else []
+    )
     if "format" in request.GET and period is not None:
         table = [[unit.code, unit.name, period.key, *_score_cells(s)] for unit, s, _check in rows]
         return export(

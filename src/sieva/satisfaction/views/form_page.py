@@ -24,7 +24,7 @@ from sieva.org.models import OrgUnit
 from sieva.satisfaction.forms import SkmPublicForm
 
 TEMPLATE = "satisfaction/public_form.html"
-_TOKEN_PLACEHOLDER = "__sieva_csrf_token__"
+_TOKEN_PLACEHOLDER = "__sieva_csrf_token__"  # noqa: S105 - a marker, not a secret
 _MEMO_SIZE = 512  # entries of ~16 kB: a few MB per process at most
 _CACHE_SECONDS = 24 * 3600  # keys change with every input; this only lets old ones go
 

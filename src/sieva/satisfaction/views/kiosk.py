@@ -7,6 +7,7 @@ seconds (a double tap). After each submission the thank-you page returns to a bl
 """
 
 import datetime as dt
+from contextlib import suppress
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -66,10 +67,9 @@ def kiosk_form(request: HttpRequest, token: str) -> HttpResponse:
     form = SkmPublicForm(request.POST)
     if not form.is_valid():
         return form_page(request, device.unit, form, kiosk=True)
-    try:
+    # A double tap: the first tap was stored; thank the citizen once.
+    with suppress(DuplicateResponse):
         _store(device, form)
-    except DuplicateResponse:
-        pass  # a double tap: the first tap was stored; thank the citizen once
     return redirect("satisfaction:kiosk_thanks", token=token)
 
 
