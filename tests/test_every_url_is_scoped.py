@@ -31,6 +31,7 @@ from sieva.org.models import OrgKind, Role
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from sieva.recommendations.models import TrackedRecommendation
 from sieva.satisfaction.models import SkmImportJob, SkmImportStatus, SkmLink, SkmUpload
+from sieva.satisfaction.services.kiosk import counter_device_register
 from tests.development.estate import development_estate
 from tests.evidence.factories import evidence_estate
 from tests.factories import (
@@ -268,7 +269,19 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "satisfaction:import_retry": lambda e: e.pk("skm_import_failed"),
     **{
         f"satisfaction:{name}": lambda e: e.pk("service_unit")
-        for name in ("unit_dashboard", "unit_link", "qr_png", "qr_svg", "poster_pdf")
+        for name in (
+            "unit_dashboard",
+            "unit_link",
+            "qr_png",
+            "qr_svg",
+            "poster_pdf",
+            "device_register",
+            "held_review",
+        )
+    },
+    "satisfaction:device_revoke": lambda e: {
+        **e.pk("service_unit"),
+        "device_pk": e.objects["counter_device"].pk,
     },
 }
 
@@ -394,6 +407,8 @@ TOKEN_PAGES: dict[str, TokenPage] = {
     "instruments:respond_thanks": TokenPage("link_used", "plg_link_used"),
     "satisfaction:public_form": TokenPage("skm_token", "plg_skm_token"),
     "satisfaction:public_thanks": TokenPage("skm_token", "plg_skm_token"),
+    "satisfaction:kiosk_form": TokenPage("kiosk_token", "plg_kiosk_token"),
+    "satisfaction:kiosk_thanks": TokenPage("kiosk_token", "plg_kiosk_token"),
     "development:verify": TokenPage("certificate_code", "plg_certificate_code"),
 }
 
@@ -591,6 +606,12 @@ def _campaign_objects(world, cohort) -> dict[str, Any]:
     plg_service = OrgUnitFactory(
         kind=OrgKind.SERVICE_UNIT, name="Puskesmas Sekip", parent=world.palembang_health
     )
+    device, kiosk_token = counter_device_register(
+        unit=service_unit, name="Tablet Medan", actor=None
+    )
+    _plg_device, plg_kiosk_token = counter_device_register(
+        unit=plg_service, name="Tablet Palembang", actor=None
+    )
     return {
         **medan,
         "plg_link_open": palembang["link_open"],
@@ -598,6 +619,9 @@ def _campaign_objects(world, cohort) -> dict[str, Any]:
         "service_unit": service_unit,
         "skm_token": SkmLink.objects.create(unit=service_unit).token,
         "plg_skm_token": SkmLink.objects.create(unit=plg_service).token,
+        "counter_device": device,
+        "kiosk_token": kiosk_token,
+        "plg_kiosk_token": plg_kiosk_token,
     }
 
 

@@ -8,6 +8,7 @@ import time_machine
 from sieva.org.models import OrgKind
 from sieva.satisfaction.elements import ELEMENTS
 from sieva.satisfaction.models import SkmLink
+from sieva.satisfaction.views import form_page, public
 from tests.factories import OrgUnitFactory
 
 HEADER = ["kode_unit", "tanggal", *ELEMENTS]
@@ -17,6 +18,17 @@ HEADER = ["kode_unit", "tanggal", *ELEMENTS]
 def _may_2026():
     with time_machine.travel("2026-05-20 10:00 +0700", tick=False):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_public_memos():
+    """The public form memoises links and rendered forms per process (decision 0056); each
+    test has its own database, so it starts with empty memos."""
+    public.link_memo_clear()
+    form_page.memo_clear()
+    yield
+    public.link_memo_clear()
+    form_page.memo_clear()
 
 
 @pytest.fixture

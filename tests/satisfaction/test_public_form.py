@@ -94,8 +94,9 @@ def test_identical_answers_from_one_device_within_minutes_are_refused_even_witho
     assert client.post(_url(link), answers_form(2, gender="L")).status_code == 302
 
 
-def test_too_many_submissions_from_one_ip_get_a_clear_429(client, link, settings):
+def test_too_many_submissions_to_one_unit_from_one_address_get_a_clear_429(client, link, settings):
     settings.SIEVA_SKM_RATE_LIMIT = 3
+    settings.SIEVA_SKM_DEVICE_BURST_LIMIT = 10  # the hard limit alone (bursts: decision 0055)
     for value in (1, 2, 3):
         client.cookies.clear()
         assert client.post(_url(link), answers_form(value)).status_code == 302
@@ -108,9 +109,15 @@ def test_too_many_submissions_from_one_ip_get_a_clear_429(client, link, settings
 
 
 def test_an_unknown_or_disabled_link_is_404(client, link):
+    from sieva.satisfaction.views.public import link_memo_clear
+
     assert client.get("/skm/isi/tidakada/").status_code == 404
+    assert client.get(_url(link)).status_code == 200
     link.is_active = False
     link.save()
+    # A submission reads the database: refused at once, even while the form is memoised.
+    assert client.post(_url(link), answers_form(4)).status_code == 404
+    link_memo_clear()  # the memo's 30 seconds have passed
     assert client.get(_url(link)).status_code == 404
 
 

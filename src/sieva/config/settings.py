@@ -290,8 +290,26 @@ SIEVA_RESPOND_RATE_LIMIT = env_int("SIEVA_RESPOND_RATE_LIMIT", 30)
 SIEVA_RESPOND_RATE_WINDOW = env_int("SIEVA_RESPOND_RATE_WINDOW", 600)
 SIEVA_RESET_RATE_LIMIT = env_int("SIEVA_RESET_RATE_LIMIT", 5)
 SIEVA_RESET_RATE_WINDOW = env_int("SIEVA_RESET_RATE_WINDOW", 3600)
-SIEVA_SKM_RATE_LIMIT = env_int("SIEVA_SKM_RATE_LIMIT", 10)
+# The public SKM form (decision 0055). Hard limit per unit and network address, generous
+# because a Mal Pelayanan Publik or a mobile carrier puts many citizens behind one address:
+SIEVA_SKM_RATE_LIMIT = env_int("SIEVA_SKM_RATE_LIMIT", 120)
 SIEVA_SKM_RATE_WINDOW = env_int("SIEVA_SKM_RATE_WINDOW", 600)
+# Beyond these, submissions are held for staff review instead of counted: per unit, address
+# and browser (one phone, fresh browsers included) ...
+SIEVA_SKM_DEVICE_BURST_LIMIT = env_int("SIEVA_SKM_DEVICE_BURST_LIMIT", 2)
+SIEVA_SKM_DEVICE_BURST_WINDOW = env_int("SIEVA_SKM_DEVICE_BURST_WINDOW", 1800)
+# ... per unit and address (many phones on one address, faster than a counter serves) ...
+SIEVA_SKM_ADDRESS_BURST_LIMIT = env_int("SIEVA_SKM_ADDRESS_BURST_LIMIT", 30)
+SIEVA_SKM_ADDRESS_BURST_WINDOW = env_int("SIEVA_SKM_ADDRESS_BURST_WINDOW", 600)
+# ... and per counter tablet (one citizen every 30 s sustained is faster than any counter).
+SIEVA_SKM_KIOSK_BURST_LIMIT = env_int("SIEVA_SKM_KIOSK_BURST_LIMIT", 20)
+SIEVA_SKM_KIOSK_BURST_WINDOW = env_int("SIEVA_SKM_KIOSK_BURST_WINDOW", 600)
+# A counter tablet serves citizen after citizen: identical answers count twice unless they
+# come within this many seconds (a double tap), not the 10 minutes of a personal phone.
+SIEVA_SKM_KIOSK_DUPLICATE_SECONDS = env_int("SIEVA_SKM_KIOSK_DUPLICATE_SECONDS", 15)
+# IKM figures warn below the Krejcie-Morgan sample of the unit's service population, or below
+# this number of respondents when no population is entered (Roscoe 1975: at least 30).
+SIEVA_SKM_MIN_RESPONDENTS = env_int("SIEVA_SKM_MIN_RESPONDENTS", 30)
 # REST API (decision 0040): requests per token per window.
 SIEVA_API_RATE_LIMIT = env_int("SIEVA_API_RATE_LIMIT", 1200)
 SIEVA_API_RATE_WINDOW = env_int("SIEVA_API_RATE_WINDOW", 60)

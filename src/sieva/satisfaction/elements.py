@@ -135,4 +135,5 @@ SUGGESTION_LABEL = _("Saran dan masukan untuk perbaikan pelayanan.")
 class Source(models.TextChoices):
     WEB = "web", _("Formulir web")
     QR = "qr", _("Kode QR")
+    KIOSK = "kiosk", _("Tablet loket")
     IMPORT = "import", _("Impor berkas")

@@ -13,6 +13,7 @@ from sieva.satisfaction.elements import (
     PROFILE,
     QUESTION_ORDER,
     SKM_ELEMENTS,
+    SUGGESTION_LABEL,
     ProfileField,
 )
 from sieva.satisfaction.mapping import IGNORE, RESPONDENT_ID, UNIT, WHEN, Mapping
@@ -22,6 +23,8 @@ ANSWER_REQUIRED = _("Pilih salah satu jawaban untuk unsur ini.")
 INVALID_ANSWER = _("Pilih salah satu dari empat jawaban yang tersedia.")
 DECLINE = _("— tidak ingin menyebutkan —")
 SERVICE_EXAMPLE = _("Contoh: pemeriksaan umum, pembuatan KTP.")
+SUGGESTION_HELP = _("Tidak wajib. Jangan menulis nama atau nomor identitas.")
+SUGGESTION_MAX = 2000
 
 
 def _profile_field(field: ProfileField) -> forms.Field:
@@ -42,7 +45,7 @@ def _profile_field(field: ProfileField) -> forms.Field:
 
 class SkmPublicForm(forms.Form):
     """The SKM definition as a web form: the nine questions in the annex's order (each
-    required, 1–4), then the optional respondent profile."""
+    required, 1–4), the optional respondent profile, then the optional *saran dan masukan*."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,18 +63,41 @@ class SkmPublicForm(forms.Form):
             )
         for field in PROFILE:
             self.fields[field.field] = _profile_field(field)
+        self.fields["suggestion"] = forms.CharField(
+            label=SUGGESTION_LABEL,
+            required=False,
+            max_length=SUGGESTION_MAX,
+            help_text=SUGGESTION_HELP,
+            widget=forms.Textarea(attrs={"rows": 4, "aria-describedby": "id_suggestion_help"}),
+        )
 
     def element_fields(self) -> list[forms.BoundField]:
         return [self[code] for code in QUESTION_ORDER]
 
+    def suggestion_field(self) -> forms.BoundField:
+        return self["suggestion"]
+
     def profile_fields(self) -> list[forms.BoundField]:
         return [self[field.field] for field in PROFILE]
+
+    focus: str | None = None
+
+    def mark_first_error(self) -> None:
+        """Put `focus` on the first field with an error, in page order, so the page opens
+        scrolled to it with the keyboard there; a radio group's first option is focused by
+        the template, other widgets get `autofocus` here."""
+        self.focus = next((name for name in self.fields if name in self.errors), None)
+        if self.focus is not None and self.focus not in QUESTION_ORDER:
+            self.fields[self.focus].widget.attrs["autofocus"] = True
 
     def answers(self) -> dict[str, int]:
         return {code: self.cleaned_data[code] for code in ELEMENTS}
 
     def profile(self) -> dict[str, str]:
         return {field.field: self.cleaned_data[field.field] for field in PROFILE}
+
+    def suggestion(self) -> str:
+        return str(self.cleaned_data["suggestion"])
 
 
 class SkmImportForm(forms.Form):

@@ -74,6 +74,8 @@ class SkmResponse(models.Model):
         _("pekerjaan"), max_length=10, choices=Occupation.choices, blank=True
     )
     service = models.CharField(_("jenis layanan yang diterima"), max_length=200, blank=True)
+    # db_default: the bulk import writes rows with raw SQL that names its own columns.
+    suggestion = models.TextField(_("saran dan masukan"), blank=True, db_default="")
     source = models.CharField(_("sumber"), max_length=6, choices=Source.choices)
     dedupe_key = models.CharField(max_length=32, blank=True)
     # Set when the answers came through an SKM campaign (decision 0020): the instrument
@@ -107,6 +109,87 @@ class SkmResponse(models.Model):
 
     def __str__(self) -> str:
         return f"SKM {self.unit_id} {self.period:%Y-%m} #{self.pk}"
+
+
+class CounterDevice(models.Model):
+    """A counter tablet registered by staff (decision 0055): it opens the unit's form in kiosk
+    mode, one citizen after another, without the per-address limits of personal phones.
+
+    Only a hash of the device secret is stored; the signed kiosk address is shown once at
+    registration. Revoking is final: the address stops working at once."""
+
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("unit layanan"), on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(_("nama perangkat"), max_length=100)
+    secret_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("tablet loket")
+        verbose_name_plural = _("tablet loket")
+        ordering = ["unit_id", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+class HeldStatus(models.TextChoices):
+    PENDING = "tunggu", _("Menunggu tinjauan")
+    ACCEPTED = "terima", _("Diterima (dihitung)")
+    REJECTED = "tolak", _("Ditolak (tidak dihitung)")
+
+
+class HoldReason(models.TextChoices):
+    DEVICE_BURST = "perangkat", _("Banyak kiriman dari satu perangkat")
+    ADDRESS_BURST = "alamat", _("Banyak kiriman dari satu alamat jaringan")
+    KIOSK_BURST = "loket", _("Tablet loket mengirim lebih cepat dari pelayanan")
+
+
+class SkmHeldResponse(models.Model):
+    """A submission that arrived in a suspicious burst (decision 0055): stored, not counted,
+    until staff accept it (it becomes an `SkmResponse` and joins the aggregates) or reject it."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+", db_index=False)
+    period = models.DateField()
+    submitted_at = models.DateTimeField(_("waktu pengisian"))
+    answers = models.JSONField()
+    profile = models.JSONField(default=dict)
+    suggestion = models.TextField(blank=True)
+    source = models.CharField(max_length=6, choices=Source.choices)
+    dedupe_key = models.CharField(max_length=32, blank=True)
+    reason = models.CharField(_("alasan"), max_length=10, choices=HoldReason.choices)
+    status = models.CharField(
+        _("status"), max_length=6, choices=HeldStatus.choices, default=HeldStatus.PENDING
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    response = models.OneToOneField(
+        SkmResponse, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("respons SKM ditahan")
+        verbose_name_plural = _("respons SKM ditahan")
+        indexes = [
+            models.Index(fields=["unit", "status", "submitted_at"], name="skm_held_unit_status")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.submitted_at:%Y-%m-%d %H:%M} {self.status}"
 
 
 class SkmAggregate(models.Model):

@@ -261,8 +261,9 @@ def trend(unit: OrgUnit, last: dt.date, months: int = 12) -> list[IkmScore]:
 
 
 def latest_month(unit_ids: QuerySet[OrgUnit] | None = None) -> dt.date | None:
-    """The most recent month with any response (among `unit_ids` when given)."""
-    rows = SkmUnitPeriod.objects.all()
+    """The most recent month with any response (among `unit_ids` when given): the month SKM
+    pages open on, so a month whose totals were rebuilt to zero never opens empty."""
+    rows = SkmUnitPeriod.objects.filter(respondents__gt=0)
     if unit_ids is not None:
         rows = rows.filter(unit__in=unit_ids)
     latest: dt.date | None = rows.aggregate(latest=Max("period"))["latest"]

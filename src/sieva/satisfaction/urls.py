@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sieva.satisfaction.views import dashboard, imports, links, public
+from sieva.satisfaction.views import dashboard, imports, kiosk, links, public, review
 
 app_name = "satisfaction"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("unit/<int:pk>/qr.png", links.qr_png, name="qr_png"),
     path("unit/<int:pk>/qr.svg", links.qr_svg, name="qr_svg"),
     path("unit/<int:pk>/poster.pdf", links.poster_pdf, name="poster_pdf"),
+    path("unit/<int:pk>/tablet/", links.device_register, name="device_register"),
+    path("unit/<int:pk>/tablet/<int:device_pk>/cabut/", links.device_revoke, name="device_revoke"),
+    path("unit/<int:pk>/tinjau/", review.held_review, name="held_review"),
     path("impor/", imports.skm_import, name="import"),
     path("impor/galat.csv", imports.skm_import_errors, name="import_errors"),
     path("impor/pratinjau/<int:pk>/", imports.skm_import_preview, name="import_preview"),
@@ -19,4 +22,6 @@ urlpatterns = [
     path("impor/<int:pk>/galat.csv", imports.skm_import_job_errors, name="import_job_errors"),
     path("isi/<str:token>/", public.public_form, name="public_form"),
     path("isi/<str:token>/terima-kasih/", public.public_thanks, name="public_thanks"),
+    path("loket/<str:token>/", kiosk.kiosk_form, name="kiosk_form"),
+    path("loket/<str:token>/terima-kasih/", kiosk.kiosk_thanks, name="kiosk_thanks"),
 ]

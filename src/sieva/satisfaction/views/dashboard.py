@@ -14,7 +14,9 @@ from sieva.org.access import Access, Capability, access_of, capability_required
 from sieva.satisfaction import selectors
 from sieva.satisfaction.elements import ELEMENTS, SKM_ELEMENTS
 from sieva.satisfaction.forms import PeriodForm
+from sieva.satisfaction.models import HeldStatus, SkmHeldResponse
 from sieva.satisfaction.periods import Period, month_period
+from sieva.satisfaction.samples import sample_check
 from sieva.satisfaction.selectors import IkmScore
 
 
@@ -55,9 +57,18 @@ def overview(request: HttpRequest) -> HttpResponse:
     units = list(selectors.service_units(access))
     form, period = _period(request, selectors.latest_month(selectors.service_units(access)))
     scores = selectors.scores_for_units([u.pk for u in units], period) if period else {}
-    rows = [(unit, scores[unit.pk]) for unit in units] if period else []
+    months = len(period.months) if period else 0
+    rows = (
+        [
+            (unit, score, sample_check(score.respondents, unit.service_population, months))
+            for unit in units
+            for score in [scores[unit.pk]]
+        ]
+        if period
+        else []
+    )
     if "format" in request.GET and period is not None:
-        table = [[unit.code, unit.name, period.key, *_score_cells(score)] for unit, score in rows]
+        table = [[unit.code, unit.name, period.key, *_score_cells(s)] for unit, s, _check in rows]
         return export(
             request,
             filename=f"ikm-{period.key}",
@@ -95,13 +106,21 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             for c in ELEMENTS
             if c in score.result.elements
         ]
+    population = unit.service_population
     context = {
         "unit": unit,
         "form": form,
         "period": period,
         "score": score,
+        "sample": sample_check(score.respondents, population, len(period.months))
+        if score is not None and period is not None
+        else None,
         "elements": elements,
-        "trend": trend,
+        "trend": [(s, sample_check(s.respondents, population, 1)) for s in trend],
         "min_cell": selectors.min_cell_size(),
+        "held_pending": SkmHeldResponse.objects.filter(
+            unit=unit, status=HeldStatus.PENDING
+        ).count(),
+        "can_review": access.can(Capability.EDIT_PROGRAMS),
     }
     return render(request, "satisfaction/unit_dashboard.html", context)
