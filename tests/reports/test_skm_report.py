@@ -28,10 +28,12 @@ def puskesmas(world):
 def surveyed(puskesmas, alice):
     """Six answers in May 2026 (waktu 2, sarana 3, the rest 4), four women and two men,
     six open answers, one action on waktu, and the instansi's kop."""
-    Letterhead.objects.create(unit=puskesmas.parent, lines="DINAS KESEHATAN KOTA MEDAN\nJl. Rumah Sakit")
+    Letterhead.objects.create(
+        unit=puskesmas.parent, lines="DINAS KESEHATAN KOTA MEDAN\nJl. Rumah Sakit"
+    )
     when = dt.datetime(2026, 5, 12, 3, tzinfo=dt.UTC)
     texts = ["Antrean lama", "Parkir sempit", "Loket lama sekali", "Ramah", "Toilet kotor", "Ok"]
-    for i, text in enumerate(texts):
+    for i in range(len(texts)):
         answers = dict.fromkeys(ELEMENTS, 4)
         answers.update(waktu=2, sarana=3)
         skm_response_submit(
@@ -91,8 +93,9 @@ def test_the_pdf_carries_kop_recap_ikm_profile_summary_and_plan(client, alice, s
         ],
     )
     # Two men: a cell below 5 is hidden, and so is its complement (the four women).
-    assert "Laki-laki < 5 (disembunyikan)" in text
-    assert "Perempuan < 5 (disembunyikan)" in text
+    assert "Laki-laki disembunyikan" in text
+    assert "Perempuan disembunyikan" in text
+    assert "Kelompok di bawah 5 responden disembunyikan" in text
     assert "Ok" not in text.split("Ringkasan saran dan masukan")[1]  # never quoted
 
 

@@ -46,6 +46,7 @@ def _grades_table() -> dict[str, Any]:
 def skm_document(unit: OrgUnit, period: Period, *, author: str = "") -> dict[str, Any]:
     """Everything the PDF and the DOCX print, as text, tables and lists (one dict)."""
     results = publication.unit_results(unit, period)
+    breakdowns = publication.respondent_profile(unit, period)
     elements = {
         "caption": _("Rekapitulasi nilai per unsur pelayanan"),
         "headers": ["No.", _("Unsur pelayanan"), _("Jumlah jawaban"), "NRR", _("Mutu unsur")],
@@ -59,16 +60,11 @@ def skm_document(unit: OrgUnit, period: Period, *, author: str = "") -> dict[str
             "caption": str(p.label),
             "headers": [_("Kelompok"), _("Responden")],
             "rows": [
-                [
-                    name,
-                    numbers.integer(n)
-                    if n is not None
-                    else _("< %(n)d (disembunyikan)") % {"n": min_cell_size()},
-                ]
+                [name, numbers.integer(n) if n is not None else _("disembunyikan")]
                 for name, n in p.rows
             ],
         }
-        for p in publication.respondent_profile(unit, period)
+        for p in breakdowns
     ]
     summary = publication.suggestion_summary(unit, period)
     themes = {
@@ -98,7 +94,12 @@ def skm_document(unit: OrgUnit, period: Period, *, author: str = "") -> dict[str
             for f in follow_ups
         ],
     }
+    hidden_note = _(
+        "Kelompok di bawah %(n)d responden disembunyikan, dan bila perlu satu kelompok lain "
+        "agar jumlahnya tidak dapat dihitung dari total."
+    ) % {"n": min_cell_size()}
     return {
+        "hidden_note": hidden_note if any(p.hidden for p in breakdowns) else "",
         "language": translation.get_language() or "id",
         "title": _("Laporan Hasil Survei Kepuasan Masyarakat"),
         "unit": unit.name,
@@ -184,6 +185,8 @@ def render_skm_docx(document: dict[str, Any]) -> bytes:
     doc.add_heading(_("3. Profil responden"), level=1)
     for block in document["profile"]:
         table_block(doc, block)
+    if document["hidden_note"]:
+        doc.add_paragraph(document["hidden_note"])
     if not document["profile"]:
         doc.add_paragraph(_("Belum ada responden yang mengisi profil."))
     doc.add_heading(_("4. Ringkasan saran dan masukan"), level=1)
