@@ -8,6 +8,7 @@ every page, export and API that reads IKM through it obeys the rule."""
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from sieva.org.models import OrgKind
 from sieva.satisfaction.elements import ELEMENTS
@@ -89,3 +90,14 @@ def test_a_pool_of_units_each_too_small_is_still_shown(puskesmas, world):
     answer_in(puskesmas, may, 3)
     (pool,) = ikm_scores([other.pk, puskesmas.pk], [month_period(may)], pooled=True)
     assert (pool.respondents, pool.result.nik) == (6, 75.0)
+
+
+def test_the_unit_page_says_why_a_quarter_with_enough_answers_is_hidden(client, alice, puskesmas):
+    answer_in(puskesmas, dt.date(2026, 4, 1), 6)
+    answer_in(puskesmas, dt.date(2026, 5, 1), 2)
+    client.force_login(alice)
+    url = reverse("satisfaction:unit_dashboard", kwargs={"pk": puskesmas.pk})
+    body = client.get(url, {"period": "2026-T2"}).content.decode()
+    assert "akan dapat dihitung dengan mengurangkan" in body
+    overview = client.get(reverse("satisfaction:overview"), {"period": "2026-T2"})
+    assert "bulan yang tersembunyi akan terhitung dari total" in overview.content.decode()
