@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from sieva.analysis.suppression import suppress_counts
 from sieva.analysis.text import match_keywords
@@ -269,5 +268,3 @@ def suggestion_summary(unit: OrgUnit, period: Period) -> SuggestionSummary:
         False,
     )
 
-
-NO_DATA = gettext_lazy("belum cukup data")
