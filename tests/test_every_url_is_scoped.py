@@ -30,7 +30,7 @@ from sieva.instruments.models.imports import ImportStatus, ResponseImport
 from sieva.org.models import OrgKind, Role
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from sieva.recommendations.models import TrackedRecommendation
-from sieva.satisfaction.models import SkmImportJob, SkmImportStatus, SkmLink
+from sieva.satisfaction.models import SkmFollowUp, SkmImportJob, SkmImportStatus, SkmLink
 from tests.development.estate import development_estate
 from tests.evidence.factories import evidence_estate
 from tests.factories import (
@@ -244,8 +244,21 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
     "satisfaction:import_job_errors": lambda e: e.pk("skm_import_failed"),
     **{
         f"satisfaction:{name}": lambda e: e.pk("service_unit")
-        for name in ("unit_dashboard", "unit_link", "qr_png", "qr_svg", "poster_pdf")
+        for name in (
+            "unit_dashboard",
+            "unit_link",
+            "qr_png",
+            "qr_svg",
+            "poster_pdf",
+            "follow_ups",
+            "follow_up_add",
+        )
     },
+    "satisfaction:follow_up_edit": lambda e: {
+        **e.pk("service_unit"),
+        "follow_up_pk": e.objects["skm_follow_up"].pk,
+    },
+    "reports:skm_download": lambda e: {**e.pk("service_unit"), "fmt": "pdf"},
 }
 
 
@@ -368,6 +381,8 @@ TOKEN_PAGES: dict[str, TokenPage] = {
     "instruments:respond_thanks": TokenPage("link_used", "plg_link_used"),
     "satisfaction:public_form": TokenPage("skm_token", "plg_skm_token"),
     "satisfaction:public_thanks": TokenPage("skm_token", "plg_skm_token"),
+    "satisfaction:public_results": TokenPage("skm_token", "plg_skm_token"),
+    "satisfaction:hall_display": TokenPage("skm_token", "plg_skm_token"),
     "development:verify": TokenPage("certificate_code", "plg_certificate_code"),
 }
 
@@ -562,6 +577,14 @@ def _campaign_objects(world, cohort) -> dict[str, Any]:
         "service_unit": service_unit,
         "skm_token": SkmLink.objects.create(unit=service_unit).token,
         "plg_skm_token": SkmLink.objects.create(unit=plg_service).token,
+        "skm_follow_up": SkmFollowUp.objects.create(
+            unit=service_unit,
+            period="2026-T2",
+            element="waktu",
+            action="Loket tambahan Medan",
+            owner="Kepala Puskesmas",
+            deadline=dt.date(2026, 9, 30),
+        ),
     }
 
 
