@@ -267,4 +267,3 @@ def suggestion_summary(unit: OrgUnit, period: Period) -> SuggestionSummary:
         len(texts) - len(touched),
         False,
     )
-
