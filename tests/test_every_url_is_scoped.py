@@ -30,7 +30,7 @@ from sieva.instruments.models.imports import ImportStatus, ResponseImport
 from sieva.org.models import OrgKind, Role
 from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from sieva.recommendations.models import TrackedRecommendation
-from sieva.satisfaction.models import SkmImportJob, SkmImportStatus, SkmLink, SkmUpload
+from sieva.satisfaction.models import SkmFollowUp, SkmImportJob, SkmImportStatus, SkmLink, SkmUpload
 from sieva.satisfaction.services.kiosk import counter_device_register
 from tests.development.estate import development_estate
 from tests.evidence.factories import evidence_estate
@@ -277,12 +277,19 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
             "poster_pdf",
             "device_register",
             "held_review",
+            "follow_ups",
+            "follow_up_add",
         )
     },
     "satisfaction:device_revoke": lambda e: {
         **e.pk("service_unit"),
         "device_pk": e.objects["counter_device"].pk,
     },
+    "satisfaction:follow_up_edit": lambda e: {
+        **e.pk("service_unit"),
+        "follow_up_pk": e.objects["skm_follow_up"].pk,
+    },
+    "reports:skm_download": lambda e: {**e.pk("service_unit"), "fmt": "pdf"},
 }
 
 
@@ -409,6 +416,8 @@ TOKEN_PAGES: dict[str, TokenPage] = {
     "satisfaction:public_thanks": TokenPage("skm_token", "plg_skm_token"),
     "satisfaction:kiosk_form": TokenPage("kiosk_token", "plg_kiosk_token"),
     "satisfaction:kiosk_thanks": TokenPage("kiosk_token", "plg_kiosk_token"),
+    "satisfaction:public_results": TokenPage("skm_token", "plg_skm_token"),
+    "satisfaction:hall_display": TokenPage("skm_token", "plg_skm_token"),
     "development:verify": TokenPage("certificate_code", "plg_certificate_code"),
 }
 
@@ -622,6 +631,14 @@ def _campaign_objects(world, cohort) -> dict[str, Any]:
         "counter_device": device,
         "kiosk_token": kiosk_token,
         "plg_kiosk_token": plg_kiosk_token,
+        "skm_follow_up": SkmFollowUp.objects.create(
+            unit=service_unit,
+            period="2026-T2",
+            element="waktu",
+            action="Loket tambahan Medan",
+            owner="Kepala Puskesmas",
+            deadline=dt.date(2026, 9, 30),
+        ),
     }
 
 

@@ -1,6 +1,12 @@
 import pytest
 
-from sieva.analysis.suppression import SuppressionNote, suppress_counts, suppress_table
+from sieva.analysis.suppression import (
+    SuppressionNote,
+    calendar_shown,
+    suppress_counts,
+    suppress_table,
+    total_shown,
+)
 from sieva.analysis.types import Notice
 
 
@@ -53,3 +59,24 @@ def test_a_single_column_is_protected_by_its_column_total_only():
 def test_it_rejects_values_that_are_not_counts(bad):
     with pytest.raises(ValueError):
         suppress_table(bad)
+
+
+def test_a_total_is_shown_only_when_its_hidden_parts_are_none_or_enough_together():
+    # (total, hidden parts): (14, 2) would reveal 2 people; (12, 6) six; (9, 0) nothing;
+    # (4, 0) is itself too small. Worked by hand from the rule.
+    assert total_shown([14, 12, 9, 4], [2, 6, 0, 0]).tolist() == [False, True, True, False]
+    assert total_shown([9], [3], min_count=3).tolist() == [True]
+    with pytest.raises(ValueError):
+        total_shown([5, 6], [1])
+
+
+def test_a_year_hides_when_its_hidden_quarters_leave_a_small_group():
+    # Q1: January 3 (hidden quarter); Q2: 3 a month (hidden months, shown quarter of 9);
+    # Q3, Q4: 6 a month. Year − Q2 − Q3 − Q4 = January's 3 → year hidden.
+    c = calendar_shown([[3, 0, 0, 3, 3, 3, 6, 6, 6, 6, 6, 6]])
+    assert c.quarters.tolist() == [[False, True, True, True]]
+    assert (c.year_hidden.tolist(), c.years.tolist()) == ([3], [False])
+    # With February at 2 more, Q1's hidden months hold 5: the year may be shown.
+    assert calendar_shown([[3, 2, 0, 3, 3, 3, 6, 6, 6, 6, 6, 6]]).years.tolist() == [True]
+    with pytest.raises(ValueError):
+        calendar_shown([[1, 2, 3]])

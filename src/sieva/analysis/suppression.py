@@ -5,6 +5,11 @@ with fewer than ``min_count`` respondents is hidden (primary suppression). When 
 column totals are shown, a single hidden cell in a line could be recovered by subtraction,
 so the smallest other cell of that line is hidden too (complementary suppression).
 
+Totals over nested parts (months in a quarter in a year, units in a pool) are guarded the
+other way round: a total is published only when what subtraction could recover from it —
+the respondents of its hidden parts together — is none or at least ``min_count``
+(`total_shown`, `calendar_shown`).
+
 Codes
 -----
 `SuppressionNote` (the ``note`` of a result, a `Notice`, None when nothing is hidden):
@@ -15,7 +20,7 @@ Codes
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -23,11 +28,14 @@ from numpy.typing import ArrayLike
 from sieva.analysis.types import Notice
 
 __all__ = [
+    "CalendarShown",
     "SuppressedCounts",
     "SuppressedTable",
     "SuppressionNote",
+    "calendar_shown",
     "suppress_counts",
     "suppress_table",
+    "total_shown",
 ]
 
 K = TypeVar("K", bound=Hashable)
@@ -180,3 +188,102 @@ def suppress_counts(
         min_count=min_count,
         note=table.note,
     )
+
+
+Bools = np.ndarray[Any, np.dtype[np.bool_]]
+Counts = np.ndarray[Any, np.dtype[np.int64]]
+
+
+def _counts(values: ArrayLike, name: str) -> Counts:
+    arr = np.asarray(values)
+    if arr.size and (not np.issubdtype(arr.dtype, np.integer) or np.any(arr < 0)):
+        raise ValueError(f"{name} must be non-negative whole numbers")
+    return arr.astype(np.int64)
+
+
+def total_shown(totals: ArrayLike, hidden: ArrayLike, *, min_count: int = 5) -> Bools:
+    """Whether each total may be published next to its visible parts.
+
+    Parameters
+    ----------
+    totals : array_like of int
+        Respondents in each total.
+    hidden : array_like of int, same shape
+        Respondents in the parts of each total that are not published themselves (what
+        ``total − visible parts`` would reveal).
+    min_count : int
+        Smallest group that may be shown, default 5 (``SIEVA_MIN_CELL_SIZE``).
+
+    Returns
+    -------
+    ndarray of bool
+        ``totals ≥ min_count`` and (``hidden = 0`` or ``hidden ≥ min_count``).
+
+    Notes
+    -----
+    Where the published totals nest (a laminar family: months, quarters, a year), every
+    group recoverable by adding and subtracting them is a union of the "hidden" remainders,
+    so requiring each remainder to be empty or at least ``min_count`` is exact, not a
+    heuristic (the remainders are disjoint and span the published totals).
+
+    Examples
+    --------
+    >>> total_shown([14, 12, 9], [2, 6, 0]).tolist()
+    [False, True, True]
+    """
+    if isinstance(min_count, bool) or min_count < 1:
+        raise ValueError(f"min_count must be at least 1, got {min_count}")
+    total, rest = _counts(totals, "totals"), _counts(hidden, "hidden")
+    if total.shape != rest.shape:
+        raise ValueError(f"totals {total.shape} and hidden {rest.shape} differ in shape")
+    return (total >= min_count) & ((rest == 0) | (rest >= min_count))  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class CalendarShown:
+    """Which months ``(n, 12)``, quarters ``(n, 4)`` and years ``(n,)`` may be published;
+    ``quarter_hidden`` and ``year_hidden`` are the respondents subtraction would reveal."""
+
+    months: Bools
+    quarters: Bools
+    years: Bools
+    quarter_hidden: Counts
+    year_hidden: Counts
+
+
+def calendar_shown(monthly: ArrayLike, *, min_count: int = 5) -> CalendarShown:
+    """Which months, quarters and years of a series may be published together.
+
+    Parameters
+    ----------
+    monthly : array_like of int, shape (n, 12)
+        Respondents per month, January to December, of ``n`` series (units).
+    min_count : int
+        Smallest group that may be shown, default 5.
+
+    Returns
+    -------
+    CalendarShown
+
+    Notes
+    -----
+    A month is shown from ``min_count`` respondents. A quarter is shown when `total_shown`
+    allows it given its hidden months; a year when it allows it given what its hidden
+    quarters leave hidden (their hidden months: the shown months of a hidden quarter are
+    published on their own). Empty months hide nothing.
+
+    Examples
+    --------
+    >>> c = calendar_shown([[6, 6, 2] + [0] * 9])
+    >>> c.months[0, :3].tolist(), c.quarters[0].tolist(), c.years.tolist()
+    ([True, True, False], [False, False, False, False], [False])
+    """
+    counts = _counts(monthly, "monthly")
+    if counts.ndim != 2 or counts.shape[1] != 12:
+        raise ValueError(f"monthly must have shape (n, 12), got {counts.shape}")
+    months = counts >= min_count
+    hidden_months = np.where(months, 0, counts).reshape(-1, 4, 3).sum(axis=2)
+    quarters = total_shown(counts.reshape(-1, 4, 3).sum(axis=2), hidden_months, min_count=min_count)
+    year_hidden = np.where(quarters, 0, hidden_months).sum(axis=1)
+    years = total_shown(counts.sum(axis=1), year_hidden, min_count=min_count)
+    return CalendarShown(months, quarters, years, hidden_months, year_hidden)

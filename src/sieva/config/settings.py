@@ -310,6 +310,9 @@ SIEVA_SKM_KIOSK_DUPLICATE_SECONDS = env_int("SIEVA_SKM_KIOSK_DUPLICATE_SECONDS",
 # IKM figures warn below the Krejcie-Morgan sample of the unit's service population, or below
 # this number of respondents when no population is entered (Roscoe 1975: at least 30).
 SIEVA_SKM_MIN_RESPONDENTS = env_int("SIEVA_SKM_MIN_RESPONDENTS", 30)
+# Public SKM results and the hall display (decision 0059): views per address per window.
+SIEVA_SKM_RESULTS_RATE_LIMIT = env_int("SIEVA_SKM_RESULTS_RATE_LIMIT", 120)
+SIEVA_SKM_RESULTS_RATE_WINDOW = env_int("SIEVA_SKM_RESULTS_RATE_WINDOW", 600)
 # REST API (decision 0040): requests per token per window.
 SIEVA_API_RATE_LIMIT = env_int("SIEVA_API_RATE_LIMIT", 1200)
 SIEVA_API_RATE_WINDOW = env_int("SIEVA_API_RATE_WINDOW", 60)

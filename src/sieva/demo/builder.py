@@ -23,6 +23,7 @@ from sieva.demo.people import Person, save_people, staff_tree
 from sieva.demo.qualitative import build_qualitative
 from sieva.demo.schedule import PlannedCohort, create_cohorts, create_programs
 from sieva.demo.skm import build_skm
+from sieva.demo.skm_follow_ups import build_skm_follow_ups
 from sieva.org.models import AsnKind, Employee, OrgUnit, PositionLevel
 from sieva.programs.models import (
     Attendance,
@@ -74,6 +75,7 @@ def build(
         counts |= build_indicators(seed=seed, today=today)  # decision 0011
         counts |= build_collection(seed=seed, today=today)  # L1-L3 campaigns and answers
         counts |= build_skm(seed=seed, today=today, scale=scale)  # citizen satisfaction
+        counts |= build_skm_follow_ups()  # rencana tindak lanjut (decision 0059)
         counts |= build_qualitative(seed=seed, today=today)  # interviews, coding, practices
         counts |= build_development(seed=seed, today=today)  # mentoring, careers, workspaces
         audit_record(

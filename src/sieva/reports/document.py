@@ -100,7 +100,7 @@ def _labels(access: Access, scope: Scope) -> tuple[str, str, str]:
     return title, label, period or _("semua periode")
 
 
-def _letterhead(node: OrgUnit | None) -> dict[str, Any] | None:
+def letterhead_of(node: OrgUnit | None) -> dict[str, Any] | None:
     head = letterhead_for(node)
     if head is None:
         return None
@@ -206,7 +206,7 @@ def build_report(*, access: Access, scope: Scope, author: str) -> BuiltReport:
         "generated_at": timezone.localtime().isoformat(timespec="seconds"),
         "software_version": software_version(),
         "input_hash": digest,
-        "letterhead": _letterhead(owner),
+        "letterhead": letterhead_of(owner),
         "owner_name": owner.name if owner else "",
         "verdict": {"code": str(verdict.verdict), "grade": int(verdict.grade)},
         "tracking": tracking,

@@ -47,7 +47,7 @@ def _field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
     run._r.append(end)
 
 
-def _letterhead(doc: Any, letterhead: dict[str, Any] | None) -> None:
+def page_setup(doc: Any, letterhead: dict[str, Any] | None) -> None:
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.left_margin, section.right_margin = Cm(2.5), Cm(2.0)
@@ -71,7 +71,7 @@ def _letterhead(doc: Any, letterhead: dict[str, Any] | None) -> None:
     _field(footer, "NUMPAGES", "1")
 
 
-def _table(doc: Any, block: dict[str, Any]) -> None:
+def table_block(doc: Any, block: dict[str, Any]) -> None:
     if block["caption"]:
         doc.add_paragraph(block["caption"], style="Caption")
     rows = block["rows"] or [[_("Tidak ada data.")] + [""] * (len(block["headers"]) - 1)]
@@ -112,7 +112,7 @@ def _blocks(doc: Any, blocks: list[dict[str, Any]]) -> None:
             for item in block["items"]:
                 doc.add_paragraph(item, style="List Bullet")
         elif kind == "table":
-            _table(doc, block)
+            table_block(doc, block)
         elif kind == "chart":
             png = vl_convert.svg_to_png(block["svg"], scale=2.0)
             doc.add_picture(io.BytesIO(png), width=CHART_WIDTH)
@@ -206,7 +206,7 @@ def render_docx(document: dict[str, Any]) -> bytes:
         doc = Document()
         doc.core_properties.title = document["title"]
         doc.core_properties.author = document["author"]
-        _letterhead(doc, document.get("letterhead"))
+        page_setup(doc, document.get("letterhead"))
         _cover(doc, document)
         doc.add_page_break()
         doc.add_heading(_("Daftar isi"), level=1)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sieva.reports import views
+from sieva.reports import skm_views, views
 
 app_name = "reports"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/setujui/", views.report_approve, name="approve"),
     path("<int:pk>/<str:fmt>/", views.report_download, name="download"),
     path("kop/<int:pk>/", views.letterhead_edit, name="letterhead"),
+    path("skm/<int:pk>/<str:fmt>/", skm_views.skm_report_download, name="skm_download"),
 ]

@@ -6,10 +6,14 @@ unit and month) all call it. It reads aggregates, never the raw responses, and s
 `sieva.analysis.indices.ikm_batch` (identical to `ikm.ikm_from_totals`: NRR per element,
 weights 1/9, NIK = IKM × 25 rounded after full precision, grades A–D).
 
-Suppression, stated once (`is_shown`): a unit-period — or a pool of units over a period —
-with fewer than ``SIEVA_MIN_CELL_SIZE`` respondents is suppressed: no NRR, IKM or grade is
-shown, exported or analysed for it, only its number of respondents (DOMAIN.md: never a
-breakdown below 5).
+Suppression, stated once (`is_shown`, `_publishable`): a unit-period — or a pool of units
+over a period — with fewer than ``SIEVA_MIN_CELL_SIZE`` respondents is suppressed: no NRR,
+IKM or grade is shown, exported or analysed for it, only its number of respondents
+(DOMAIN.md: never a breakdown below 5). A total is also suppressed when subtracting its
+visible parts would reveal a hidden one (issue 10: a quarter minus its shown months, a year
+minus its shown quarters, a pool minus its shown units): it is shown only when its hidden
+parts hold no respondents or at least the minimum together
+(`sieva.analysis.suppression.total_shown`, `calendar_shown`; decision 0058).
 """
 
 import datetime as dt
@@ -27,6 +31,7 @@ from django.http import Http404
 
 from sieva.analysis.indices.ikm import IkmResult
 from sieva.analysis.indices.ikm_batch import IkmBatch, ikm_batch_from_totals
+from sieva.analysis.suppression import calendar_shown, total_shown
 from sieva.core.periods import add_months
 from sieva.org.access import Access, get_org_unit_for_user, org_units_for_user
 from sieva.org.models import OrgKind, OrgUnit
@@ -64,6 +69,7 @@ class IkmScore:
     respondents: int
     batch: IkmBatch | None = field(default=None, repr=False)
     row: int = field(default=-1, repr=False)
+    withheld: bool = False
 
     @cached_property
     def result(self) -> IkmResult | None:
@@ -71,8 +77,14 @@ class IkmScore:
 
     @property
     def suppressed(self) -> bool:
-        """Somebody answered, but too few to show (`is_shown`)."""
-        return self.respondents > 0 and not is_shown(self.respondents)
+        """Somebody answered, but too few to show (`is_shown`) — or enough, but showing the
+        total would reveal a hidden part by subtraction (`complementary`)."""
+        return self.respondents > 0 and (self.withheld or not is_shown(self.respondents))
+
+    @property
+    def complementary(self) -> bool:
+        """Suppressed although it has enough respondents: its hidden parts would show."""
+        return self.suppressed and is_shown(self.respondents)
 
 
 def service_units(access: Access) -> QuerySet[OrgUnit]:
@@ -230,13 +242,14 @@ def ikm_scores(
     Suppression follows `is_shown`. ValueError when two periods share a month.
     """
     totals = ikm_totals(units, periods, pooled=pooled)
-    scored = is_shown(totals.respondents) & (totals.counts > 0).any(axis=1)
+    shown = _publishable(units, totals, pooled=pooled)
+    scored = shown & (totals.counts > 0).any(axis=1)
     rows = np.flatnonzero(scored)
     batch = ikm_batch_from_totals(
         totals.sums[rows], totals.counts[rows], totals.respondents[rows], codes=totals.codes
     )
     position = dict(zip(rows.tolist(), range(len(rows)), strict=True))
-    respondents = totals.respondents.tolist()
+    respondents, withheld = totals.respondents.tolist(), (~shown).tolist()
     return [
         IkmScore(
             unit,
@@ -244,9 +257,72 @@ def ikm_scores(
             respondents[cell],
             batch if cell in position else None,
             position.get(cell, -1),
+            withheld[cell] and respondents[cell] > 0,
         )
         for cell, (unit, period) in enumerate(product(totals.units, totals.periods))
     ]
+
+
+def _monthly(unit_ids: Any, months: list[dt.date]) -> tuple[list[int], Ints]:
+    """Respondents of each unit (rows, in the order returned) in each of `months` (columns)."""
+    column = {month: j for j, month in enumerate(months)}
+    rows = list(
+        SkmUnitPeriod.objects.filter(unit_id__in=unit_ids, period__in=months)
+        .values_list("unit_id", "period", "respondents")
+        .order_by()
+    )
+    ids = sorted({unit for unit, _month, _n in rows})
+    slot = {unit: i for i, unit in enumerate(ids)}
+    table = np.zeros((len(ids), len(months)), np.int64)
+    for unit, month, people in rows:
+        table[slot[unit], column[month]] = people
+    return ids, table
+
+
+def _parts_shown(monthly: Ints, period: Period) -> npt.NDArray[np.bool_]:
+    """Whether each row's total over `period` may be published next to its parts: a month
+    from the minimum on; a calendar year checked through its quarters and months; any other
+    span through its months (`sieva.analysis.suppression`)."""
+    k = min_cell_size()
+    if monthly.shape[1] == 1:
+        return monthly[:, 0] >= k  # type: ignore[no-any-return]
+    if monthly.shape[1] == 12 and period.first.month == 1:
+        return calendar_shown(monthly, min_count=k).years
+    hidden = np.where(monthly >= k, 0, monthly).sum(axis=1)
+    return total_shown(monthly.sum(axis=1), hidden, min_count=k)
+
+
+def _publishable(
+    units: Sequence[int] | QuerySet[OrgUnit], totals: IkmTotals, *, pooled: bool
+) -> npt.NDArray[np.bool_]:
+    """Per cell of `totals`: may its IKM be published? (See the module docstring.)
+
+    Months of single units need nothing but their own count; longer periods and pools read
+    the respondents per unit and month (one more query over the same months)."""
+    if not pooled and all(len(p.months) == 1 for p in totals.periods):
+        return is_shown(totals.respondents)  # type: ignore[no-any-return]
+    months = [month for period in totals.periods for month in period.months]
+    if pooled:
+        within: Any = units.values("pk") if isinstance(units, QuerySet) else list(units)
+    else:
+        within = [unit for unit in totals.units if unit is not None]
+    ids, monthly = _monthly(within, months)
+    shown = np.zeros(len(totals.units) * len(totals.periods), bool)
+    first = 0
+    for j, period in enumerate(totals.periods):
+        part = monthly[:, first : first + len(period.months)]
+        first += len(period.months)
+        unit_shown = _parts_shown(part, period)
+        if pooled:
+            people = part.sum(axis=1)
+            hidden = np.array([people[~unit_shown].sum()])
+            total = totals.respondents[j : j + 1]
+            shown[j] = total_shown(total, hidden, min_count=min_cell_size())[0]
+            continue
+        by_unit = dict(zip(ids, unit_shown.tolist(), strict=True))
+        for u, unit in enumerate(totals.units):
+            shown[u * len(totals.periods) + j] = by_unit.get(unit, False)
+    return shown
 
 
 def scores_for_units(unit_ids: Iterable[int], period: Period) -> dict[int, IkmScore]:
