@@ -123,6 +123,13 @@ class SkmImportForm(forms.Form):
         field.label_from_instance = lambda unit: f"{unit.code} — {unit.name}"
 
 
+class SkmRetryForm(forms.Form):
+    """The file of a job whose worker died, chosen again (the unit and columns confirmed
+    for it are kept with the job)."""
+
+    file = SkmImportForm.base_fields["file"]
+
+
 def target_choices() -> list[tuple[str, Any]]:
     """What a column may hold, for the preview's selects: elements by code and name, the
     fields, the profile items, or nothing."""

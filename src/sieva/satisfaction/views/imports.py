@@ -16,7 +16,7 @@ from sieva.core import jobs
 from sieva.core.exports import table_response
 from sieva.org.access import Capability, access_of, capability_required
 from sieva.satisfaction.elements import ELEMENTS, PROFILE
-from sieva.satisfaction.forms import SkmImportForm, SkmMappingForm
+from sieva.satisfaction.forms import SkmImportForm, SkmMappingForm, SkmRetryForm
 from sieva.satisfaction.models import SkmImportJob, SkmUpload
 from sieva.satisfaction.selectors import service_units
 from sieva.satisfaction.services import import_jobs
@@ -178,11 +178,11 @@ def skm_import_status(request: HttpRequest, pk: int) -> HttpResponse:
     if not job.finished:
         jobs.reap()  # a worker that died is noticed by whoever looks, not only the scheduler
         job.refresh_from_db()
-    return _status_page(request, job, SkmImportForm())
+    return _status_page(request, job, SkmRetryForm())
 
 
 def _status_page(
-    request: HttpRequest, job: SkmImportJob, retry_form: SkmImportForm, status: int = 200
+    request: HttpRequest, job: SkmImportJob, retry_form: SkmRetryForm, status: int = 200
 ) -> HttpResponse:
     template = "satisfaction/import_status.html"
     if request.htmx:  # type: ignore[attr-defined]
@@ -204,7 +204,7 @@ def skm_import_retry(request: HttpRequest, pk: int) -> HttpResponse:
     job = import_jobs.get_job_for_user(access, pk)
     if not import_jobs.job_lost(job):
         raise PermissionDenied
-    form = SkmImportForm(request.POST, request.FILES)
+    form = SkmRetryForm(request.POST, request.FILES)
     if not form.is_valid():
         return _status_page(request, job, form, status=400)
     upload = form.cleaned_data["file"]
