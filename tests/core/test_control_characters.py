@@ -59,7 +59,8 @@ def test_a_nul_in_a_csv_cell_is_refused_by_the_shared_reader():
 
 
 def test_a_stored_control_character_still_downloads_as_xlsx(client, alice, world):
-    EmployeeFactory(name="Ani\x01 Lestari\x1f", unit=world.medan_health)  # PostgreSQL refuses NUL itself
+    # U+0001 and U+001F, not NUL: PostgreSQL refuses NUL in text itself.
+    EmployeeFactory(name="Ani\x01 Lestari\x1f", unit=world.medan_health)
     client.force_login(alice)
     response = client.get(reverse("org:employee_list"), {"format": "xlsx"})
     assert response.status_code == 200
