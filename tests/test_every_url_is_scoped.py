@@ -261,7 +261,7 @@ OBJECT_PAGES: dict[str, Callable[[Estate], dict[str, Any]]] = {
         f"development:{name}": lambda e: e.pk("employee")
         for name in ("person", "appraisal_set", "competency_assess", "potential_set", "idp_fill")
     },
-    "development:idp_approve": lambda e: e.pk("plan"),
+    "development:idp_approve": lambda e: e.pk("development_plan"),
     "development:action_plan": lambda e: e.pk("action_plan"),
     "development:cohort_plans": lambda e: e.pk("assessment_cohort"),
     "satisfaction:import_status": lambda e: e.pk("skm_import_failed"),
@@ -468,13 +468,13 @@ def estate(world) -> Estate:
         owner=world.medan, code="INS-MDN", title="Reaksi Medan", purpose="reaksi"
     )
     draft = write_version(instrument=instrument, number=1, document=sample_document("INS-MDN"))
-    objects.update(indicator_estate(world, program, unit))
+    _add(objects, indicator_estate(world, program, unit))
     objects["instrument"] = instrument
     objects["instrument_section"] = draft.sections.first()
     objects["instrument_item"] = draft.items.get(code="tgl")
     objects["instrument_scale"] = draft.scales.first()
-    objects.update(_campaign_objects(world, cohort))
-    objects.update(_import_jobs(objects["campaign"], employee))
+    _add(objects, _campaign_objects(world, cohort))
+    _add(objects, _import_jobs(objects["campaign"], employee))
     objects["skm_import_failed"] = SkmImportJob.objects.create(
         owner=world.medan,
         filename="skm-Medan.csv",
@@ -492,12 +492,20 @@ def estate(world) -> Estate:
         content=b"Cap waktu,U1\n2026-04-02 08:00,4\n",
     )
     objects["report"] = medan_report(world.medan)
-    objects.update(evidence_estate(world, program))
-    objects.update(_lms_objects(world, cohort, session))
-    objects.update(_schedule_objects(world, program, objects["report"]))
-    objects.update(_recommendation_objects(world, program))
-    objects.update(development_estate(world, employee))
+    _add(objects, evidence_estate(world, program))
+    _add(objects, _lms_objects(world, cohort, session))
+    _add(objects, _schedule_objects(world, program, objects["report"]))
+    _add(objects, _recommendation_objects(world, program))
+    _add(objects, development_estate(world, employee))
     return Estate(objects)
+
+
+def _add(objects: dict[str, Any], more: dict[str, Any]) -> None:
+    """Merge an app's estate; a shared name would silently point one app's URL at another
+    app's object, whose pk only sometimes exists in the first app's table."""
+    clashes = objects.keys() & more.keys()
+    assert not clashes, f"estate names used twice: {sorted(clashes)}"
+    objects.update(more)
 
 
 def _lms_objects(world, cohort, session) -> dict[str, Any]:

@@ -177,7 +177,7 @@ def _workspace(world, person, employee) -> dict[str, Any]:
         "nomination": nomination,
         "certificate_code": certificate.code,
         "plg_certificate_code": "plgcertificate01",
-        "plan": DevelopmentPlan.objects.create(employee=employee, year=2026),
+        "development_plan": DevelopmentPlan.objects.create(employee=employee, year=2026),
     }
 
 
