@@ -7,6 +7,7 @@ import hashlib
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from sieva.org.models import Role
 from sieva.recommendations.models import TrackedRecommendation
@@ -117,7 +118,9 @@ def test_approval_turns_the_findings_into_tracked_recommendations(client, approv
     record = records.order_by("priority").first()
     assert record.period == "2026"
     assert record.owner_unit.name == "Pemerintah Kota Medan"
-    assert record.due_date == approved.approved_at.date() + dt.timedelta(days=90)
+    # Due 90 days after the day of approval in Indonesia (WIB), not in UTC.
+    approval_day = timezone.localdate(approved.approved_at)
+    assert record.due_date == approval_day + dt.timedelta(days=90)
     client.force_login(lina)
     board = client.get(reverse("dashboard:dashboard"), {"year": 2026}).content.decode()
     assert record.text[:60] in board.replace("&#x27;", "'")
