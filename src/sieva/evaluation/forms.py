@@ -30,9 +30,17 @@ class EvaluationFilterForm(ParticipationFilterForm):
             Cohort.objects.select_related("program"), access, "program__owner"
         ).order_by("-start_date", "name")
         chosen = (data or {}).get("program")
+        cohort = (data or {}).get("cohort")
         if chosen and str(chosen).isdigit():
             # The cohort list follows the chosen program (a cohort of another is refused).
             cohorts = cohorts.filter(program_id=int(chosen))
+        elif cohort and str(cohort).isdigit():
+            cohorts = cohorts.filter(pk=int(cohort))  # a link to one cohort of the scope
+        else:
+            # No program chosen: no list of every cohort of the country (a page must cost
+            # what it shows, not the number of cohorts in scope).
+            cohorts = cohorts.none()
+            self.fields["cohort"].help_text = _("Pilih program dulu untuk memilih angkatannya.")
         self.fields["cohort"].queryset = cohorts
 
     def scope(self) -> Scope:

@@ -93,3 +93,18 @@ def test_a_wrong_filter_says_which_field_is_wrong(client, bob, two_regions):
     body = client.get(reverse("evaluation:evaluation"), {"cohort": medan.pk}).content.decode()
     box = body[body.index("errorlist-box") :]
     assert "Angkatan" in box[: box.index("</div>")]
+
+
+def test_without_a_program_the_cohort_list_waits_for_one(client, nadia, world):
+    """The unfiltered page does not list every cohort of the scope (950 at the demo's
+    scale 10 made the national page grow with the cohorts); a link to one cohort still works."""
+    cohort = CohortFactory(program=ProgramFactory(owner=world.medan), name="Angkatan Khusus")
+    client.force_login(nadia)
+    body = client.get(reverse("evaluation:evaluation")).content.decode()
+    select = body[
+        body.index('name="cohort"') : body.index("</select>", body.index('name="cohort"'))
+    ]
+    assert "Angkatan Khusus" not in select
+    assert "Pilih program dulu" in body
+    linked = client.get(reverse("evaluation:evaluation"), {"cohort": cohort.pk}).content.decode()
+    assert "Filter tidak valid" not in linked and "Angkatan Khusus" in linked
