@@ -27,6 +27,7 @@ from sieva.programs.models import (
     Session,
     Subject,
 )
+from sieva.programs.services import participation_refresh
 
 PASSWORD = "rahasia-uji-123"
 
@@ -121,11 +122,20 @@ class SessionFactory(factory.django.DjangoModelFactory):
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):
+    """An enrollment written directly, with the participation store kept as every service
+    that writes enrollment keeps it (decision 0069)."""
+
     class Meta:
         model = Enrollment
+        skip_postgeneration_save = True
 
     cohort = factory.SubFactory(CohortFactory)
     employee = factory.SubFactory(EmployeeFactory)
+
+    @factory.post_generation
+    def stored(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            participation_refresh(cohort_ids=[self.cohort_id])
 
 
 class BudgetLineFactory(factory.django.DjangoModelFactory):

@@ -5,16 +5,18 @@ from decimal import Decimal
 
 from sieva.org.models import AsnKind
 from sieva.programs.models import Attendance, Enrollment
-from sieva.programs.services import jp_refresh
+from sieva.programs.services import jp_refresh, participation_refresh
 from tests.factories import CohortFactory, EmployeeFactory, EnrollmentFactory, SessionFactory
 
 
 def attend(enrollment: Enrollment, *sessions) -> Enrollment:
     """Attendance written directly (no status moves, no future-date check), with the JP
-    store kept as every service that writes attendance keeps it (decision 0067)."""
+    and participation stores kept as every service that writes attendance keeps them
+    (decisions 0067, 0069)."""
     for session in sessions:
         Attendance.objects.create(session=session, enrollment=enrollment)
     jp_refresh(employee_ids=[enrollment.employee_id])
+    participation_refresh(cohort_ids=[enrollment.cohort_id])
     return enrollment
 
 

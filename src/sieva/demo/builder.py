@@ -34,7 +34,7 @@ from sieva.programs.models import (
     EnrollmentStatus,
     Program,
 )
-from sieva.programs.services import jp_store_rebuild
+from sieva.programs.services import jp_store_rebuild, participation_store_rebuild
 
 REFERENCE_DATE = dt.date(2026, 11, 1)
 DEFAULT_SEED = 2026
@@ -78,6 +78,9 @@ def build(
         counts |= build_skm_follow_ups()  # rencana tindak lanjut (decision 0059)
         counts |= build_qualitative(seed=seed, today=today)  # interviews, coding, practices
         counts |= build_development(seed=seed, today=today)  # mentoring, careers, workspaces
+        # Enrollment and attendance above partly bypass the services that keep the
+        # participation store (decision 0069): store it once, from what was written.
+        participation_store_rebuild()
         audit_record(
             actor=None,
             action="demo_build",

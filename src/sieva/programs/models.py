@@ -326,3 +326,37 @@ class JpYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} {self.year}: {self.jp} JP"
+
+
+class ParticipationCell(models.Model):
+    """The participation funnel stored per cohort, participant's unit and absence reason
+    (decision 0069), so the participation report sums a few thousand cells instead of
+    scanning every enrollment and its attendance.
+
+    Holds the counts `selectors.participation` defines (invited … withdrawn) over the
+    enrollments of `cohort` whose employee is in `unit` and whose absence reason is
+    `absence_reason` ("" for none), and `person_jp`: the session JP over their attendance
+    rows (the divisor of the cost per JP). Written only by `services.participation_store`,
+    in the transaction of the write that changed enrollment, attendance, a session's JP or
+    an employee's unit.
+    """
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    absence_reason = models.CharField(max_length=20, blank=True)
+    invited = models.PositiveIntegerField()
+    registered = models.PositiveIntegerField()
+    attended = models.PositiveIntegerField()
+    completed = models.PositiveIntegerField()
+    withdrawn = models.PositiveIntegerField()
+    person_jp = models.DecimalField(max_digits=12, decimal_places=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "unit", "absence_reason"], name="one_participation_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort_id}/{self.unit_id}/{self.absence_reason}: {self.invited}"

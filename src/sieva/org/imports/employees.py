@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from sieva.audit.services import audit_record
 from sieva.core.tables import ProblemLog, Table, UnreadableFile, import_limits, read_table
 from sieva.org.access import Access, Capability
+from sieva.org.hooks import employees_moved
 from sieva.org.imports import columns as col
 from sieva.org.imports.rows import EmployeeRow, RowCheck, check_row, is_blank
 from sieva.org.imports.upsert import Existing, existing_employees, upsert_employees
@@ -187,6 +188,11 @@ def _write(
     updated = sum(1 for row in rows if row.nip in existing)
     known_ids = {nip: stored.id for nip, stored in existing.items()}
     upsert_employees(rows, layout.present_optional_fields, known_ids)
+    employees_moved(
+        existing[row.nip].id
+        for row in rows
+        if row.nip in existing and row.unit_id != existing[row.nip].unit_id
+    )
     result = ImportResult(created=len(rows) - updated, updated=updated)
     audit_record(
         actor=actor,

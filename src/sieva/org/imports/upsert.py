@@ -44,10 +44,11 @@ def batched(rows: Iterable[EmployeeRow], size: int) -> Iterator[list[EmployeeRow
 class Existing(NamedTuple):
     id: int
     unit_path: str
+    unit_id: int
 
 
 def existing_employees(nips: Sequence[str]) -> dict[str, Existing]:
-    """The id and unit path of each employee among `nips` already stored (chunked queries)."""
+    """The id, unit path and unit id of each employee among `nips` already stored (chunked queries)."""
     quote = connection.ops.quote_name
     employee, unit = quote(Employee._meta.db_table), quote(OrgUnit._meta.db_table)
     found: dict[str, Existing] = {}
@@ -55,11 +56,13 @@ def existing_employees(nips: Sequence[str]) -> dict[str, Existing]:
         for chunk in chunks(nips, 900):  # under SQLite's historical 999-variable limit
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(
-                f"SELECT e.nip, e.id, u.path FROM {employee} e "  # noqa: S608 - quoted names
+                f"SELECT e.nip, e.id, u.path, u.id FROM {employee} e "  # noqa: S608 - quoted names
                 f"JOIN {unit} u ON u.id = e.unit_id WHERE e.nip IN ({marks})",
                 list(chunk),
             )
-            found.update((nip, Existing(pk, path)) for nip, pk, path in cursor.fetchall())
+            found.update(
+                (nip, Existing(pk, path, unit)) for nip, pk, path, unit in cursor.fetchall()
+            )
     return found
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from sieva.audit.services import audit_record, model_changes
 from sieva.org.access import Access
 from sieva.org.grades import GradeError, normalise_grade
+from sieva.org.hooks import employees_moved
 from sieva.org.models import AsnKind, Education, Employee, OrgUnit, PositionKind, PositionLevel
 from sieva.org.nip import NipError, ParsedNip, parse_nip
 
@@ -281,7 +282,10 @@ def employee_update(
     del fields["actor"], fields["access"], fields["employee"]
     values = _validated(access=access, employee=employee, fields=fields)
     before = _snapshot(employee)
+    unit_before = employee.unit_id
     _save(employee, values)
+    if employee.unit_id != unit_before:
+        employees_moved([employee.pk])
     if changes := model_changes(before, _snapshot(employee)):
         audit_record(
             actor=actor,

@@ -23,27 +23,25 @@ from sieva.core.report_table import (
     percent,
     rupiah,
 )
-from sieva.programs.models import Attendance, BudgetLine, Cohort
+from sieva.programs.models import BudgetLine, Cohort
 from sieva.programs.selectors.participation import EMPTY_FUNNEL, Funnel
 
 
 def budget_tables(
-    cohort_qs: QuerySet[Cohort], cohorts: list[dict[str, Any]], by_cohort: dict[int, Funnel]
+    cohort_qs: QuerySet[Cohort],
+    cohorts: list[dict[str, Any]],
+    by_cohort: dict[int, Funnel],
+    earned: dict[int, Decimal],
 ) -> dict[str, ReportTable]:
-    """The per-program and per-cohort budget tables of `cohorts` (rows of `cohort_qs`), 2 queries."""
+    """The per-program and per-cohort budget tables of `cohorts` (rows of `cohort_qs`), with
+    each cohort's funnel and the JP its attendees earned (both from the participation
+    store); one query."""
     ids = cohort_qs.values("pk")
     money = {
         row["cohort_id"]: (row["planned"], row["realised"])
         for row in BudgetLine.objects.filter(cohort__in=ids)
         .values("cohort_id")
         .annotate(planned=Sum("planned"), realised=Sum("realised"))
-        .order_by()
-    }
-    jp = {
-        row["enrollment__cohort_id"]: row["jp"]
-        for row in Attendance.objects.filter(enrollment__cohort__in=ids)
-        .values("enrollment__cohort_id")
-        .annotate(jp=Sum("session__jp"))
         .order_by()
     }
     cohort_rows = []
@@ -57,7 +55,7 @@ def budget_tables(
         figures = [
             *money[c["pk"]],
             Decimal(by_cohort.get(c["pk"], EMPTY_FUNNEL).attended),
-            jp.get(c["pk"]) or Decimal("0"),
+            earned.get(c["pk"]) or Decimal("0"),
         ]
         cohort_rows.append((c["program__name"], c["name"], *_budget_cells(figures)))
         sums = figures if sums is None else [a + b for a, b in zip(sums, figures, strict=True)]

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from sieva.core.report_table import (
@@ -22,10 +22,15 @@ from sieva.core.report_table import (
 )
 from sieva.org.access import Access, Capability, scope_queryset
 from sieva.org.models import OrgKind, OrgUnit
-from sieva.programs.models import AbsenceReason, Cohort, Enrollment, Program
+from sieva.programs.models import AbsenceReason, Cohort, ParticipationCell, Program
 from sieva.programs.selectors.budget_report import budget_tables
 from sieva.programs.selectors.jp import nearest_of_kind, work_unit_of
-from sieva.programs.selectors.participation import EMPTY_FUNNEL, Funnel, funnel_by, funnel_sum
+from sieva.programs.selectors.participation import (
+    EMPTY_FUNNEL,
+    Funnel,
+    funnel_sum,
+    stored_funnel_by,
+)
 
 
 @dataclass(frozen=True)
@@ -92,15 +97,21 @@ class ParticipationReport:
 
 
 def participation_report(access: Access, filters: ParticipationFilter) -> ParticipationReport:
-    """Funnel tables by program, cohort, unit and region, reasons and budget; eight queries."""
+    """Funnel tables by program, cohort, unit and region, reasons and budget; eight queries.
+
+    The funnels are read from the participation store (decision 0069): the page costs the
+    cohorts and units it shows, not the enrollments and attendance behind them.
+    """
     cohort_qs = report_cohorts(access, filters)
     cohorts = list(
         cohort_qs.values(
             "pk", "name", "start_date", "program_id", "program__name", "program__owner__path"
         ).order_by("program__name", "start_date", "name", "pk")
     )
-    enrollments = Enrollment.objects.filter(cohort__in=cohort_qs.values("pk"))
-    by_cohort = {k["cohort_id"]: f for k, f in funnel_by(enrollments, "cohort_id")}
+    cells = ParticipationCell.objects.filter(cohort__in=cohort_qs.values("pk"))
+    stored = stored_funnel_by(cells, "cohort_id")
+    by_cohort = {key["cohort_id"]: funnel for key, funnel, _jp in stored}
+    earned = {key["cohort_id"]: jp for key, _funnel, jp in stored}
     # Funnels of disjoint groups add up stage by stage: a program's is the sum of its
     # cohorts' (one scan of the enrollments less than grouping them again by program).
     per_program: dict[int, list[Funnel]] = defaultdict(list)
@@ -132,21 +143,23 @@ def participation_report(access: Access, filters: ParticipationFilter) -> Partic
                 for c in cohorts
             ],
         ),
-        "unit": _unit_table(access, enrollments, hide_small),
+        "unit": _unit_table(access, cells, hide_small),
         "region": _region_table(programs, by_program),
-        "reasons": _reasons_table(enrollments, programs, hide_small),
+        "reasons": _reasons_table(cells, programs, hide_small),
     }
-    tables.update(budget_tables(cohort_qs, cohorts, by_cohort))
+    tables.update(budget_tables(cohort_qs, cohorts, by_cohort, earned))
     return ParticipationReport(total=funnel_sum(by_program.values()), tables=tables)
 
 
-def _unit_table(access: Access, enrollments: QuerySet[Enrollment], hide_small: bool) -> ReportTable:
-    by_path = funnel_by(enrollments, "employee__unit__path")
-    units = work_unit_of(key["employee__unit__path"] for key, _f in by_path)
+def _unit_table(
+    access: Access, cells: QuerySet[ParticipationCell], hide_small: bool
+) -> ReportTable:
+    by_path = stored_funnel_by(cells, "unit__path")
+    units = work_unit_of(key["unit__path"] for key, _f, _jp in by_path)
     grouped: dict[tuple[str, str], list[Funnel]] = defaultdict(list)
     outside: list[Funnel] = []
-    for key, funnel in by_path:
-        path = key["employee__unit__path"]
+    for key, funnel, _jp in by_path:
+        path = key["unit__path"]
         # Programs may invite people of other organisations; their units stay unnamed.
         if not path.startswith(access.scope_path):
             outside.append(funnel)
@@ -192,12 +205,12 @@ def _region_table(
 
 
 def _reasons_table(
-    enrollments: QuerySet[Enrollment], programs: dict[int, tuple[str, str]], hide_small: bool
+    cells: QuerySet[ParticipationCell], programs: dict[int, tuple[str, str]], hide_small: bool
 ) -> ReportTable:
     counts = (
-        enrollments.exclude(absence_reason="")
+        cells.exclude(absence_reason="")
         .values("cohort__program_id", "absence_reason")
-        .annotate(n=Count("pk"))
+        .annotate(n=Sum("invited"))  # every enrollment of a cell gave its reason
         .order_by()
     )
     per_program: dict[int, list[tuple[str, int]]] = defaultdict(list)

@@ -31,6 +31,11 @@ from sieva.programs.services.learning import (
     RecordsRejected,
     learning_records_apply,
 )
+from sieva.programs.services.participation_store import (
+    participation_refresh,
+    participation_store_compare,
+    participation_store_rebuild,
+)
 from sieva.programs.services.programs import (
     program_create,
     program_update,
@@ -45,6 +50,9 @@ from sieva.programs.services.sessions import (
 )
 
 __all__ = [
+    "participation_refresh",
+    "participation_store_compare",
+    "participation_store_rebuild",
     "jp_refresh",
     "jp_refresh_session",
     "jp_store_compare",

@@ -14,6 +14,7 @@ from sieva.audit.services import audit_record
 from sieva.programs.models import Attendance, Enrollment, EnrollmentStatus, Session
 from sieva.programs.services.cohorts import ensure_not_cancelled
 from sieva.programs.services.jp_store import jp_refresh
+from sieva.programs.services.participation_store import participation_refresh
 
 E = EnrollmentStatus
 _NOT_YET_CAME = (E.INVITED, E.REGISTERED)
@@ -81,6 +82,7 @@ def attendance_set(
     jp_refresh(employee_ids=[enrollment.employee_id])
     if enrollment.status != old_status:
         enrollment.save(update_fields=["status", "updated_at"])
+    participation_refresh(cohort_ids=[enrollment.cohort_id])
     changes: dict[str, Any] = {"session": [None, session.pk], "present": [not present, present]}
     if enrollment.status != old_status:
         changes["status"] = [old_status, enrollment.status]

@@ -20,6 +20,7 @@ from sieva.programs.models import (
     EnrollmentStatus,
 )
 from sieva.programs.services.cohorts import ensure_not_cancelled, seats_taken
+from sieva.programs.services.participation_store import participation_refresh
 
 E = EnrollmentStatus
 EMPLOYEE_OUT_OF_SCOPE = _("Pegawai tidak ditemukan dalam cakupan Anda.")
@@ -125,6 +126,7 @@ def enrollment_add(
         raise ValidationError(ALREADY_ENROLLED, params=params)
     _check_capacity(cohort, 1)
     enrollment = Enrollment.objects.create(cohort=cohort, employee=employee, status=status)
+    participation_refresh(cohort_ids=[cohort.pk])
     audit_record(
         actor=actor,
         action="enrollment.add",
@@ -248,6 +250,7 @@ def enrollments_add_bulk(
     result.added = Enrollment.objects.bulk_create(
         [Enrollment(cohort=cohort, employee=e, status=status) for e in new]
     )
+    participation_refresh(cohort_ids=[cohort.pk])
     audit_record(
         actor=actor,
         action="enrollment.add_bulk",
@@ -305,6 +308,7 @@ def enrollment_set_status(
     enrollment.status, enrollment.absence_reason = status, absence_reason
     enrollment.absence_note = absence_note.strip()
     enrollment.save(update_fields=["status", "absence_reason", "absence_note", "updated_at"])
+    participation_refresh(cohort_ids=[cohort.pk])
     after = {"status": status, "absence_reason": absence_reason, "absence_note": absence_note}
     audit_record(
         actor=actor,
@@ -330,3 +334,4 @@ def enrollment_remove(*, actor: Any, enrollment: Enrollment) -> None:
         changes={"employee": [enrollment.employee_id, None], "status": [enrollment.status, None]},
     )
     enrollment.delete()
+    participation_refresh(cohort_ids=[enrollment.cohort_id])

@@ -28,6 +28,7 @@ from sieva.programs.models import (
     Session,
 )
 from sieva.programs.services.jp_store import jp_refresh
+from sieva.programs.services.participation_store import participation_refresh
 from sieva.programs.services.programs import validate_jp
 
 
@@ -79,6 +80,7 @@ def external_learning_record(
     session = Session.objects.create(cohort=cohort, title=title[:200], date=ended_on, jp=jp)
     attendance = Attendance.objects.create(session=session, enrollment=enrollment)
     jp_refresh(employee_ids=[employee.pk])
+    participation_refresh(cohort_ids=[cohort.pk])
     audit_record(
         actor=actor,
         action="attendance.external",

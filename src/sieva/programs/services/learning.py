@@ -33,6 +33,7 @@ from sieva.programs.models import (
     Session,
 )
 from sieva.programs.services.jp_store import jp_refresh
+from sieva.programs.services.participation_store import participation_refresh
 
 E = EnrollmentStatus
 RECORD_COHORT_CANCELLED = _("Angkatan %(cohort)s dibatalkan.")
@@ -171,6 +172,7 @@ def learning_records_apply(
         counts[cohort_of[enrollment_id]]["attended"].append(session_id)
     for enrollment in changed:
         counts[enrollment.cohort_id]["status_changed"].append(enrollment.pk)
+    participation_refresh(cohort_ids=counts)
     for cohort in cohorts.values():
         audit_record(
             actor=actor,

@@ -20,6 +20,7 @@ from sieva.programs.models import Cohort, Session, Subject
 from sieva.programs.services._common import snapshot
 from sieva.programs.services.cohorts import ensure_not_cancelled
 from sieva.programs.services.jp_store import jp_refresh_session
+from sieva.programs.services.participation_store import participation_refresh
 from sieva.programs.services.programs import NAME_REQUIRED, validate_jp
 
 SESSION_OUTSIDE_COHORT = _("Tanggal sesi harus di antara %(start)s dan %(end)s.")
@@ -237,6 +238,8 @@ def session_update(
     session.save()
     if (before["date"], before["jp"]) != (session.date, session.jp):
         jp_refresh_session(session)  # what its attendees earned moved or changed
+    if before["jp"] != session.jp:
+        participation_refresh(cohort_ids=[session.cohort_id])  # the JP its attendees earned
     audit_record(
         actor=actor,
         action="session.update",
