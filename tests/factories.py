@@ -6,6 +6,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
+from sieva.org.hooks import units_changed
 from sieva.org.models import (
     AsnKind,
     Employee,
@@ -45,6 +46,7 @@ class OrgUnitFactory(factory.django.DjangoModelFactory):
 class EmployeeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Employee
+        skip_postgeneration_save = True
 
     nip = factory.Sequence(lambda n: f"{19700101 + (n // 999) * 10000:08d}2000011{n % 999 + 1:03d}")
     name = factory.Sequence(lambda n: f"Pegawai {n}")
@@ -56,6 +58,12 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
     grade = "III/a"
     position_kind = PositionKind.PELAKSANA
     unit = factory.SubFactory(OrgUnitFactory)
+
+    @factory.post_generation
+    def counted(self, create: bool, extracted: object, **kwargs: object) -> None:
+        """A new employee changes their unit's 20 JP counts, as `employee_create` says."""
+        if create:
+            units_changed([self.unit_id])
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -360,3 +360,33 @@ class ParticipationCell(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cohort_id}/{self.unit_id}/{self.absence_reason}: {self.invited}"
+
+
+class JpUnitYear(models.Model):
+    """The 20 JP counts of one unit's active employees for one calendar year (decision
+    0070), so the 20 JP page sums one row per unit instead of one per employee.
+
+    A row is made the first time a page asks for that unit and year (`services.jp_units`),
+    then kept by every write that changes what it counts — the JP store's refresh, and
+    employees joining, leaving or changing kind, contract or unit (`sieva.org.hooks`) — in
+    that write's transaction, with the unit rows locked. `minimum` and `cap` are the settings
+    the counts were made with; a row made with other settings is made again.
+    """
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    minimum = models.PositiveSmallIntegerField()
+    cap = models.PositiveSmallIntegerField()
+    pns = models.PositiveIntegerField()
+    pns_meeting = models.PositiveIntegerField()
+    pppk = models.PositiveIntegerField()
+    pppk_over = models.PositiveIntegerField()
+    # employees recorded in two cohorts on one day in the year, and those person-days
+    doubled = models.PositiveIntegerField()
+    doubled_days = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_jp_unit_year")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.year}: {self.pns_meeting}/{self.pns} PNS"

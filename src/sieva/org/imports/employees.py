@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from sieva.audit.services import audit_record
 from sieva.core.tables import ProblemLog, Table, UnreadableFile, import_limits, read_table
 from sieva.org.access import Access, Capability
-from sieva.org.hooks import employees_moved
+from sieva.org.hooks import employees_moved, units_changed
 from sieva.org.imports import columns as col
 from sieva.org.imports.rows import EmployeeRow, RowCheck, check_row, is_blank
 from sieva.org.imports.upsert import Existing, existing_employees, upsert_employees
@@ -192,6 +192,12 @@ def _write(
         existing[row.nip].id
         for row in rows
         if row.nip in existing and row.unit_id != existing[row.nip].unit_id
+    )
+    # Any row may add someone or change a kind, contract or activity: every unit it names,
+    # and the units people left, are counted again.
+    units_changed(
+        {row.unit_id for row in rows}
+        | {existing[row.nip].unit_id for row in rows if row.nip in existing}
     )
     result = ImportResult(created=len(rows) - updated, updated=updated)
     audit_record(

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from sieva.audit.services import audit_record, model_changes
 from sieva.org.access import Access
 from sieva.org.grades import GradeError, normalise_grade
-from sieva.org.hooks import employees_moved
+from sieva.org.hooks import employees_moved, units_changed
 from sieva.org.models import AsnKind, Education, Employee, OrgUnit, PositionKind, PositionLevel
 from sieva.org.nip import NipError, ParsedNip, parse_nip
 
@@ -76,6 +76,11 @@ _MAX_CHAIN = 100
 
 def _snapshot(employee: Employee) -> dict[str, Any]:
     return {field: getattr(employee, field) for field in _AUDITED_FIELDS}
+
+
+def _counted(employee: Employee) -> tuple[Any, ...]:
+    """What the per-unit stores above count an employee by (decisions 0069, 0070)."""
+    return (employee.unit_id, employee.asn_kind, employee.is_active, employee.contract_start)
 
 
 def _reason(exc: NipError | GradeError) -> str:
@@ -245,6 +250,7 @@ def employee_create(
     values = _validated(access=access, employee=None, fields=fields)
     employee = Employee()
     _save(employee, values)
+    units_changed([employee.unit_id])
     audit_record(
         actor=actor,
         action="employee.create",
@@ -282,10 +288,12 @@ def employee_update(
     del fields["actor"], fields["access"], fields["employee"]
     values = _validated(access=access, employee=employee, fields=fields)
     before = _snapshot(employee)
-    unit_before = employee.unit_id
+    counted_before = _counted(employee)
     _save(employee, values)
-    if employee.unit_id != unit_before:
+    if employee.unit_id != counted_before[0]:
         employees_moved([employee.pk])
+    if _counted(employee) != counted_before:
+        units_changed({employee.unit_id, counted_before[0]})
     if changes := model_changes(before, _snapshot(employee)):
         audit_record(
             actor=actor,

@@ -3,14 +3,13 @@
 Roles without personal data get the per-unit summary only, with small groups hidden.
 """
 
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, overload
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from sieva.core.report_table import (
@@ -35,6 +34,7 @@ from sieva.programs.selectors.jp import (
     unit_compliance_counts,
     with_year_jp,
 )
+from sieva.programs.selectors.jp_units import jp_units_for
 
 PERSONAL_TABLES = frozenset({"pns_below", "pppk_over"})
 
@@ -73,41 +73,66 @@ def _pppk_cells(pppk: int, over: int, hide: bool) -> tuple[Any, ...]:
     return pppk, over
 
 
-class QueryRows(Sequence[tuple[Any, ...]]):
-    """Rows of a report table read lazily from a query: the page reads one page of them
-    (a slice), the export iterates them all; nothing holds every row of a national scope."""
+class UnitPagedRows(Sequence[tuple[Any, ...]]):
+    """Rows of a list of people, ordered by unit (in the database's order of unit paths),
+    read unit by unit: `counts` gives how many rows each unit holds (from `JpUnitYear`), so
+    a page reads only the units that hold it; the export iterates every unit.
+
+    `rows_for(unit_ids)` returns the rows of those units in the report's order."""
+
+    CHUNK = 50  # units per query when iterating everything
 
     def __init__(
-        self, rows: QuerySet[Any], row: Callable[[Any], tuple[Any, ...]], count: int | None
+        self,
+        counts: list[tuple[int, int]],
+        rows_for: Callable[[list[int]], list[tuple[Any, ...]]],
     ) -> None:
-        """`count`: the number of rows when already known (saves a query), else None."""
-        self._rows, self._row = rows, row
-        self._count = count
+        self._counts = [(pk, n) for pk, n in counts if n]
+        self._rows_for = rows_for
 
     def __len__(self) -> int:
-        if self._count is None:
-            self._count = self._rows.count()
-        return self._count
+        return sum(n for _pk, n in self._counts)
 
     @overload
     def __getitem__(self, index: int) -> tuple[Any, ...]: ...
     @overload
     def __getitem__(self, index: slice) -> list[tuple[Any, ...]]: ...
     def __getitem__(self, index: int | slice) -> Any:
-        if isinstance(index, slice):
-            return [self._row(value) for value in self._rows[index]]
-        return self._row(self._rows[index])
+        if isinstance(index, int):
+            found = self[index : index + 1] if index >= 0 else list(self)[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, step = index.indices(len(self))
+        if start >= stop:
+            return []
+        units, first, seen = [], None, 0
+        for pk, n in self._counts:
+            if seen + n > start and seen < stop:
+                units.append(pk)
+                first = seen if first is None else first
+            seen += n
+        rows = self._rows_for(units)
+        return rows[start - (first or 0) : stop - (first or 0) : step]
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same rows (a list in a test, say)."""
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __iter__(self) -> Iterator[tuple[Any, ...]]:
-        return (self._row(value) for value in self._rows.iterator(chunk_size=2000))
+        units = [pk for pk, _n in self._counts]
+        for begin in range(0, len(units), self.CHUNK):
+            yield from self._rows_for(units[begin : begin + self.CHUNK])
 
 
 def jp_report(access: Access, year: int, node: OrgUnit | None = None) -> JpReport:
     """The report for calendar year `year` over the user's subtree (under `node` if given).
 
-    A fixed number of queries whatever the number of employees, on the JP store: the PNS
-    are counted per unit in the database and only the page of PNS below the minimum that is
-    shown is read; the PPPK (each measured over their own contract year) are read as records.
+    Costs the units it shows, not the employees under them: the counts are read per unit
+    from `JpUnitYear` (decision 0070), and a list of people reads only the units that hold
+    the page shown (the export still iterates every row).
     """
     employees = employees_in_scope(access, node)
     personal = access.can(Capability.VIEW_PERSONAL_DATA)
@@ -115,31 +140,15 @@ def jp_report(access: Access, year: int, node: OrgUnit | None = None) -> JpRepor
     minimum = settings.SIEVA_PNS_MIN_JP_PER_YEAR
     cap = settings.SIEVA_PPPK_MAX_JP_PER_CONTRACT_YEAR
 
-    joined = with_year_jp(employees, year)
-    is_pns = Q(asn_kind=AsnKind.PNS)
-    per_unit = (
-        joined.values("unit__path")
-        .annotate(
-            n=Count("pk", filter=is_pns),
-            meeting=Count("pk", filter=is_pns & Q(stored__jp__gte=minimum)),
-            doubled=Count("pk", filter=Q(stored__overlap_days__gt=0)),
-            doubled_days=Sum("stored__overlap_days"),
-        )
-        .order_by()
-    )
-    pns_counts, doubled, doubled_days = {}, 0, 0
-    for row in per_unit:  # one grouped query: the PNS counts and the same-day overlaps
-        if row["n"]:
-            pns_counts[row["unit__path"]] = (row["n"], row["meeting"])
-        doubled += row["doubled"]
-        doubled_days += row["doubled_days"] or 0
-    pppk = pppk_contract_jp(employees, year)
-    over = {pk: jp for pk, _path, jp in pppk if jp > cap}
-    pppk_cells: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for pk, path, _jp in pppk:
-        pppk_cells[path][0] += 1
-        pppk_cells[path][1] += pk in over
-    pppk_counts = {path: (n, over_cap) for path, (n, over_cap) in pppk_cells.items()}
+    scope = OrgUnit.objects.filter(path__startswith=node.path if node else access.scope_path)
+    ordered = list(scope.order_by("path").values_list("pk", "path"))  # the database's order
+    stored = jp_units_for((pk for pk, _path in ordered), year)
+    pns_counts = {
+        path: (stored[pk].pns, stored[pk].pns_meeting) for pk, path in ordered if stored[pk].pns
+    }
+    pppk_counts = {
+        path: (stored[pk].pppk, stored[pk].pppk_over) for pk, path in ordered if stored[pk].pppk
+    }
     units = unit_compliance_counts(pns_counts, pppk_counts)
     tables = {
         "units": ReportTable(
@@ -169,16 +178,16 @@ def jp_report(access: Access, year: int, node: OrgUnit | None = None) -> JpRepor
         *_pppk_cells(sum(u.pppk for u in units), sum(u.pppk_over for u in units), hide),
     )
     if personal:
-        below = sum(n - meeting for n, meeting in pns_counts.values())
-        tables["pns_below"] = _pns_below(joined.filter(is_pns), minimum, below)
-        tables["pppk_over"] = _pppk_over(_records(employees, over, year), cap)
+        below = [(pk, stored[pk].pns - stored[pk].pns_meeting) for pk, _path in ordered]
+        over = [(pk, stored[pk].pppk_over) for pk, _path in ordered]
+        tables["pns_below"] = _pns_below(with_year_jp(employees, year), minimum, below)
+        tables["pppk_over"] = _pppk_over(employees, year, cap, over)
+    same_day = (
+        sum(row.doubled for row in stored.values()),
+        sum(row.doubled_days for row in stored.values()),
+    )
     return JpReport(
-        year=year,
-        minimum=minimum,
-        cap=cap,
-        summary=summary,
-        tables=tables,
-        same_day=(doubled, doubled_days),
+        year=year, minimum=minimum, cap=cap, summary=summary, tables=tables, same_day=same_day
     )
 
 
@@ -210,18 +219,24 @@ def _records(
     return records
 
 
-def _pns_below(pns: QuerySet[Employee], minimum: int, count: int) -> ReportTable:
-    below = (
-        pns.filter(Q(stored__jp__lt=minimum) | Q(stored__jp__isnull=True))
-        .order_by("unit__path", "name", "pk")
-        .values_list("nip", "name", "unit__name", "year_jp")
+def _pns_below(
+    joined: QuerySet[Employee], minimum: int, counts: list[tuple[int, int]]
+) -> ReportTable:
+    below = joined.filter(Q(asn_kind=AsnKind.PNS)).filter(
+        Q(stored__jp__lt=minimum) | Q(stored__jp__isnull=True)
     )
     limit = Decimal(minimum)
 
-    def row(value: tuple[Any, ...]) -> tuple[Any, ...]:
-        nip, name, unit, jp = value
-        jp = jp if jp is not None else ZERO
-        return (nip, name, unit, jp, limit - jp)
+    def rows_for(unit_ids: list[int]) -> list[tuple[Any, ...]]:
+        rows = []
+        for nip, name, unit, jp in (
+            below.filter(unit_id__in=unit_ids)
+            .order_by("unit__path", "name", "pk")
+            .values_list("nip", "name", "unit__name", "year_jp")
+        ):
+            jp = jp if jp is not None else ZERO
+            rows.append((nip, name, unit, jp, limit - jp))
+        return rows
 
     return ReportTable(
         "pns_below",
@@ -233,12 +248,22 @@ def _pns_below(pns: QuerySet[Employee], minimum: int, count: int) -> ReportTable
             (_("JP"), JP),
             (_("Kekurangan JP"), JP),
         ),
-        QueryRows(below, row, count),  # type: ignore[arg-type]
+        UnitPagedRows(counts, rows_for),  # type: ignore[arg-type]
         note=_("Termasuk PNS aktif yang belum mengikuti pengembangan kompetensi sama sekali."),
     )
 
 
-def _pppk_over(records: list[EmployeeJp], cap: int) -> ReportTable:
+def _pppk_over(
+    employees: QuerySet[Employee], year: int, cap: int, counts: list[tuple[int, int]]
+) -> ReportTable:
+    def rows_for(unit_ids: list[int]) -> list[tuple[Any, ...]]:
+        chosen = employees.filter(unit_id__in=unit_ids)
+        over = {pk: jp for pk, _path, jp in pppk_contract_jp(chosen, year) if jp > cap}
+        return [
+            (r.nip, r.name, r.unit_name, r.period_start, r.period_last_day, r.jp, r.jp - cap)
+            for r in _records(chosen, over, year)
+        ]
+
     return ReportTable(
         "pppk_over",
         _("PPPK dengan lebih dari %(jp)s JP dalam tahun perjanjian kerja") % {"jp": cap},
@@ -251,11 +276,7 @@ def _pppk_over(records: list[EmployeeJp], cap: int) -> ReportTable:
             (_("JP"), JP),
             (_("Kelebihan JP"), JP),
         ),
-        [
-            (r.nip, r.name, r.unit_name, r.period_start, r.period_last_day, r.jp, r.jp - cap)
-            for r in records
-            if r.exceeds_cap
-        ],
+        UnitPagedRows(counts, rows_for),  # type: ignore[arg-type]
         note=_(
             "Tahun perjanjian kerja yang dimulai pada tahun laporan; tanpa tanggal awal "
             "perjanjian dipakai tahun kalender."

@@ -22,6 +22,7 @@ from django.db.models import F, QuerySet, Sum
 
 from sieva.org.models import Employee
 from sieva.programs.models import Attendance, JpDay, JpYear, Session
+from sieva.programs.selectors.jp_units import jp_units_rebuild, jp_units_refresh_employees
 
 CHUNK = 1000  # employees per refresh statement: well under every database's parameter limit
 BATCH = 2000
@@ -99,6 +100,7 @@ def jp_refresh(*, employee_ids: Iterable[int]) -> None:
             JpDay.objects.filter(employee_id__in=chunk).delete()
             JpYear.objects.filter(employee_id__in=chunk).delete()
             store_days(JpDay, JpYear, days)
+            jp_units_refresh_employees(chunk)  # the per-unit counts of decision 0070
 
 
 def jp_refresh_session(session: Session) -> None:
@@ -154,4 +156,5 @@ def jp_store_rebuild() -> int:
     JpDay.objects.all().delete()
     JpYear.objects.all().delete()
     store_days(JpDay, JpYear, days)
+    jp_units_rebuild()
     return len(days)

@@ -1,9 +1,11 @@
-"""Recompute the JP store from attendance and report every difference (decision 0067)."""
+"""Recompute the JP store from attendance, and the per-unit counts from it and the employees,
+and report every difference (decisions 0067, 0070)."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from sieva.programs.selectors.jp_units import jp_units_compare
 from sieva.programs.services import jp_store_compare, jp_store_rebuild
 
 SHOWN = 50
@@ -29,15 +31,23 @@ class Command(BaseCommand):
                 f"pegawai {d.employee_id} {d.period}: tersimpan {_shown(d.stored)}, "
                 f"seharusnya {_shown(d.expected)}"
             )
-        if len(differences) > SHOWN:
-            self.stdout.write(f"… dan {len(differences) - SHOWN} selisih lain")
-        if not differences:
-            self.stdout.write(self.style.SUCCESS("JP tersimpan sama dengan daftar hadir."))
+        units = jp_units_compare()
+        for u in units[:SHOWN]:
+            self.stdout.write(
+                f"unit {u.unit_id} {u.year}: tersimpan {u.stored}, seharusnya {u.expected} "
+                "(PNS, memenuhi, PPPK, melebihi, ganda, hari ganda)"
+            )
+        hidden = max(0, len(differences) - SHOWN) + max(0, len(units) - SHOWN)
+        if hidden:
+            self.stdout.write(f"… dan {hidden} selisih lain")
+        count = len(differences) + len(units)
+        if not count:
+            self.stdout.write(
+                self.style.SUCCESS("JP tersimpan sama dengan daftar hadir dan data pegawai.")
+            )
             return
         if fix:
             jp_store_rebuild()
-            self.stdout.write(self.style.SUCCESS(f"{len(differences)} selisih diperbaiki."))
+            self.stdout.write(self.style.SUCCESS(f"{count} selisih diperbaiki."))
             return
-        raise CommandError(
-            f"{len(differences)} JP tersimpan berbeda dari daftar hadir.", returncode=1
-        )
+        raise CommandError(f"{count} JP tersimpan berbeda dari daftar hadir.", returncode=1)
