@@ -31,11 +31,13 @@ from sieva.programs.models import (
     CostCategory,
     Enrollment,
     EnrollmentStatus,
+    ParticipationCell,
     Program,
     ProgramKind,
     Session,
 )
 from sieva.programs.selectors.participation import funnel_total
+from sieva.programs.services import jp_store_compare, participation_store_compare
 from tests.demo.conftest import TEST_SCALE
 
 pytestmark = pytest.mark.django_db
@@ -199,6 +201,14 @@ def test_participation_is_uneven_across_cohorts(demo):
     ]
     assert min(rates) < 0.7
     assert max(rates) > 0.9
+
+
+def test_the_stored_figures_equal_the_records_the_demo_wrote(demo):
+    """The demo writes enrollment and attendance in bulk, around the services that keep the
+    stores: it rebuilds them, so every stored figure equals its recomputation."""
+    assert participation_store_compare() == []
+    assert jp_store_compare() == []
+    assert ParticipationCell.objects.exists()
 
 
 def test_duty_clashes_are_the_most_common_absence_reason(demo):
