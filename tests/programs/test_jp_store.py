@@ -12,12 +12,8 @@ from django.core.management.base import CommandError
 from sieva.org.models import AsnKind, Employee, OrgKind
 from sieva.programs import services
 from sieva.programs.models import Attendance, JpDay, JpYear
-from sieva.programs.selectors.jp import (
-    employee_jp_by_year,
-    jp_compliance,
-    pppk_contract_jp,
-    same_day_overlaps,
-)
+from sieva.programs.selectors.jp import jp_compliance, pppk_contract_jp, same_day_overlaps
+from sieva.programs.selectors.learning_record import employee_jp_by_year
 from sieva.programs.services import CompletionRecord, jp_store_compare
 from sieva.programs.services.external import external_learning_record
 from tests.evaluation.factories import employee_with_jp

@@ -8,12 +8,11 @@ from sieva.programs.models import AbsenceReason, EnrollmentStatus
 from sieva.programs.selectors.jp import (
     add_years,
     contract_year,
-    employee_jp_by_year,
-    employee_training_history,
     jp_compliance,
     pns_meeting_minimum,
     same_day_overlaps,
 )
+from sieva.programs.selectors.learning_record import employee_jp_by_year, employee_training_history
 from tests.evaluation.factories import attend, date, employee_with_jp
 from tests.factories import CohortFactory, EmployeeFactory, EnrollmentFactory, SessionFactory
 

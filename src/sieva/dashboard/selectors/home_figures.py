@@ -17,11 +17,11 @@ from sieva.org.models import Employee, OrgKind, OrgUnit
 from sieva.programs.models import Cohort, Program
 from sieva.programs.selectors.jp import (
     EmployeeJp,
-    employee_training_history,
     employees_in_scope,
     jp_compliance,
     pns_meeting_minimum,
 )
+from sieva.programs.selectors.learning_record import employee_training_history
 
 OWN_ENROLLMENTS_SHOWN = 10
 ABOVE_AGENCY = {OrgKind.NATIONAL, OrgKind.PROVINCE, OrgKind.CITY, OrgKind.AGENCY}

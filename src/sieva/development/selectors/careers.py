@@ -33,7 +33,8 @@ from sieva.development.models import (
 from sieva.org.access import Access, scope_queryset
 from sieva.org.models import AsnKind, Employee
 from sieva.programs.models import Enrollment, Program
-from sieva.programs.selectors.jp import employee_jp_by_year, jp_per_employee
+from sieva.programs.selectors.jp import jp_per_employee
+from sieva.programs.selectors.learning_record import employee_jp_by_year
 from sieva.programs.selectors.participation import REGISTERED_STATUSES
 
 GOOD_PREDIKAT = (Predikat.VERY_GOOD, Predikat.GOOD)

@@ -21,7 +21,7 @@ from sieva.development.selectors.mentoring import PairRow, pair_rows, pairs_of
 from sieva.instruments.campaigns.selectors import open_invitations_of
 from sieva.instruments.models import Invitation
 from sieva.org.models import Employee
-from sieva.programs.selectors.jp import LearningRecord, employee_learning
+from sieva.programs.selectors.learning_record import LearningRecord, employee_learning
 
 
 @dataclass(frozen=True)

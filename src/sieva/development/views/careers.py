@@ -45,7 +45,7 @@ from sieva.development.views._common import signed_in
 from sieva.org.access import Access, Capability, access_of, capability_required
 from sieva.org.models import Employee, OrgUnit
 from sieva.programs.access import programs_for_user
-from sieva.programs.selectors.jp import employee_learning
+from sieva.programs.selectors.learning_record import employee_learning
 
 
 def _competencies(employee_unit: OrgUnit) -> Any:

@@ -27,14 +27,13 @@ from sieva.programs.selectors.cohorts import (
 from sieva.programs.selectors.exports import attendance_export, budget_export
 from sieva.programs.selectors.jp import (
     EmployeeJp,
-    employee_jp_by_year,
-    employee_training_history,
     employees_in_scope,
     jp_compliance,
     pns_meeting_minimum,
 )
 from sieva.programs.selectors.jp_recap import RECAP_HEADERS, jp_recap_rows
 from sieva.programs.selectors.jp_report import PERSONAL_TABLES, JpReport, jp_report
+from sieva.programs.selectors.learning_record import employee_jp_by_year, employee_training_history
 from sieva.programs.selectors.participation import EMPTY_FUNNEL, Funnel, funnel_by, funnel_total
 from sieva.programs.selectors.participation_report import (
     ParticipationFilter,

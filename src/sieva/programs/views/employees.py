@@ -11,7 +11,7 @@ from sieva.org.access import (
     get_employee_for_user,
     personal_access_of,
 )
-from sieva.programs.selectors.jp import employee_learning
+from sieva.programs.selectors.learning_record import employee_learning
 
 
 @capability_required(Capability.VIEW_PEOPLE)
