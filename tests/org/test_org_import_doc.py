@@ -11,7 +11,7 @@ from sieva.demo.orgtree import create_tree
 from sieva.org.access import Access
 from sieva.org.imports.units import import_units
 from sieva.org.models import OrgKind, OrgUnit, Role
-from sieva.org.services.units import PARENT_KINDS
+from sieva.org.services.unit_rules import PARENT_KINDS
 
 pytestmark = pytest.mark.django_db
 

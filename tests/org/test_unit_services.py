@@ -16,7 +16,7 @@ from sieva.org.services import (
     unit_reactivate,
     unit_update,
 )
-from sieva.org.services.units import PARENT_KINDS, kind_problem
+from sieva.org.services.unit_rules import PARENT_KINDS, kind_problem
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from sieva.org.access import Access, org_units_for_user, scope_queryset, unit_ch
 from sieva.org.grades import PNS_GRADES, PPPK_GRADES
 from sieva.org.models import AsnKind, Employee, OrgUnit, PositionKind
 from sieva.org.services import employee_input_errors
-from sieva.org.services.units import unit_label
+from sieva.org.services.unit_rules import unit_label
 
 INACTIVE_UNIT = _("%(unit)s — nonaktif")
 SUPERVISOR_NOT_FOUND = _("Tidak ada pegawai dengan NIP %(nip)s dalam cakupan Anda.")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from sieva.org.access import Access, org_units_for_user, unit_choices_for_user
 from sieva.org.forms import DescribedForm, EmployeeImportForm, UnitChoiceField
 from sieva.org.models import OrgKind, OrgUnit
-from sieva.org.services.units import PARENT_CAPABLE, PARENT_KINDS, POPULATION_MAX
+from sieva.org.services.unit_rules import PARENT_CAPABLE, PARENT_KINDS, POPULATION_MAX
 
 
 def _field(name: str, **kwargs: Any) -> forms.Field:

@@ -12,7 +12,7 @@ from sieva.org.imports import unit_columns as col
 from sieva.org.imports.cells import CellError
 from sieva.org.imports.columns import Layout
 from sieva.org.models import OrgKind
-from sieva.org.services.units import POPULATION_MAX, code_problem, name_problem
+from sieva.org.services.unit_rules import POPULATION_MAX, code_problem, name_problem
 
 UNKNOWN_KIND = _("Jenis %(value)s tidak dikenal; pilihan: %(choices)s.")
 BAD_POPULATION = _("Populasi layanan harus bilangan bulat 1 sampai %(limit)s, tertulis %(value)s.")

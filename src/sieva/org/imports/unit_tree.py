@@ -18,7 +18,7 @@ from sieva.org.imports import unit_columns as col
 from sieva.org.imports.employees import RowError
 from sieva.org.imports.unit_rows import UnitRow
 from sieva.org.models import Employee, OrgKind, OrgUnit
-from sieva.org.services import units as rules
+from sieva.org.services import unit_rules as rules
 
 CODE_OUTSIDE_SCOPE = _("Kode ini sudah dipakai unit di luar cakupan Anda.")
 KIND_CHANGED = _(

@@ -25,7 +25,8 @@ from sieva.org.imports.rows import is_blank
 from sieva.org.imports.unit_rows import RowReader, UnitRow
 from sieva.org.imports.unit_tree import CHUNK, Node, UnitTree
 from sieva.org.models import OrgUnit
-from sieva.org.services import units as rules
+from sieva.org.services import unit_rules as rules
+from sieva.org.services.units import rewrite_subtree
 
 DUPLICATE_CODE = _("Kode ini sudah ada di baris %(first)d.")
 
@@ -148,7 +149,7 @@ def _update(node: Node, ids: dict[str, int], *, actor: Any, filename: str) -> No
     unit = OrgUnit.objects.get(pk=node.stored.pk)  # its path may have moved with a branch
     before = rules.snapshot(unit)
     if node.moved and node.parent is not None:
-        rules.rewrite_subtree(unit, OrgUnit.objects.get(pk=ids[node.parent]))
+        rewrite_subtree(unit, OrgUnit.objects.get(pk=ids[node.parent]))
     unit.name, unit.active, unit.service_population = node.name, node.active, node.population
     OrgUnit.objects.filter(pk=unit.pk).update(
         name=unit.name, active=unit.active, service_population=unit.service_population

@@ -20,7 +20,8 @@ from sieva.org.access import (
     may_change_unit,
 )
 from sieva.org.models import OrgKind, OrgUnit
-from sieva.org.services.units import PARENT_CAPABLE, deactivation_problems
+from sieva.org.services.unit_rules import PARENT_CAPABLE
+from sieva.org.services.units import deactivation_problems
 from sieva.org.unit_forms import UnitCreateForm, UnitForm, UnitMoveForm
 
 
