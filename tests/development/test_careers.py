@@ -13,12 +13,8 @@ from sieva.development.models import (
     ProgramCompetency,
     TalentPlacement,
 )
-from sieva.development.selectors.careers import (
-    person_gaps,
-    program_gap_closure,
-    readiness,
-    succession,
-)
+from sieva.development.selectors.careers import person_gaps, program_gap_closure
+from sieva.development.selectors.talent import readiness, succession
 from sieva.development.services import careers as services
 from sieva.org.access import user_access
 from sieva.programs.models import EnrollmentStatus

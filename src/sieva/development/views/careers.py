@@ -35,11 +35,9 @@ from sieva.development.selectors.careers import (
     person_gaps,
     plan_of,
     program_gap_closure,
-    readiness,
     standards_in,
-    succession,
-    talent_grid,
 )
+from sieva.development.selectors.talent import readiness, succession, talent_grid
 from sieva.development.services import careers as services
 from sieva.development.views._common import signed_in
 from sieva.org.access import Access, Capability, access_of, capability_required
