@@ -62,13 +62,19 @@ def funnel_sum(funnels: Iterable[Funnel]) -> Funnel:
     return total
 
 
-def _annotated(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
+def with_attendance(
+    enrollments: QuerySet[Any], attendance_model: Any = Attendance
+) -> QuerySet[Any]:
+    """`enrollments` annotated with `has_attended`, which `FUNNEL_COUNTS` counts
+    (`attendance_model`: a migration's historical model, where one is used)."""
     return enrollments.annotate(
-        has_attended=Exists(Attendance.objects.filter(enrollment=OuterRef("pk")))
+        has_attended=Exists(attendance_model.objects.filter(enrollment=OuterRef("pk")))
     )
 
 
-_COUNTS = {
+# The stages of decision 0002 over enrollments annotated by `with_attendance`: the one
+# definition, used live and by the participation store (decision 0069).
+FUNNEL_COUNTS = {
     "invited": Count("pk"),
     "registered": Count("pk", filter=Q(status__in=REGISTERED_STATUSES)),
     "attended": Count("pk", filter=Q(has_attended=True)),
@@ -79,25 +85,27 @@ _COUNTS = {
 
 def funnel_total(enrollments: QuerySet[Enrollment]) -> Funnel:
     """The funnel over all of `enrollments` in one query."""
-    counts = _annotated(enrollments).aggregate(**_COUNTS)
-    return Funnel(**{key: counts[key] or 0 for key in _COUNTS})
+    counts = with_attendance(enrollments).aggregate(**FUNNEL_COUNTS)
+    return Funnel(**{key: counts[key] or 0 for key in FUNNEL_COUNTS})
 
 
 def funnel_by(
     enrollments: QuerySet[Enrollment], *group_fields: str
 ) -> list[tuple[dict[str, Any], Funnel]]:
     """One funnel per distinct value of `group_fields` (e.g. ``"cohort__program_id"``), one query."""
-    rows = _annotated(enrollments).values(*group_fields).annotate(**_COUNTS).order_by(*group_fields)
+    rows = (
+        with_attendance(enrollments)
+        .values(*group_fields)
+        .annotate(**FUNNEL_COUNTS)
+        .order_by(*group_fields)
+    )
     return [
         (
             {field: row[field] for field in group_fields},
-            Funnel(**{key: row[key] for key in _COUNTS}),
+            Funnel(**{key: row[key] for key in FUNNEL_COUNTS}),
         )
         for row in rows
     ]
-
-
-_STAGES = ("invited", "registered", "attended", "completed", "withdrawn")
 
 
 def stored_funnel_by(
@@ -108,13 +116,13 @@ def stored_funnel_by(
     enrollments behind `cells`, read from a few thousand cells instead of every enrollment."""
     rows = (
         cells.values(*group_fields)
-        .annotate(**{stage: Sum(stage) for stage in _STAGES}, jp=Sum("person_jp"))
+        .annotate(**{stage: Sum(stage) for stage in FUNNEL_COUNTS}, jp=Sum("person_jp"))
         .order_by(*group_fields)
     )
     return [
         (
             {field: row[field] for field in group_fields},
-            Funnel(**{stage: row[stage] or 0 for stage in _STAGES}),
+            Funnel(**{stage: row[stage] or 0 for stage in FUNNEL_COUNTS}),
             Decimal(row["jp"] or 0),
         )
         for row in rows

@@ -17,15 +17,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import F, QuerySet, Sum
 
 from sieva.programs.models import (
     Attendance,
     Cohort,
     Enrollment,
-    EnrollmentStatus,
     ParticipationCell,
 )
+from sieva.programs.selectors.participation import FUNNEL_COUNTS, with_attendance
 
 CHUNK = 500  # cohorts per refresh statement: well under every database's parameter limit
 BATCH = 2000
@@ -35,34 +35,20 @@ CellKey = tuple[int, int, str]  # cohort, participant's unit, absence reason
 # invited, registered, attended, completed, withdrawn, person JP
 Counts = tuple[int, int, int, int, int, Decimal]
 
-REGISTERED = (
-    EnrollmentStatus.REGISTERED,
-    EnrollmentStatus.ATTENDING,
-    EnrollmentStatus.PASSED,
-    EnrollmentStatus.FAILED,
-)
-
 
 def expected_cells(enrollments: QuerySet[Any], attendance: QuerySet[Any]) -> dict[CellKey, Counts]:
     """The cells of `enrollments` (with `attendance`: the attendance rows of those same
-    enrollments), two grouped queries. Works on the historical models of a migration too."""
+    enrollments), two grouped queries counting the funnel as `selectors.participation`
+    defines it. Works on the historical models of a migration too."""
     key = {
         "c": F("cohort_id"),
         "u": F("employee__unit_id"),
         "r": F("absence_reason"),
     }
     counted = (
-        enrollments.annotate(
-            seen=Exists(attendance.model.objects.filter(enrollment=OuterRef("pk")))
-        )
+        with_attendance(enrollments, attendance.model)
         .values(**key)
-        .annotate(
-            invited=Count("pk"),
-            registered=Count("pk", filter=Q(status__in=REGISTERED)),
-            attended=Count("pk", filter=Q(seen=True)),
-            completed=Count("pk", filter=Q(status=EnrollmentStatus.PASSED)),
-            withdrawn=Count("pk", filter=Q(status=EnrollmentStatus.WITHDRAWN)),
-        )
+        .annotate(**FUNNEL_COUNTS)
         .order_by()
     )
     earned = {
